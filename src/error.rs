@@ -1,0 +1,304 @@
+//! Errors: one enum per concern, each variant with a stable [`code`](Error::code).
+//!
+//! Messages are lower-case, say one thing, and never contain secret material (no words of a
+//! phrase, no key bytes, no password). The codes are the ones the JS facade exposes as
+//! `error.code` (see DESIGN.md).
+
+use core::fmt;
+
+/// A typed Secret Recovery Phrase could not be used.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum PhraseError {
+    /// The phrase does not have 12, 15, 18, 21 or 24 words.
+    BadWordCount {
+        /// How many words were typed.
+        count: usize,
+    },
+    /// The word at this 1-based position is not in the BIP39 English list.
+    UnknownWord {
+        /// 1-based position of the first unknown word.
+        position: usize,
+    },
+    /// Every word is in the list, but the checksum does not match: a word is wrong or misplaced.
+    BadChecksum,
+}
+
+impl fmt::Display for PhraseError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::BadWordCount { count } => {
+                write!(f, "a recovery phrase has 12, 15, 18, 21 or 24 words, not {count}")
+            }
+            Self::UnknownWord { position } => {
+                write!(f, "word {position} is not in the recovery phrase word list")
+            }
+            Self::BadChecksum => f.write_str(
+                "the recovery phrase checksum does not match: a word is wrong or out of order",
+            ),
+        }
+    }
+}
+
+/// A private key was not a valid secp256k1 secret scalar.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum KeyError {
+    /// Not 32 bytes of hex (an optional `0x` prefix is allowed).
+    NotHex,
+    /// Zero, or not below the curve order.
+    OutOfRange,
+}
+
+impl fmt::Display for KeyError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::NotHex => f.write_str("a private key is 64 hexadecimal characters"),
+            Self::OutOfRange => f.write_str("the private key is outside the secp256k1 range"),
+        }
+    }
+}
+
+/// A BIP32 derivation failed or a path was malformed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum HdError {
+    /// The path is not of the form `m/44'/60'/0'/0/0`.
+    MalformedPath,
+    /// A path component is 2^31 or larger (it would wrap into the hardened range).
+    IndexOutOfRange,
+    /// The seed is not 16 to 64 bytes long.
+    BadSeedLength,
+    /// The derived key is invalid (probability below 2^-127; BIP32 says skip this index).
+    InvalidChild,
+}
+
+impl fmt::Display for HdError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::MalformedPath => f.write_str("malformed derivation path"),
+            Self::IndexOutOfRange => f.write_str("derivation index must be below 2^31"),
+            Self::BadSeedLength => f.write_str("a seed is 16 to 64 bytes"),
+            Self::InvalidChild => f.write_str("derived key is invalid for this index"),
+        }
+    }
+}
+
+/// An Ethereum address or signature could not be parsed or used.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum AddressError {
+    /// Not 20 bytes of hex with an optional `0x` prefix.
+    NotHex,
+    /// Mixed case that is not the EIP-55 checksum of the address.
+    BadChecksum,
+}
+
+impl fmt::Display for AddressError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::NotHex => f.write_str("an address is 40 hexadecimal characters after 0x"),
+            Self::BadChecksum => f.write_str("the address has an invalid eip-55 checksum"),
+        }
+    }
+}
+
+/// A signature could not be parsed or recovered.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum SignatureError {
+    /// Not 65 bytes of hex r‖s‖v.
+    Malformed,
+    /// v is not 0, 1, 27 or 28.
+    BadRecoveryId,
+    /// No public key recovers from this signature and hash.
+    Unrecoverable,
+}
+
+impl fmt::Display for SignatureError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Malformed => f.write_str("a signature is 65 bytes of hex (r, s, v)"),
+            Self::BadRecoveryId => f.write_str("signature v must be 27 or 28"),
+            Self::Unrecoverable => f.write_str("no signer can be recovered from this signature"),
+        }
+    }
+}
+
+/// EIP-712 typed data was malformed. `reason` names what was wrong, never the values.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TypedDataError {
+    /// A short lower-case description, e.g. "unknown type" or "value out of range for uint8".
+    pub reason: &'static str,
+}
+
+impl fmt::Display for TypedDataError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "invalid typed data: {}", self.reason)
+    }
+}
+
+/// A transaction request could not be encoded or signed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TransactionError {
+    /// A short lower-case description, e.g. "missing chainId" or "nonce is not a quantity".
+    pub reason: &'static str,
+}
+
+impl fmt::Display for TransactionError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "invalid transaction: {}", self.reason)
+    }
+}
+
+/// The vault could not be opened or written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum VaultError {
+    /// Authentication failed: wrong password, or any byte of the vault altered.
+    /// Deliberately one error for both (an attacker learns nothing from which).
+    IncorrectPassword,
+    /// The vault is not structurally a vault: `reason` says which part is broken.
+    Malformed {
+        /// A short lower-case description, e.g. "iv is not base64".
+        reason: &'static str,
+    },
+}
+
+impl fmt::Display for VaultError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::IncorrectPassword => f.write_str("incorrect password"),
+            Self::Malformed { reason } => write!(f, "malformed vault: {reason}"),
+        }
+    }
+}
+
+/// An operation on the keyring's accounts failed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum KeyringError {
+    /// The account is already in the keyring.
+    DuplicateAccount,
+    /// No account of the keyring has this address.
+    UnknownAccount,
+    /// Only imported accounts can be removed; HD accounts are covered by the phrase.
+    NotRemovable,
+    /// The keyring has no HD (phrase) keyring.
+    NoPhrase,
+    /// The keyring was locked; unlock it again.
+    Locked,
+    /// The HD keyring cannot hold more accounts.
+    TooManyAccounts,
+}
+
+impl fmt::Display for KeyringError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Self::DuplicateAccount => "this account is already in the wallet",
+            Self::UnknownAccount => "no account of this wallet has that address",
+            Self::NotRemovable => "only imported accounts can be removed",
+            Self::NoPhrase => "this wallet has no secret recovery phrase",
+            Self::Locked => "the wallet is locked",
+            Self::TooManyAccounts => "no more accounts can be derived",
+        })
+    }
+}
+
+/// Every error the core returns, with the stable code the JS facade exposes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Error {
+    /// See [`PhraseError`].
+    Phrase(PhraseError),
+    /// See [`KeyError`].
+    Key(KeyError),
+    /// See [`HdError`].
+    Hd(HdError),
+    /// See [`AddressError`].
+    Address(AddressError),
+    /// See [`SignatureError`].
+    Signature(SignatureError),
+    /// See [`TypedDataError`].
+    TypedData(TypedDataError),
+    /// See [`TransactionError`].
+    Transaction(TransactionError),
+    /// See [`VaultError`].
+    Vault(VaultError),
+    /// See [`KeyringError`].
+    Keyring(KeyringError),
+    /// An argument of the wrong shape (e.g. a word count of 13, a password that is empty).
+    InvalidArgument(&'static str),
+}
+
+impl Error {
+    /// The stable code: one of DESIGN.md's `INCORRECT_PASSWORD`, `MALFORMED_VAULT`,
+    /// `INVALID_PHRASE`, `INVALID_PRIVATE_KEY`, `DUPLICATE_ACCOUNT`, `UNKNOWN_ACCOUNT`,
+    /// `INVALID_TYPED_DATA`, `INVALID_TRANSACTION`, `LOCKED`, `INVALID_ARGUMENT`.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Self::Phrase(_) => "INVALID_PHRASE",
+            Self::Key(_) => "INVALID_PRIVATE_KEY",
+            Self::Hd(_) | Self::Address(_) | Self::Signature(_) | Self::InvalidArgument(_) => {
+                "INVALID_ARGUMENT"
+            }
+            Self::TypedData(_) => "INVALID_TYPED_DATA",
+            Self::Transaction(_) => "INVALID_TRANSACTION",
+            Self::Vault(VaultError::IncorrectPassword) => "INCORRECT_PASSWORD",
+            Self::Vault(VaultError::Malformed { .. }) => "MALFORMED_VAULT",
+            Self::Keyring(KeyringError::DuplicateAccount) => "DUPLICATE_ACCOUNT",
+            Self::Keyring(KeyringError::UnknownAccount) => "UNKNOWN_ACCOUNT",
+            Self::Keyring(KeyringError::Locked) => "LOCKED",
+            Self::Keyring(_) => "INVALID_ARGUMENT",
+        }
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Phrase(e) => e.fmt(f),
+            Self::Key(e) => e.fmt(f),
+            Self::Hd(e) => e.fmt(f),
+            Self::Address(e) => e.fmt(f),
+            Self::Signature(e) => e.fmt(f),
+            Self::TypedData(e) => e.fmt(f),
+            Self::Transaction(e) => e.fmt(f),
+            Self::Vault(e) => e.fmt(f),
+            Self::Keyring(e) => e.fmt(f),
+            Self::InvalidArgument(reason) => write!(f, "invalid argument: {reason}"),
+        }
+    }
+}
+
+macro_rules! from_concern {
+    ($($ty:ident => $variant:ident),* $(,)?) => {$(
+        impl From<$ty> for Error {
+            fn from(e: $ty) -> Self {
+                Self::$variant(e)
+            }
+        }
+    )*};
+}
+from_concern!(
+    PhraseError => Phrase,
+    KeyError => Key,
+    HdError => Hd,
+    AddressError => Address,
+    SignatureError => Signature,
+    TypedDataError => TypedData,
+    TransactionError => Transaction,
+    VaultError => Vault,
+    KeyringError => Keyring,
+);
+
+impl std::error::Error for PhraseError {}
+impl std::error::Error for KeyError {}
+impl std::error::Error for HdError {}
+impl std::error::Error for AddressError {}
+impl std::error::Error for SignatureError {}
+impl std::error::Error for TypedDataError {}
+impl std::error::Error for TransactionError {}
+impl std::error::Error for VaultError {}
+impl std::error::Error for KeyringError {}
+impl std::error::Error for Error {}

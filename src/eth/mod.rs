@@ -1,0 +1,18 @@
+//! Ethereum: addresses (EIP-55), keys and signatures, EIP-191, EIP-712 v4, transactions.
+
+pub mod address;
+pub mod eip191;
+pub mod key;
+mod rlp;
+pub mod tx;
+pub mod typed_data;
+
+pub use address::Address;
+pub use key::{PrivateKey, Signature};
+
+use sha3::{Digest, Keccak256};
+
+/// Keccak-256 (the pre-standard SHA-3 padding Ethereum uses) of `bytes`.
+pub fn keccak256(bytes: &[u8]) -> [u8; 32] {
+    Keccak256::digest(bytes).into()
+}

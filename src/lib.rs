@@ -1,0 +1,21 @@
+//! Keystead's key-handling core.
+//!
+//! Every secret — the Secret Recovery Phrase, seeds, private keys — lives in types of this crate
+//! that zeroize on drop, compare in constant time and never print. Callers pass passwords,
+//! phrases and imported keys *in*, and get addresses, signatures and ciphertext *out*; secrets
+//! leave only through [`wallet::Wallet::reveal_phrase`] and
+//! [`wallet::Wallet::export_private_key`], each re-checking the password.
+#![forbid(unsafe_code)]
+#![deny(missing_docs)]
+
+pub mod error;
+pub mod eth;
+pub mod hd;
+pub mod keyring;
+pub mod mnemonic;
+pub mod vault;
+pub mod wallet;
+#[cfg(target_arch = "wasm32")]
+pub mod wasm;
+
+pub use error::Error;
