@@ -28,7 +28,10 @@ impl fmt::Display for PhraseError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Self::BadWordCount { count } => {
-                write!(f, "a recovery phrase has 12, 15, 18, 21 or 24 words, not {count}")
+                write!(
+                    f,
+                    "a recovery phrase has 12, 15, 18, 21 or 24 words, not {count}"
+                )
             }
             Self::UnknownWord { position } => {
                 write!(f, "word {position} is not in the recovery phrase word list")

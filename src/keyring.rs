@@ -1,2 +1,491 @@
-//! The keyring: one HD keyring plus imported keys, in MetaMask's KeyringController layout. STUB.
-#![allow(missing_docs)]
+//! The keyring: one HD keyring (a Secret Recovery Phrase and how many accounts are derived from
+//! it) plus imported private keys, serialized exactly as MetaMask's KeyringController does.
+//!
+//! Serialized form (the vault plaintext), a JSON array of keyrings:
+//! ```text
+//! [{ "type": "HD Key Tree",
+//!    "data": { "mnemonic": [UTF-8 bytes of the phrase], "numberOfAccounts": n,
+//!              "hdPath": "m/44'/60'/0'/0" } },
+//!  { "type": "Simple Key Pair", "data": ["<64 hex digits, no 0x>", …] }]
+//! ```
+//! Old MetaMask vaults store the mnemonic as a string; both forms are read. Keyrings of other
+//! types (hardware wallets, snaps, a second HD keyring) are not used by Keystead but are kept
+//! verbatim, so that re-encrypting a MetaMask vault never drops anything from it.
+//!
+//! Account `i` of the HD keyring is `hdPath/i` (`m/44'/60'/0'/0/i` by default). Imported keys are
+//! NOT derived from the phrase: a restore from the phrase alone does not bring them back.
+
+use core::fmt;
+
+use serde::de::{self, Deserializer, SeqAccess, Visitor};
+use serde::Deserialize;
+use serde_json::value::RawValue;
+use zeroize::Zeroizing;
+
+use crate::error::{Error, KeyringError, TransactionError, VaultError};
+use crate::eth::tx::TransactionRequest;
+use crate::eth::{eip191, typed_data, Address, PrivateKey, Signature};
+use crate::hd::{AccountIndex, ChildNumber, DerivationPath, ExtendedPrivateKey, METAMASK_HD_PATH};
+use crate::mnemonic::Mnemonic;
+
+/// MetaMask's type name for the HD keyring.
+pub const HD_KEYRING_TYPE: &str = "HD Key Tree";
+/// MetaMask's type name for the keyring of imported private keys.
+pub const SIMPLE_KEYRING_TYPE: &str = "Simple Key Pair";
+
+/// Most HD accounts one keyring holds (a guard against a hostile vault asking for billions).
+pub const MAX_HD_ACCOUNTS: u32 = 10_000;
+
+/// Where an account's key comes from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AccountKind {
+    /// Derived from the Secret Recovery Phrase at `hdPath/index`: covered by the phrase.
+    Hd {
+        /// The account's index under the HD path.
+        index: AccountIndex,
+    },
+    /// An imported private key: NOT covered by the phrase.
+    Imported,
+}
+
+/// Public facts about one account.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Account {
+    /// The account's address.
+    pub address: Address,
+    /// HD (with its index) or imported.
+    pub kind: AccountKind,
+}
+
+struct HdAccount {
+    key: PrivateKey,
+    address: Address,
+}
+
+struct HdKeyring {
+    mnemonic: Mnemonic,
+    path_text: String,
+    /// The node at `path`; account `i` is its normal child `i`.
+    parent: ExtendedPrivateKey,
+    accounts: Vec<HdAccount>,
+}
+
+struct ImportedAccount {
+    key: PrivateKey,
+    address: Address,
+}
+
+/// The keyrings of one wallet. Holds secrets: never `Copy`, `Debug` or `Display`; every key and
+/// the phrase zeroize when it is dropped.
+pub struct Keyring {
+    hd: Option<HdKeyring>,
+    imported: Vec<ImportedAccount>,
+    /// Keyrings of other types, kept verbatim (their JSON text) so that nothing is lost.
+    preserved: Vec<Zeroizing<String>>,
+}
+
+impl HdKeyring {
+    fn new(mnemonic: Mnemonic, path_text: &str, count: u32) -> Result<Self, Error> {
+        if count > MAX_HD_ACCOUNTS {
+            return Err(VaultError::Malformed {
+                reason: "numberOfAccounts is too large",
+            }
+            .into());
+        }
+        let path = DerivationPath::parse(path_text)?;
+        let seed = mnemonic.to_seed();
+        let parent = ExtendedPrivateKey::master(seed.as_bytes())?.derive_path(&path)?;
+        let mut hd = Self {
+            mnemonic,
+            path_text: path_text.to_owned(),
+            parent,
+            accounts: Vec::new(),
+        };
+        for _ in 0..count {
+            hd.derive_next()?;
+        }
+        Ok(hd)
+    }
+
+    fn derive_next(&mut self) -> Result<&HdAccount, Error> {
+        let next = u32::try_from(self.accounts.len())
+            .ok()
+            .filter(|n| *n < MAX_HD_ACCOUNTS)
+            .ok_or(KeyringError::TooManyAccounts)?;
+        let child = self.parent.derive_child(ChildNumber::normal(next)?)?;
+        let key = PrivateKey::from_bytes(child.private_key().to_bytes().as_slice())?;
+        let address = key.address();
+        self.accounts.push(HdAccount { key, address });
+        self.accounts
+            .last()
+            .ok_or(Error::InvalidArgument("account was not added"))
+    }
+}
+
+impl Keyring {
+    /// A keyring with one HD account derived from `mnemonic` at MetaMask's default path.
+    ///
+    /// # Errors
+    /// Only if derivation fails (probability below 2^-127).
+    pub fn from_mnemonic(mnemonic: Mnemonic) -> Result<Self, Error> {
+        Ok(Self {
+            hd: Some(HdKeyring::new(mnemonic, METAMASK_HD_PATH, 1)?),
+            imported: Vec::new(),
+            preserved: Vec::new(),
+        })
+    }
+
+    /// Every account: the HD accounts in index order, then the imported ones in import order.
+    pub fn accounts(&self) -> Vec<Account> {
+        let hd = self.hd.iter().flat_map(|hd| {
+            hd.accounts.iter().enumerate().filter_map(|(i, a)| {
+                let index = AccountIndex::new(u32::try_from(i).ok()?).ok()?;
+                Some(Account {
+                    address: a.address,
+                    kind: AccountKind::Hd { index },
+                })
+            })
+        });
+        let imported = self.imported.iter().map(|a| Account {
+            address: a.address,
+            kind: AccountKind::Imported,
+        });
+        hd.chain(imported).collect()
+    }
+
+    /// Derives the next HD account and returns its address. If that address was imported
+    /// earlier as a private key, the imported copy is dropped: the phrase now covers it.
+    ///
+    /// # Errors
+    /// `NoPhrase` without an HD keyring; `TooManyAccounts` past [`MAX_HD_ACCOUNTS`].
+    pub fn add_account(&mut self) -> Result<Address, Error> {
+        let hd = self.hd.as_mut().ok_or(KeyringError::NoPhrase)?;
+        let address = hd.derive_next()?.address;
+        self.imported.retain(|a| a.address != address);
+        Ok(address)
+    }
+
+    /// Imports a private key (64 hex digits, optional `0x`) and returns its address.
+    ///
+    /// # Errors
+    /// `INVALID_PRIVATE_KEY` for a malformed key; `DUPLICATE_ACCOUNT` when the address is
+    /// already in the keyring (HD or imported). Nothing changes on error.
+    pub fn import_private_key(&mut self, hex: &str) -> Result<Address, Error> {
+        let key = PrivateKey::from_hex(hex)?;
+        let address = key.address();
+        if self.accounts().iter().any(|a| a.address == address) {
+            return Err(KeyringError::DuplicateAccount.into());
+        }
+        self.imported.push(ImportedAccount { key, address });
+        Ok(address)
+    }
+
+    /// Removes an imported account.
+    ///
+    /// # Errors
+    /// `UNKNOWN_ACCOUNT` if no account has this address; `NotRemovable` for HD accounts.
+    pub fn remove_account(&mut self, address: &Address) -> Result<(), Error> {
+        if let Some(pos) = self.imported.iter().position(|a| a.address == *address) {
+            self.imported.remove(pos);
+            return Ok(());
+        }
+        if self.hd_account(address).is_some() {
+            return Err(KeyringError::NotRemovable.into());
+        }
+        Err(KeyringError::UnknownAccount.into())
+    }
+
+    fn hd_account(&self, address: &Address) -> Option<&HdAccount> {
+        self.hd
+            .as_ref()
+            .and_then(|hd| hd.accounts.iter().find(|a| a.address == *address))
+    }
+
+    fn key_for(&self, address: &Address) -> Result<&PrivateKey, KeyringError> {
+        if let Some(a) = self.hd_account(address) {
+            return Ok(&a.key);
+        }
+        self.imported
+            .iter()
+            .find(|a| a.address == *address)
+            .map(|a| &a.key)
+            .ok_or(KeyringError::UnknownAccount)
+    }
+
+    /// The phrase, single-spaced lower-case words. Callers gate this behind the password.
+    ///
+    /// # Errors
+    /// `NoPhrase` when the keyring has no HD keyring.
+    pub fn phrase(&self) -> Result<Zeroizing<String>, Error> {
+        Ok(self
+            .hd
+            .as_ref()
+            .ok_or(KeyringError::NoPhrase)?
+            .mnemonic
+            .phrase())
+    }
+
+    /// The account's private key as `0x` + 64 hex digits. Callers gate this behind the password.
+    ///
+    /// # Errors
+    /// `UNKNOWN_ACCOUNT`.
+    pub fn private_key_hex(&self, address: &Address) -> Result<Zeroizing<String>, Error> {
+        Ok(self.key_for(address)?.to_hex())
+    }
+
+    /// Whether `phrase` (typed, any case/whitespace) is this keyring's phrase, in constant time.
+    /// A phrase that is not a valid BIP39 phrase is simply not a match.
+    pub fn verify_phrase(&self, phrase: &str) -> bool {
+        match (&self.hd, Mnemonic::parse(phrase)) {
+            (Some(hd), Ok(typed)) => bool::from(hd.mnemonic.ct_eq(&typed)),
+            _ => false,
+        }
+    }
+
+    /// EIP-191 `personal_sign` of `message` by `address`: 65 bytes r‖s‖v, v ∈ {27, 28}, low s.
+    ///
+    /// # Errors
+    /// `UNKNOWN_ACCOUNT`.
+    pub fn sign_personal_message(
+        &self,
+        address: &Address,
+        message: &[u8],
+    ) -> Result<Signature, Error> {
+        Ok(self.key_for(address)?.sign_hash(&eip191::hash(message)))
+    }
+
+    /// EIP-712 `eth_signTypedData_v4` signature of `json` by `address` (same form as above).
+    ///
+    /// # Errors
+    /// `INVALID_TYPED_DATA` (checked first), `UNKNOWN_ACCOUNT`.
+    pub fn sign_typed_data_v4(&self, address: &Address, json: &str) -> Result<Signature, Error> {
+        let hash = typed_data::signing_hash(json)?;
+        Ok(self.key_for(address)?.sign_hash(&hash))
+    }
+
+    /// Signs a transaction request (JSON-RPC field names) and returns the raw signed bytes.
+    /// A `from` field, when present, must be `address`.
+    ///
+    /// # Errors
+    /// `INVALID_TRANSACTION` (checked first), `UNKNOWN_ACCOUNT`.
+    pub fn sign_transaction(&self, address: &Address, json: &str) -> Result<Vec<u8>, Error> {
+        let tx = TransactionRequest::from_json(json)?;
+        if tx.from().is_some_and(|from| from != *address) {
+            return Err(TransactionError {
+                reason: "from is not the signing account",
+            }
+            .into());
+        }
+        Ok(tx.sign(self.key_for(address)?))
+    }
+
+    /// MetaMask's serialized keyring list (see the module docs), as UTF-8 JSON text.
+    pub fn serialize(&self) -> Zeroizing<String> {
+        let mut out = Zeroizing::new(String::with_capacity(512));
+        out.push('[');
+        let mut first = true;
+        let mut sep = |out: &mut String| {
+            if !first {
+                out.push(',');
+            }
+            first = false;
+        };
+        if let Some(hd) = &self.hd {
+            sep(&mut out);
+            out.push_str(r#"{"type":"HD Key Tree","data":{"mnemonic":["#);
+            let phrase = hd.mnemonic.phrase();
+            for (i, b) in phrase.bytes().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                push_decimal(&mut out, u64::from(b));
+            }
+            out.push_str(r#"],"numberOfAccounts":"#);
+            push_decimal(&mut out, hd.accounts.len() as u64);
+            out.push_str(r#","hdPath":""#);
+            // A parsed path holds only digits, `m`, `/` and hardened marks: no JSON escaping.
+            out.push_str(&hd.path_text);
+            out.push_str(r#""}}"#);
+        }
+        if !self.imported.is_empty() {
+            sep(&mut out);
+            out.push_str(r#"{"type":"Simple Key Pair","data":["#);
+            for (i, a) in self.imported.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                out.push('"');
+                let hex = a.key.to_hex();
+                out.push_str(hex.strip_prefix("0x").unwrap_or(&hex));
+                out.push('"');
+            }
+            out.push_str("]}");
+        }
+        for raw in &self.preserved {
+            sep(&mut out);
+            out.push_str(raw);
+        }
+        out.push(']');
+        out
+    }
+
+    /// Reads MetaMask's serialized keyring list (see the module docs).
+    ///
+    /// The first "HD Key Tree" is the wallet's phrase; every "Simple Key Pair" contributes
+    /// imported keys; any other keyring (including a second HD keyring) is preserved verbatim.
+    ///
+    /// # Errors
+    /// `MALFORMED_VAULT` naming the broken part, `INVALID_PHRASE` / `INVALID_PRIVATE_KEY` for
+    /// secrets that do not parse. Never panics on any input.
+    pub fn deserialize(json: &[u8]) -> Result<Self, Error> {
+        let malformed = |reason| Error::from(VaultError::Malformed { reason });
+        let entries: Vec<&RawValue> =
+            serde_json::from_slice(json).map_err(|_| malformed("keyrings are not a json list"))?;
+        let mut keyring = Self {
+            hd: None,
+            imported: Vec::new(),
+            preserved: Vec::new(),
+        };
+        for entry in entries {
+            let header: RawKeyring<'_> = serde_json::from_str(entry.get())
+                .map_err(|_| malformed("a keyring has no type and data"))?;
+            match header.kind.as_str() {
+                HD_KEYRING_TYPE if keyring.hd.is_none() => {
+                    let data: HdData = serde_json::from_str(header.data.get())
+                        .map_err(|_| malformed("hd keyring data is malformed"))?;
+                    let phrase = match &data.mnemonic.0 {
+                        MnemonicText::Bytes(bytes) => Zeroizing::new(
+                            core::str::from_utf8(bytes)
+                                .map_err(|_| malformed("mnemonic bytes are not utf-8"))?
+                                .to_owned(),
+                        ),
+                        MnemonicText::Text(text) => text.clone(),
+                    };
+                    let mnemonic = Mnemonic::parse(&phrase)?;
+                    let path = data.hd_path.as_deref().unwrap_or(METAMASK_HD_PATH);
+                    let count = data.number_of_accounts.unwrap_or(1);
+                    keyring.hd = Some(HdKeyring::new(mnemonic, path, count)?);
+                }
+                SIMPLE_KEYRING_TYPE => {
+                    let keys: Vec<Zeroizing<String>> = serde_json::from_str(header.data.get())
+                        .map_err(|_| malformed("imported keys are not a list of strings"))?;
+                    for hex in keys {
+                        let key = PrivateKey::from_hex(&hex)?;
+                        let address = key.address();
+                        // The same key twice (or a key the phrase covers) is one account.
+                        if keyring.accounts().iter().all(|a| a.address != address) {
+                            keyring.imported.push(ImportedAccount { key, address });
+                        }
+                    }
+                }
+                _ => keyring
+                    .preserved
+                    .push(Zeroizing::new(entry.get().to_owned())),
+            }
+        }
+        Ok(keyring)
+    }
+
+    /// The HD path text, e.g. `m/44'/60'/0'/0`, when there is an HD keyring.
+    pub fn hd_path(&self) -> Option<&str> {
+        self.hd.as_ref().map(|hd| hd.path_text.as_str())
+    }
+
+    /// Number of keyrings of other types kept verbatim.
+    pub fn preserved_keyrings(&self) -> usize {
+        self.preserved.len()
+    }
+}
+
+/// Addresses of accounts `start .. start + count` of `phrase` at MetaMask's default path,
+/// without building a keyring (for account discovery and cross-checks).
+///
+/// # Errors
+/// `INVALID_PHRASE`; `INVALID_ARGUMENT` for more than 1,000 addresses or indices past 2^31.
+pub fn derive_addresses(phrase: &str, start: u32, count: u32) -> Result<Vec<Address>, Error> {
+    if count > 1_000 {
+        return Err(Error::InvalidArgument("at most 1000 addresses at once"));
+    }
+    let mnemonic = Mnemonic::parse(phrase)?;
+    let seed = mnemonic.to_seed();
+    let path = DerivationPath::parse(METAMASK_HD_PATH)?;
+    let parent = ExtendedPrivateKey::master(seed.as_bytes())?.derive_path(&path)?;
+    (0..count)
+        .map(|i| {
+            let index = start
+                .checked_add(i)
+                .ok_or(Error::InvalidArgument("account index out of range"))?;
+            let child = parent.derive_child(ChildNumber::normal(index)?)?;
+            Ok(child.private_key().address())
+        })
+        .collect()
+}
+
+fn push_decimal(out: &mut String, mut n: u64) {
+    let mut digits = [0u8; 20];
+    let mut len = 0;
+    loop {
+        if let Some(d) = digits.get_mut(len) {
+            *d = b'0' + (n % 10) as u8;
+        }
+        len += 1;
+        n /= 10;
+        if n == 0 || len == digits.len() {
+            break;
+        }
+    }
+    for d in digits.iter().take(len).rev() {
+        out.push(char::from(*d));
+    }
+}
+
+#[derive(Deserialize)]
+struct RawKeyring<'a> {
+    #[serde(rename = "type")]
+    kind: String,
+    #[serde(borrow)]
+    data: &'a RawValue,
+}
+
+#[derive(Deserialize)]
+struct HdData {
+    mnemonic: MnemonicField,
+    #[serde(rename = "numberOfAccounts")]
+    number_of_accounts: Option<u32>,
+    #[serde(rename = "hdPath")]
+    hd_path: Option<String>,
+}
+
+enum MnemonicText {
+    Bytes(Zeroizing<Vec<u8>>),
+    Text(Zeroizing<String>),
+}
+
+/// The mnemonic as MetaMask stores it: an array of UTF-8 bytes, or (old vaults) a string.
+/// Read straight into zeroizing buffers (serde's untagged enums would buffer a plain copy).
+struct MnemonicField(MnemonicText);
+
+impl<'de> Deserialize<'de> for MnemonicField {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = MnemonicField;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a byte array or a string")
+            }
+            fn visit_str<E: de::Error>(self, s: &str) -> Result<Self::Value, E> {
+                Ok(MnemonicField(MnemonicText::Text(Zeroizing::new(
+                    s.to_owned(),
+                ))))
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+                let mut bytes = Zeroizing::new(Vec::with_capacity(512));
+                while let Some(b) = seq.next_element::<u8>()? {
+                    bytes.push(b);
+                }
+                Ok(MnemonicField(MnemonicText::Bytes(bytes)))
+            }
+        }
+        deserializer.deserialize_any(V)
+    }
+}

@@ -1,2 +1,223 @@
-//! An unlocked wallet: keyring + vault key, with the password gates. STUB.
-#![allow(missing_docs)]
+//! An unlocked wallet: the keyring plus the vault key derived from the password, and the
+//! password gates in front of the only two ways a secret leaves the core.
+//!
+//! The password itself is never stored: the wallet keeps the PBKDF2-derived AES key (and its salt
+//! and iteration count) so that [`Wallet::vault`] can re-encrypt after a change without asking
+//! again, as browser-passworder's cached-key mode does. [`Wallet::reveal_phrase`] and
+//! [`Wallet::export_private_key`] re-derive the key from the password they are given and compare
+//! it, in constant time, with the held one.
+//!
+//! [`Wallet::lock`] drops (and so zeroizes) the keyring and the key; every call after it fails
+//! with `LOCKED`.
+
+use zeroize::Zeroizing;
+
+use crate::error::{Error, KeyringError, VaultError};
+use crate::eth::{Address, Signature};
+use crate::keyring::{Account, Keyring};
+use crate::mnemonic::Mnemonic;
+use crate::vault::{self, VaultKey, DEFAULT_ITERATIONS};
+
+struct Unlocked {
+    keyring: Keyring,
+    key: VaultKey,
+}
+
+/// A wallet that is unlocked until [`Wallet::lock`]. Holds secrets: never `Copy`, `Debug` or
+/// `Display`.
+pub struct Wallet {
+    state: Option<Unlocked>,
+    upgraded: bool,
+}
+
+fn check_password(password: &str) -> Result<(), Error> {
+    if password.is_empty() {
+        return Err(Error::InvalidArgument("the password must not be empty"));
+    }
+    Ok(())
+}
+
+impl Wallet {
+    fn new(keyring: Keyring, key: VaultKey, upgraded: bool) -> Self {
+        Self {
+            state: Some(Unlocked { keyring, key }),
+            upgraded,
+        }
+    }
+
+    /// A new wallet with a random phrase of `word_count` words (12, 15, 18, 21 or 24) and one
+    /// HD account, encrypted under `password` at [`DEFAULT_ITERATIONS`].
+    ///
+    /// # Errors
+    /// `INVALID_ARGUMENT` for another word count or an empty password.
+    pub fn create(password: &str, word_count: usize) -> Result<Self, Error> {
+        check_password(password)?;
+        let mnemonic = Mnemonic::generate(word_count)?;
+        let keyring = Keyring::from_mnemonic(mnemonic)?;
+        let key = VaultKey::generate(password, DEFAULT_ITERATIONS)?;
+        Ok(Self::new(keyring, key, false))
+    }
+
+    /// A wallet restored from a typed phrase (any case, any whitespace), with its first account.
+    ///
+    /// # Errors
+    /// `INVALID_PHRASE` naming the first unknown word's position or the checksum;
+    /// `INVALID_ARGUMENT` for an empty password.
+    pub fn restore(password: &str, phrase: &str) -> Result<Self, Error> {
+        check_password(password)?;
+        let mnemonic = Mnemonic::parse(phrase)?;
+        let keyring = Keyring::from_mnemonic(mnemonic)?;
+        let key = VaultKey::generate(password, DEFAULT_ITERATIONS)?;
+        Ok(Self::new(keyring, key, false))
+    }
+
+    /// Opens a Keystead or MetaMask vault. A vault below [`DEFAULT_ITERATIONS`] (e.g. a legacy
+    /// 10,000-iteration one) gets a new key at [`DEFAULT_ITERATIONS`] with a fresh salt, so the
+    /// next [`Wallet::vault`] is re-encrypted; [`Wallet::was_upgraded`] tells the caller to save it.
+    ///
+    /// # Errors
+    /// `INCORRECT_PASSWORD` for a wrong password or any altered byte; `MALFORMED_VAULT` for a
+    /// structurally broken vault or keyring list. Nothing is kept on error.
+    pub fn unlock(vault_json: &str, password: &str) -> Result<Self, Error> {
+        let (key, plaintext) = vault::decrypt(vault_json, password)?;
+        let keyring = Keyring::deserialize(&plaintext)?;
+        if key.iterations() < DEFAULT_ITERATIONS {
+            let key = VaultKey::generate(password, DEFAULT_ITERATIONS)?;
+            return Ok(Self::new(keyring, key, true));
+        }
+        Ok(Self::new(keyring, key, false))
+    }
+
+    /// Whether [`Wallet::unlock`] re-keyed a weaker vault (then store [`Wallet::vault`] now).
+    pub fn was_upgraded(&self) -> bool {
+        self.upgraded
+    }
+
+    fn unlocked(&self) -> Result<&Unlocked, Error> {
+        self.state.as_ref().ok_or(KeyringError::Locked.into())
+    }
+
+    fn unlocked_mut(&mut self) -> Result<&mut Unlocked, Error> {
+        self.state.as_mut().ok_or(KeyringError::Locked.into())
+    }
+
+    fn gate(&self, password: &str) -> Result<&Unlocked, Error> {
+        let state = self.unlocked()?;
+        if !state.key.matches_password(password) {
+            return Err(VaultError::IncorrectPassword.into());
+        }
+        Ok(state)
+    }
+
+    /// Whether the wallet is unlocked.
+    pub fn is_unlocked(&self) -> bool {
+        self.state.is_some()
+    }
+
+    /// The vault JSON (browser-passworder format) of the current keyring, with a fresh IV.
+    ///
+    /// # Errors
+    /// `LOCKED`.
+    pub fn vault(&self) -> Result<String, Error> {
+        let state = self.unlocked()?;
+        let plaintext = state.keyring.serialize();
+        Ok(vault::encrypt(&state.key, plaintext.as_bytes())?)
+    }
+
+    /// Every account (HD first, then imported).
+    ///
+    /// # Errors
+    /// `LOCKED`.
+    pub fn accounts(&self) -> Result<Vec<Account>, Error> {
+        Ok(self.unlocked()?.keyring.accounts())
+    }
+
+    /// Derives the next HD account.
+    ///
+    /// # Errors
+    /// `LOCKED`; see [`Keyring::add_account`].
+    pub fn add_account(&mut self) -> Result<Address, Error> {
+        self.unlocked_mut()?.keyring.add_account()
+    }
+
+    /// Imports a private key.
+    ///
+    /// # Errors
+    /// `LOCKED`; see [`Keyring::import_private_key`].
+    pub fn import_private_key(&mut self, hex: &str) -> Result<Address, Error> {
+        self.unlocked_mut()?.keyring.import_private_key(hex)
+    }
+
+    /// Removes an imported account.
+    ///
+    /// # Errors
+    /// `LOCKED`; see [`Keyring::remove_account`].
+    pub fn remove_account(&mut self, address: &Address) -> Result<(), Error> {
+        self.unlocked_mut()?.keyring.remove_account(address)
+    }
+
+    /// The phrase, after re-checking `password` (a full PBKDF2 derivation).
+    ///
+    /// # Errors
+    /// `LOCKED`, `INCORRECT_PASSWORD`, or `NoPhrase` for a keyring without one.
+    pub fn reveal_phrase(&self, password: &str) -> Result<Zeroizing<String>, Error> {
+        self.gate(password)?.keyring.phrase()
+    }
+
+    /// `0x` + 64 hex digits: the private key of `address`, after re-checking `password`.
+    ///
+    /// # Errors
+    /// `LOCKED`, `UNKNOWN_ACCOUNT` (checked first, so a typo costs no PBKDF2),
+    /// `INCORRECT_PASSWORD`.
+    pub fn export_private_key(
+        &self,
+        address: &Address,
+        password: &str,
+    ) -> Result<Zeroizing<String>, Error> {
+        self.unlocked()?.keyring.private_key_hex(address)?;
+        self.gate(password)?.keyring.private_key_hex(address)
+    }
+
+    /// Whether a typed phrase is this wallet's phrase. Reveals nothing else.
+    ///
+    /// # Errors
+    /// `LOCKED`.
+    pub fn verify_phrase(&self, phrase: &str) -> Result<bool, Error> {
+        Ok(self.unlocked()?.keyring.verify_phrase(phrase))
+    }
+
+    /// See [`Keyring::sign_personal_message`].
+    ///
+    /// # Errors
+    /// `LOCKED`, `UNKNOWN_ACCOUNT`.
+    pub fn sign_personal_message(
+        &self,
+        address: &Address,
+        message: &[u8],
+    ) -> Result<Signature, Error> {
+        self.unlocked()?
+            .keyring
+            .sign_personal_message(address, message)
+    }
+
+    /// See [`Keyring::sign_typed_data_v4`].
+    ///
+    /// # Errors
+    /// `LOCKED`, `INVALID_TYPED_DATA`, `UNKNOWN_ACCOUNT`.
+    pub fn sign_typed_data_v4(&self, address: &Address, json: &str) -> Result<Signature, Error> {
+        self.unlocked()?.keyring.sign_typed_data_v4(address, json)
+    }
+
+    /// See [`Keyring::sign_transaction`].
+    ///
+    /// # Errors
+    /// `LOCKED`, `INVALID_TRANSACTION`, `UNKNOWN_ACCOUNT`.
+    pub fn sign_transaction(&self, address: &Address, json: &str) -> Result<Vec<u8>, Error> {
+        self.unlocked()?.keyring.sign_transaction(address, json)
+    }
+
+    /// Drops the keyring and the key; both zeroize. Every later call fails with `LOCKED`.
+    pub fn lock(&mut self) {
+        self.state = None;
+    }
+}

@@ -9,13 +9,21 @@ pub struct Address(pub [u8; 20]);
 
 impl Address {
     /// Last 20 bytes of Keccak-256 of the 64-byte uncompressed public key (without 0x04).
-    pub fn from_public_key(key: &k256::ecdsa::VerifyingKey) -> Self { todo!() }
+    pub fn from_public_key(key: &k256::ecdsa::VerifyingKey) -> Self {
+        todo!()
+    }
     /// Parses `0x` + 40 hex digits: all lower, all upper, or a correct EIP-55 mixed case.
-    pub fn parse(s: &str) -> Result<Self, AddressError> { todo!() }
+    pub fn parse(s: &str) -> Result<Self, AddressError> {
+        todo!()
+    }
     /// `0x` + the EIP-55 checksummed hex.
-    pub fn to_checksum(&self) -> String { todo!() }
+    pub fn to_checksum(&self) -> String {
+        todo!()
+    }
 }
 
 impl core::fmt::Display for Address {
-    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result { f.write_str(&self.to_checksum()) }
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.write_str(&self.to_checksum())
+    }
 }

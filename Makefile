@@ -1,0 +1,44 @@
+# Keystead. The README's two commands: `make start` and `make test`.
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+export PATH := $(CURDIR)/.tools/bin:$(CURDIR)/node_modules/.bin:$(PATH)
+export CHROMEDRIVER ?= /usr/bin/chromedriver
+
+WASM_TARGET := wasm32-unknown-unknown
+WASM_RAW    := target/$(WASM_TARGET)/release/keystead.wasm
+
+.PHONY: start test setup pkg size lint test-native test-wasm test-diff clean
+
+## start: install what is missing, build the core into pkg/ and say what was produced
+start: setup pkg size
+	@echo "Built the core: pkg/keystead.js + pkg/keystead_bg.wasm (load with init() or initSync)."
+
+## test: install what is missing, then run every test (lint, native, browser, differential)
+test: setup lint test-native test-wasm pkg test-diff
+
+setup:
+	@scripts/setup.sh
+
+lint:
+	cargo fmt --check
+	cargo clippy --all-targets -- -D warnings
+	cargo clippy --target $(WASM_TARGET) --lib -- -D warnings
+
+test-native:
+	cargo test
+
+# wasm-bindgen-test in headless Chromium (the runner comes with wasm-bindgen-cli in .tools/).
+test-wasm:
+	cargo test --target $(WASM_TARGET) --test web
+
+pkg:
+	@scripts/build-pkg.sh
+
+size: pkg
+	@scripts/size.sh
+
+test-diff: pkg
+	node --test tests/diff/
+
+clean:
+	rm -rf target pkg

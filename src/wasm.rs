@@ -1,0 +1,277 @@
+//! The only `#[wasm_bindgen]` facade: the JS names fixed in DESIGN.md.
+//!
+//! Errors are thrown as JS `Error`s whose `code` property is the stable [`Error::code`].
+//! Passwords, phrases and keys arrive as owned `String`s (wasm-bindgen hands the WASM-side copy to
+//! Rust) and are wrapped in [`Zeroizing`] at once, so the copy in WASM memory is wiped after use.
+//! The two secrets that leave ([`Keyring::reveal_phrase`], [`Keyring::export_private_key`]) are
+//! copied into a JS string directly from a zeroizing buffer.
+
+use js_sys::{Array, JsString, Object, Reflect};
+use wasm_bindgen::prelude::*;
+use zeroize::Zeroizing;
+
+use crate::error::Error;
+use crate::eth::{eip191, to_hex_prefixed, typed_data, Address, Signature};
+use crate::keyring::{self, AccountKind};
+use crate::mnemonic;
+use crate::wallet::Wallet;
+
+/// Most suggestions [`word_suggestions`] returns.
+const MAX_SUGGESTIONS: usize = 8;
+
+fn js_error(e: &Error) -> JsValue {
+    let err = js_sys::Error::new(&e.to_string());
+    // Setting a property on a fresh Error object cannot fail; if it did, the message still stands.
+    let _ = Reflect::set(
+        &err,
+        &JsValue::from_str("code"),
+        &JsValue::from_str(e.code()),
+    );
+    err.into()
+}
+
+fn js<T>(r: Result<T, Error>) -> Result<T, JsValue> {
+    r.map_err(|e| js_error(&e))
+}
+
+fn address(s: &str) -> Result<Address, JsValue> {
+    js(Address::parse(s).map_err(Error::from))
+}
+
+/// A JSON argument given either as a string or as a plain object (stringified here).
+fn json_text(value: &JsValue, what: &'static str) -> Result<Zeroizing<String>, JsValue> {
+    if let Some(s) = value.as_string() {
+        return Ok(Zeroizing::new(s));
+    }
+    if value.is_object() {
+        if let Some(s) = js_sys::JSON::stringify(value)
+            .ok()
+            .and_then(|s| s.as_string())
+        {
+            return Ok(Zeroizing::new(s));
+        }
+    }
+    Err(js_error(&Error::InvalidArgument(what)))
+}
+
+fn set(obj: &Object, key: &str, value: &JsValue) {
+    // Defining a data property on a plain fresh object cannot fail.
+    let _ = Reflect::set(obj, &JsValue::from_str(key), value);
+}
+
+/// The keyring of one wallet: HD accounts from a Secret Recovery Phrase plus imported keys.
+#[wasm_bindgen(js_name = Keyring)]
+pub struct Keyring {
+    inner: Wallet,
+}
+
+#[wasm_bindgen(js_class = Keyring)]
+impl Keyring {
+    /// A new random phrase of `wordCount` words (12, 15, 18, 21, 24) and one HD account.
+    pub fn create(
+        password: String,
+        #[wasm_bindgen(js_name = wordCount)] word_count: u32,
+    ) -> Result<Keyring, JsValue> {
+        let password = Zeroizing::new(password);
+        let word_count = usize::try_from(word_count).unwrap_or(usize::MAX);
+        Ok(Self {
+            inner: js(Wallet::create(&password, word_count))?,
+        })
+    }
+
+    /// From a typed phrase (any case, extra whitespace tolerated; checksum checked).
+    pub fn restore(password: String, phrase: String) -> Result<Keyring, JsValue> {
+        let (password, phrase) = (Zeroizing::new(password), Zeroizing::new(phrase));
+        Ok(Self {
+            inner: js(Wallet::restore(&password, &phrase))?,
+        })
+    }
+
+    /// Opens a Keystead or MetaMask vault (JSON string).
+    pub fn unlock(
+        #[wasm_bindgen(js_name = vaultJson)] vault_json: String,
+        password: String,
+    ) -> Result<Keyring, JsValue> {
+        let password = Zeroizing::new(password);
+        Ok(Self {
+            inner: js(Wallet::unlock(&vault_json, &password))?,
+        })
+    }
+
+    /// `true` when `unlock` re-keyed a weaker (e.g. 10,000-iteration) vault: store `vault()` now.
+    #[wasm_bindgen(getter, js_name = wasUpgraded)]
+    pub fn was_upgraded(&self) -> bool {
+        self.inner.was_upgraded()
+    }
+
+    /// `true` until `lock()`.
+    #[wasm_bindgen(getter, js_name = isUnlocked)]
+    pub fn is_unlocked(&self) -> bool {
+        self.inner.is_unlocked()
+    }
+
+    /// The encrypted vault JSON (browser-passworder format) for storage.
+    pub fn vault(&self) -> Result<String, JsValue> {
+        js(self.inner.vault())
+    }
+
+    /// `[{ address, type: "hd" | "imported", index? }]`, addresses EIP-55 checksummed.
+    pub fn accounts(&self) -> Result<Array, JsValue> {
+        let list = Array::new();
+        for account in js(self.inner.accounts())? {
+            let obj = Object::new();
+            set(
+                &obj,
+                "address",
+                &JsValue::from_str(&account.address.to_checksum()),
+            );
+            match account.kind {
+                AccountKind::Hd { index } => {
+                    set(&obj, "type", &JsValue::from_str("hd"));
+                    set(&obj, "index", &JsValue::from(index.get()));
+                }
+                AccountKind::Imported => set(&obj, "type", &JsValue::from_str("imported")),
+            }
+            list.push(&obj);
+        }
+        Ok(list)
+    }
+
+    /// Derives the next HD account; returns its address.
+    #[wasm_bindgen(js_name = addAccount)]
+    pub fn add_account(&mut self) -> Result<String, JsValue> {
+        Ok(js(self.inner.add_account())?.to_checksum())
+    }
+
+    /// Imports a private key (64 hex digits, optional 0x); returns its address.
+    #[wasm_bindgen(js_name = importPrivateKey)]
+    pub fn import_private_key(&mut self, hex: String) -> Result<String, JsValue> {
+        let hex = Zeroizing::new(hex);
+        Ok(js(self.inner.import_private_key(&hex))?.to_checksum())
+    }
+
+    /// Removes an imported account (HD accounts cannot be removed).
+    #[wasm_bindgen(js_name = removeAccount)]
+    pub fn remove_account(&mut self, address_: &str) -> Result<(), JsValue> {
+        js(self.inner.remove_account(&address(address_)?))
+    }
+
+    /// The phrase (space-separated), after re-checking the password.
+    #[wasm_bindgen(js_name = revealPhrase)]
+    pub fn reveal_phrase(&self, password: String) -> Result<JsString, JsValue> {
+        let password = Zeroizing::new(password);
+        let phrase = js(self.inner.reveal_phrase(&password))?;
+        Ok(JsString::from(phrase.as_str()))
+    }
+
+    /// `0x`-hex private key of that account, after re-checking the password.
+    #[wasm_bindgen(js_name = exportPrivateKey)]
+    pub fn export_private_key(
+        &self,
+        address_: &str,
+        password: String,
+    ) -> Result<JsString, JsValue> {
+        let password = Zeroizing::new(password);
+        let key = js(self
+            .inner
+            .export_private_key(&address(address_)?, &password))?;
+        Ok(JsString::from(key.as_str()))
+    }
+
+    /// `true` when the typed phrase is this keyring's phrase; reveals nothing.
+    #[wasm_bindgen(js_name = verifyPhrase)]
+    pub fn verify_phrase(&self, phrase: String) -> Result<bool, JsValue> {
+        let phrase = Zeroizing::new(phrase);
+        js(self.inner.verify_phrase(&phrase))
+    }
+
+    /// EIP-191 personal_sign of the `0x`-hex message bytes: `0x` r‖s‖v, v ∈ {27, 28}, low s.
+    #[wasm_bindgen(js_name = signPersonalMessage)]
+    pub fn sign_personal_message(
+        &self,
+        address_: &str,
+        #[wasm_bindgen(js_name = dataHex)] data_hex: &str,
+    ) -> Result<String, JsValue> {
+        let message = js(eip191::message_bytes(data_hex))?;
+        Ok(js(self
+            .inner
+            .sign_personal_message(&address(address_)?, &message))?
+        .to_rsv_hex())
+    }
+
+    /// EIP-712 eth_signTypedData_v4 signature of the typed data (JSON string or object).
+    #[wasm_bindgen(js_name = signTypedDataV4)]
+    pub fn sign_typed_data_v4(&self, address_: &str, json: &JsValue) -> Result<String, JsValue> {
+        let json = json_text(json, "typed data must be a json string or object")?;
+        Ok(js(self.inner.sign_typed_data_v4(&address(address_)?, &json))?.to_rsv_hex())
+    }
+
+    /// The raw signed transaction (`0x` hex) for a request with JSON-RPC field names.
+    #[wasm_bindgen(js_name = signTransaction)]
+    pub fn sign_transaction(&self, address_: &str, tx: &JsValue) -> Result<String, JsValue> {
+        let json = json_text(tx, "a transaction must be a json string or object")?;
+        Ok(to_hex_prefixed(&js(self
+            .inner
+            .sign_transaction(&address(address_)?, &json))?))
+    }
+
+    /// Zeroizes everything the keyring holds; later calls throw `LOCKED`.
+    pub fn lock(&mut self) {
+        self.inner.lock();
+    }
+}
+
+/// Throws `INVALID_PHRASE` naming the first unknown word's position, or the checksum.
+#[wasm_bindgen(js_name = validatePhrase)]
+pub fn validate_phrase(phrase: String) -> Result<(), JsValue> {
+    let phrase = Zeroizing::new(phrase);
+    js(mnemonic::validate_phrase(&phrase).map_err(Error::from))
+}
+
+/// Up to 8 list words starting with `prefix`.
+#[wasm_bindgen(js_name = wordSuggestions)]
+pub fn word_suggestions(prefix: String) -> Array {
+    let prefix = Zeroizing::new(prefix);
+    mnemonic::word_suggestions(&prefix, MAX_SUGGESTIONS)
+        .into_iter()
+        .map(JsValue::from_str)
+        .collect()
+}
+
+/// The EIP-55 checksummed form of an address.
+#[wasm_bindgen(js_name = toChecksumAddress)]
+pub fn to_checksum_address(address_: &str) -> Result<String, JsValue> {
+    Ok(address(address_)?.to_checksum())
+}
+
+/// The address that made a personal_sign signature over the `0x`-hex message bytes.
+#[wasm_bindgen(js_name = recoverPersonalSignature)]
+pub fn recover_personal_signature(
+    #[wasm_bindgen(js_name = dataHex)] data_hex: &str,
+    signature: &str,
+) -> Result<String, JsValue> {
+    let message = js(eip191::message_bytes(data_hex))?;
+    let sig = js(Signature::parse_rsv_hex(signature).map_err(Error::from))?;
+    let signer = js(sig.recover(&eip191::hash(&message)).map_err(Error::from))?;
+    Ok(signer.to_checksum())
+}
+
+/// `0x` + the 32-byte EIP-712 v4 signing hash of the typed data (JSON string or object).
+#[wasm_bindgen(js_name = hashTypedDataV4)]
+pub fn hash_typed_data_v4(json: &JsValue) -> Result<String, JsValue> {
+    let json = json_text(json, "typed data must be a json string or object")?;
+    Ok(to_hex_prefixed(&js(
+        typed_data::signing_hash(&json).map_err(Error::from)
+    )?))
+}
+
+/// Addresses of accounts `start .. start + count` (at most 1000) of a phrase at m/44'/60'/0'/0/i,
+/// without a vault: for account discovery after a restore, and for cross-checks.
+#[wasm_bindgen(js_name = deriveAddresses)]
+pub fn derive_addresses(phrase: String, start: u32, count: u32) -> Result<Array, JsValue> {
+    let phrase = Zeroizing::new(phrase);
+    Ok(js(keyring::derive_addresses(&phrase, start, count))?
+        .iter()
+        .map(|a| JsValue::from_str(&a.to_checksum()))
+        .collect())
+}
