@@ -1,0 +1,282 @@
+//! The JS facade, exercised in headless Chromium as the extension will use it
+//! (`cargo test --target wasm32-unknown-unknown --test web`, runner: wasm-bindgen-test-runner).
+#![cfg(target_arch = "wasm32")]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
+
+use js_sys::{Array, Reflect, JSON};
+use keystead::wasm::{
+    derive_addresses, hash_typed_data_v4, recover_personal_signature, to_checksum_address,
+    validate_phrase, word_suggestions, Keyring,
+};
+use wasm_bindgen::JsValue;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const PASSWORD: &str = "correct horse battery staple";
+/// anvil's / Hardhat's default mnemonic; account 0 is 0xf39F…2266.
+const ANVIL_PHRASE: &str = "test test test test test test test test test test test junk";
+const ANVIL_0: &str = "0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266";
+const ANVIL_1: &str = "0x70997970C51812dc3A010C7d01b50e0d17dc79C8";
+
+fn code(err: JsValue) -> String {
+    Reflect::get(&err, &"code".into())
+        .unwrap()
+        .as_string()
+        .unwrap()
+}
+
+fn message(err: &JsValue) -> String {
+    Reflect::get(err, &"message".into())
+        .unwrap()
+        .as_string()
+        .unwrap()
+}
+
+fn accounts(k: &Keyring) -> Vec<(String, String, Option<u32>)> {
+    k.accounts()
+        .unwrap()
+        .iter()
+        .map(|a| {
+            let get = |key: &str| Reflect::get(&a, &key.into()).unwrap();
+            (
+                get("address").as_string().unwrap(),
+                get("type").as_string().unwrap(),
+                get("index").as_f64().map(|i| i as u32),
+            )
+        })
+        .collect()
+}
+
+#[wasm_bindgen_test]
+fn create_reveal_verify_and_gates() {
+    let k = Keyring::create(PASSWORD.into(), 12).unwrap();
+    let list = accounts(&k);
+    assert_eq!(list.len(), 1);
+    assert_eq!(list[0].1, "hd");
+    assert_eq!(list[0].2, Some(0));
+
+    let phrase: String = k.reveal_phrase(PASSWORD.into()).unwrap().into();
+    assert_eq!(phrase.split(' ').count(), 12);
+    assert!(validate_phrase(phrase.clone()).is_ok());
+    assert!(k.verify_phrase(phrase.to_uppercase()).unwrap());
+    assert!(!k.verify_phrase(ANVIL_PHRASE.into()).unwrap());
+    assert!(!k.verify_phrase("not a phrase".into()).unwrap());
+
+    let err = k.reveal_phrase("wrong password".into()).unwrap_err();
+    assert_eq!(code(err.clone()), "INCORRECT_PASSWORD");
+    for word in phrase.split(' ') {
+        assert!(!message(&err).contains(word), "error message leaks a word");
+    }
+
+    // The randomness source works in the browser: a second wallet has another phrase.
+    let other = Keyring::create(PASSWORD.into(), 24).unwrap();
+    let other_phrase: String = other.reveal_phrase(PASSWORD.into()).unwrap().into();
+    assert_eq!(other_phrase.split(' ').count(), 24);
+    assert_ne!(phrase, other_phrase);
+
+    assert_eq!(
+        code(Keyring::create(PASSWORD.into(), 13).err().unwrap()),
+        "INVALID_ARGUMENT"
+    );
+    assert_eq!(
+        code(Keyring::create(String::new(), 12).err().unwrap()),
+        "INVALID_ARGUMENT"
+    );
+}
+
+#[wasm_bindgen_test]
+fn restore_vault_round_trip_and_accounts() {
+    let mut k = Keyring::restore(
+        PASSWORD.into(),
+        format!("  {}  ", ANVIL_PHRASE.to_uppercase()),
+    )
+    .unwrap();
+    assert_eq!(accounts(&k)[0].0, ANVIL_0);
+    assert_eq!(k.add_account().unwrap(), ANVIL_1);
+
+    // An imported key (anvil account 5's) is marked imported and exported unchanged.
+    let key5 = "0x8b3a350cf5c34c9194ca85829a2df0ec3153be0318b5e2d3348e872092edffba";
+    let addr5 = k.import_private_key(key5.into()).unwrap();
+    assert_eq!(addr5, "0x9965507D1a55bcC2695C58ba16FB37d819B0A4dc");
+    assert_eq!(
+        code(k.import_private_key(key5.into()).err().unwrap()),
+        "DUPLICATE_ACCOUNT"
+    );
+    assert_eq!(
+        code(k.import_private_key("0xzz".into()).err().unwrap()),
+        "INVALID_PRIVATE_KEY"
+    );
+    let exported: String = k
+        .export_private_key(&addr5, PASSWORD.into())
+        .unwrap()
+        .into();
+    assert_eq!(exported, key5);
+
+    let vault = k.vault().unwrap();
+    let parsed = JSON::parse(&vault).unwrap();
+    let iterations = Reflect::get(&parsed, &"keyMetadata".into())
+        .and_then(|m| Reflect::get(&m, &"params".into()))
+        .and_then(|p| Reflect::get(&p, &"iterations".into()))
+        .unwrap();
+    assert_eq!(iterations.as_f64(), Some(600_000.0));
+    assert!(!vault.contains("test"), "the vault holds no plaintext");
+
+    let reopened = Keyring::unlock(vault.clone(), PASSWORD.into()).unwrap();
+    assert_eq!(accounts(&reopened), accounts(&k));
+    assert_eq!(
+        accounts(&reopened),
+        vec![
+            (ANVIL_0.to_string(), "hd".to_string(), Some(0)),
+            (ANVIL_1.to_string(), "hd".to_string(), Some(1)),
+            (addr5.clone(), "imported".to_string(), None),
+        ]
+    );
+    assert!(!reopened.was_upgraded());
+
+    assert_eq!(
+        code(Keyring::unlock(vault.clone(), "nope".into()).err().unwrap()),
+        "INCORRECT_PASSWORD"
+    );
+    assert_eq!(
+        code(
+            Keyring::unlock(vault[..vault.len() / 2].to_string(), PASSWORD.into())
+                .err()
+                .unwrap()
+        ),
+        "MALFORMED_VAULT"
+    );
+
+    k.remove_account(&addr5).unwrap();
+    assert_eq!(
+        code(k.remove_account(&addr5).unwrap_err()),
+        "UNKNOWN_ACCOUNT"
+    );
+    assert_eq!(
+        code(k.remove_account(ANVIL_0).unwrap_err()),
+        "INVALID_ARGUMENT"
+    );
+
+    k.lock();
+    assert!(!k.is_unlocked());
+    assert_eq!(code(k.accounts().unwrap_err()), "LOCKED");
+    assert_eq!(code(k.vault().unwrap_err()), "LOCKED");
+    assert_eq!(
+        code(k.reveal_phrase(PASSWORD.into()).unwrap_err()),
+        "LOCKED"
+    );
+    assert_eq!(
+        code(k.sign_personal_message(ANVIL_0, "0x00").unwrap_err()),
+        "LOCKED"
+    );
+}
+
+#[wasm_bindgen_test]
+fn signing_in_the_browser() {
+    let mut k = Keyring::restore(PASSWORD.into(), ANVIL_PHRASE.into()).unwrap();
+
+    // personal_sign of "hello world" recovers the signer; v is 27 or 28.
+    let data = "0x68656c6c6f20776f726c64";
+    let sig = k.sign_personal_message(ANVIL_0, data).unwrap();
+    assert_eq!(sig.len(), 2 + 130);
+    assert!(sig.ends_with("1b") || sig.ends_with("1c"));
+    assert_eq!(recover_personal_signature(data, &sig).unwrap(), ANVIL_0);
+    assert_eq!(
+        code(k.sign_personal_message(ANVIL_0, "hello").unwrap_err()),
+        "INVALID_ARGUMENT"
+    );
+    assert_eq!(
+        code(
+            k.sign_personal_message("0x0000000000000000000000000000000000000001", data)
+                .unwrap_err()
+        ),
+        "UNKNOWN_ACCOUNT"
+    );
+
+    // EIP-712's "Mail" example (EIP-712 text and its Example.js): signing hash 0xbe60…7bd2.
+    let mail = r#"{"types":{"EIP712Domain":[{"name":"name","type":"string"},{"name":"version","type":"string"},{"name":"chainId","type":"uint256"},{"name":"verifyingContract","type":"address"}],"Person":[{"name":"name","type":"string"},{"name":"wallet","type":"address"}],"Mail":[{"name":"from","type":"Person"},{"name":"to","type":"Person"},{"name":"contents","type":"string"}]},"primaryType":"Mail","domain":{"name":"Ether Mail","version":"1","chainId":1,"verifyingContract":"0xCcCCccccCCCCcCCCCCCcCcCccCcCCCcCcccccccC"},"message":{"from":{"name":"Cow","wallet":"0xCD2a3d9F938E13CD947Ec05AbC7FE734Df8DD826"},"to":{"name":"Bob","wallet":"0xbBbBBBBbbBBBbbbBbbBbbbbBBbBbbbbBbBbbBBbB"},"contents":"Hello, Bob!"}}"#;
+    assert_eq!(
+        hash_typed_data_v4(&mail.into()).unwrap(),
+        "0xbe609aee343fb3c4b28e1df9e632fca64fcfaede20f02e86244efddf30957bd2"
+    );
+    // The same typed data passed as an object, as a dApp request carries it.
+    let as_object = JSON::parse(mail).unwrap();
+    assert_eq!(
+        k.sign_typed_data_v4(ANVIL_0, &as_object).unwrap(),
+        k.sign_typed_data_v4(ANVIL_0, &mail.into()).unwrap()
+    );
+    // EIP-712's Example.js signs Mail with keccak256("cow"): v 28, r 0x4355…, s 0x07…
+    let cow = "0xc85ef7d79691fe79573b1a7064c19c1a9819ebdbd1faaab1a8ec92344438aaf4";
+    let cow_address = k.import_private_key(cow.into()).unwrap();
+    assert_eq!(cow_address, "0xCD2a3d9F938E13CD947Ec05AbC7FE734Df8DD826");
+    assert_eq!(
+        k.sign_typed_data_v4(&cow_address, &mail.into()).unwrap(),
+        "0x4355c47d63924e8a72e509b65029052eb6c299d53a04e167c5775fd466751c9d07299936d304c153f6443dfa05f40ff007d72911b6f72307f996231605b915621c"
+    );
+    assert_eq!(
+        code(
+            k.sign_typed_data_v4(ANVIL_0, &"{\"types\":".into())
+                .unwrap_err()
+        ),
+        "INVALID_TYPED_DATA"
+    );
+
+    // EIP-155's worked example (EIP-155 text): key 0x4646…46, nonce 9, 20 gwei, 1 ether to 0x3535…35.
+    let signer = k
+        .import_private_key(
+            "0x4646464646464646464646464646464646464646464646464646464646464646".into(),
+        )
+        .unwrap();
+    let tx = JSON::parse(r#"{"type":"0x0","chainId":"0x1","nonce":"0x9","gasPrice":"0x4a817c800","gas":"0x5208","to":"0x3535353535353535353535353535353535353535","value":"0xde0b6b3a7640000","data":"0x"}"#).unwrap();
+    assert_eq!(
+        k.sign_transaction(&signer, &tx).unwrap(),
+        "0xf86c098504a817c800825208943535353535353535353535353535353535353535880de0b6b3a76400008025a028ef61340bd939bc2195fe537567866003e1a15d3c71ff63e1590620aa636276a067cbe9d8997f761aecb703304b3800ccf555c9f3dc64214b297fb1966a3b6d83"
+    );
+    assert_eq!(
+        code(
+            k.sign_transaction(&signer, &"{\"chainId\":\"0x1\"}".into())
+                .unwrap_err()
+        ),
+        "INVALID_TRANSACTION"
+    );
+}
+
+#[wasm_bindgen_test]
+fn free_functions() {
+    assert_eq!(
+        to_checksum_address("0xf39fd6e51aad88f6f4ce6ab8827279cfffb92266").unwrap(),
+        ANVIL_0
+    );
+    assert_eq!(
+        code(to_checksum_address("0x1234").unwrap_err()),
+        "INVALID_ARGUMENT"
+    );
+
+    let err =
+        validate_phrase("test test test test test test test test test test test nothere".into())
+            .unwrap_err();
+    assert_eq!(code(err.clone()), "INVALID_PHRASE");
+    assert!(
+        message(&err).contains("12"),
+        "names the position: {}",
+        message(&err)
+    );
+    let err = validate_phrase("test test test test test test test test test test test test".into())
+        .unwrap_err();
+    assert!(message(&err).contains("checksum"));
+
+    let words: Vec<String> = word_suggestions("zo".into())
+        .iter()
+        .map(|w| w.as_string().unwrap())
+        .collect();
+    assert_eq!(words, ["zone", "zoo"]);
+    assert_eq!(word_suggestions(String::new()).length(), 0);
+
+    let addresses: Array = derive_addresses(ANVIL_PHRASE.into(), 0, 2).unwrap();
+    assert_eq!(addresses.get(0).as_string().unwrap(), ANVIL_0);
+    assert_eq!(addresses.get(1).as_string().unwrap(), ANVIL_1);
+    assert_eq!(
+        code(derive_addresses(ANVIL_PHRASE.into(), 0, 5000).unwrap_err()),
+        "INVALID_ARGUMENT"
+    );
+}
