@@ -1,0 +1,317 @@
+//! The keyring's MetaMask layout and the wallet's password gates (native).
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
+
+use keystead::error::{Error, KeyringError, VaultError};
+use keystead::eth::Address;
+use keystead::keyring::{derive_addresses, AccountKind, Keyring};
+use keystead::mnemonic::Mnemonic;
+use keystead::vault::{self, VaultKey};
+use keystead::wallet::Wallet;
+use serde_json::Value;
+
+const PASSWORD: &str = "correct horse battery staple";
+/// anvil's / Hardhat's default mnemonic and its first accounts (well known).
+const ANVIL_PHRASE: &str = "test test test test test test test test test test test junk";
+const ANVIL: [&str; 3] = [
+    "0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266",
+    "0x70997970C51812dc3A010C7d01b50e0d17dc79C8",
+    "0x3C44CdDdB6a900fa2b585dd299e03d12FA4293BC",
+];
+const ANVIL_KEY_1: &str = "59c6995e998f97a5a0044966f0945389dc9e86dae88c7a8412f4603b6b78690d";
+/// anvil account 5's key and address (not derived in these tests' keyrings).
+const KEY_5: &str = "8b3a350cf5c34c9194ca85829a2df0ec3153be0318b5e2d3348e872092edffba";
+const ADDRESS_5: &str = "0x9965507D1a55bcC2695C58ba16FB37d819B0A4dc";
+
+fn addr(s: &str) -> Address {
+    Address::parse(s).unwrap()
+}
+
+fn anvil_keyring() -> Keyring {
+    Keyring::from_mnemonic(Mnemonic::parse(ANVIL_PHRASE).unwrap()).unwrap()
+}
+
+fn addresses(k: &Keyring) -> Vec<String> {
+    k.accounts()
+        .iter()
+        .map(|a| a.address.to_checksum())
+        .collect()
+}
+
+fn hd_json(mnemonic: Value, n: u32) -> Value {
+    serde_json::json!({ "type": "HD Key Tree",
+        "data": { "mnemonic": mnemonic, "numberOfAccounts": n, "hdPath": "m/44'/60'/0'/0" } })
+}
+
+#[test]
+fn serializes_in_metamask_layout() {
+    let mut k = anvil_keyring();
+    k.add_account().unwrap();
+    k.import_private_key(&format!("0x{KEY_5}")).unwrap();
+    let json: Value = serde_json::from_str(&k.serialize()).unwrap();
+    let mnemonic: Vec<u8> = json[0]["data"]["mnemonic"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|b| u8::try_from(b.as_u64().unwrap()).unwrap())
+        .collect();
+    assert_eq!(json[0]["type"], "HD Key Tree");
+    assert_eq!(String::from_utf8(mnemonic).unwrap(), ANVIL_PHRASE);
+    assert_eq!(json[0]["data"]["numberOfAccounts"], 2);
+    assert_eq!(json[0]["data"]["hdPath"], "m/44'/60'/0'/0");
+    assert_eq!(
+        json[1],
+        serde_json::json!({ "type": "Simple Key Pair", "data": [KEY_5] })
+    );
+    assert_eq!(json.as_array().unwrap().len(), 2);
+}
+
+#[test]
+fn reads_byte_and_string_mnemonics_and_round_trips() {
+    let bytes: Vec<Value> = ANVIL_PHRASE.bytes().map(Value::from).collect();
+    for mnemonic in [Value::from(bytes), Value::from(ANVIL_PHRASE)] {
+        let list = serde_json::json!([hd_json(mnemonic, 3),
+            { "type": "Simple Key Pair", "data": [KEY_5] }]);
+        let k = Keyring::deserialize(list.to_string().as_bytes()).unwrap();
+        let mut expected: Vec<String> = ANVIL.iter().map(|s| s.to_string()).collect();
+        expected.push(ADDRESS_5.to_string());
+        assert_eq!(addresses(&k), expected);
+        let kinds: Vec<AccountKind> = k.accounts().iter().map(|a| a.kind).collect();
+        assert!(matches!(kinds[2], AccountKind::Hd { index } if index.get() == 2));
+        assert_eq!(kinds[3], AccountKind::Imported);
+        let again = Keyring::deserialize(k.serialize().as_bytes()).unwrap();
+        assert_eq!(addresses(&again), expected);
+    }
+}
+
+#[test]
+fn keeps_keyrings_it_does_not_use() {
+    let ledger = serde_json::json!({ "type": "Ledger Hardware",
+        "data": { "hdPath": "m/44'/60'/0'", "accounts": ["0x0000000000000000000000000000000000000001"] } });
+    let second_hd = hd_json(Value::from("abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon about"), 1);
+    let list = serde_json::json!([hd_json(Value::from(ANVIL_PHRASE), 1), ledger, second_hd]);
+    let k = Keyring::deserialize(list.to_string().as_bytes()).unwrap();
+    assert_eq!(k.preserved_keyrings(), 2);
+    assert_eq!(addresses(&k), vec![ANVIL[0].to_string()]);
+    let out: Value = serde_json::from_str(&k.serialize()).unwrap();
+    assert_eq!(out[1], ledger);
+    assert_eq!(out[2], second_hd);
+}
+
+#[test]
+fn rejects_malformed_keyring_lists() {
+    let malformed = |json: &str| match Keyring::deserialize(json.as_bytes()) {
+        Err(Error::Vault(VaultError::Malformed { .. })) => {}
+        Err(e) => panic!("{json}: expected malformed, got {e:?} ({})", e.code()),
+        Ok(_) => panic!("{json}: expected malformed, got a keyring"),
+    };
+    malformed("");
+    malformed("{}");
+    malformed("[1]");
+    malformed(r#"[{"type":"HD Key Tree"}]"#);
+    malformed(r#"[{"type":"HD Key Tree","data":{"mnemonic":[300]}}]"#);
+    malformed(r#"[{"type":"HD Key Tree","data":{"mnemonic":[255,254]}}]"#);
+    malformed(r#"[{"type":"HD Key Tree","data":{"mnemonic":7}}]"#);
+    malformed(&format!(
+        r#"[{{"type":"HD Key Tree","data":{{"mnemonic":"{ANVIL_PHRASE}","numberOfAccounts":4000000000}}}}]"#
+    ));
+    malformed(r#"[{"type":"Simple Key Pair","data":"notalist"}]"#);
+
+    let bad_phrase = r#"[{"type":"HD Key Tree","data":{"mnemonic":"test test test"}}]"#;
+    assert_eq!(
+        Keyring::deserialize(bad_phrase.as_bytes())
+            .err()
+            .unwrap()
+            .code(),
+        "INVALID_PHRASE"
+    );
+    let bad_key = r#"[{"type":"Simple Key Pair","data":["00"]}]"#;
+    assert_eq!(
+        Keyring::deserialize(bad_key.as_bytes())
+            .err()
+            .unwrap()
+            .code(),
+        "INVALID_PRIVATE_KEY"
+    );
+    let bad_path = format!(
+        r#"[{{"type":"HD Key Tree","data":{{"mnemonic":"{ANVIL_PHRASE}","hdPath":"m/2147483648'"}}}}]"#
+    );
+    assert_eq!(
+        Keyring::deserialize(bad_path.as_bytes())
+            .err()
+            .unwrap()
+            .code(),
+        "INVALID_ARGUMENT"
+    );
+}
+
+#[test]
+fn imported_keys_and_duplicates() {
+    let mut k = anvil_keyring();
+    // The key of HD account 0 is already in the wallet.
+    let key0 = "ac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80";
+    assert_eq!(
+        k.import_private_key(key0).err(),
+        Some(KeyringError::DuplicateAccount.into())
+    );
+    // Account 1's key imported before account 1 is derived: deriving it makes the import redundant.
+    assert_eq!(k.import_private_key(ANVIL_KEY_1).unwrap(), addr(ANVIL[1]));
+    assert_eq!(k.accounts()[1].kind, AccountKind::Imported);
+    assert_eq!(k.add_account().unwrap(), addr(ANVIL[1]));
+    assert_eq!(addresses(&k), vec![ANVIL[0], ANVIL[1]]);
+    assert!(k
+        .accounts()
+        .iter()
+        .all(|a| matches!(a.kind, AccountKind::Hd { .. })));
+
+    assert_eq!(
+        k.remove_account(&addr(ANVIL[0])).err(),
+        Some(KeyringError::NotRemovable.into())
+    );
+    assert_eq!(
+        k.remove_account(&addr(ADDRESS_5)).err(),
+        Some(KeyringError::UnknownAccount.into())
+    );
+    assert_eq!(
+        k.import_private_key("xyz").err().unwrap().code(),
+        "INVALID_PRIVATE_KEY"
+    );
+    assert_eq!(addresses(&k).len(), 2, "failed calls change nothing");
+}
+
+#[test]
+fn verify_phrase_matches_only_the_same_phrase() {
+    let k = anvil_keyring();
+    assert!(k.verify_phrase(ANVIL_PHRASE));
+    assert!(k.verify_phrase("  TEST test\ttest test test test test test test test test JUNK "));
+    assert!(!k.verify_phrase("abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon about"));
+    assert!(!k.verify_phrase("test test test"));
+    assert!(!k.verify_phrase(""));
+}
+
+#[test]
+fn transaction_from_must_be_the_signer() {
+    let k = anvil_keyring();
+    let tx = format!(
+        r#"{{"from":"{}","chainId":"0x7a69","nonce":"0x0","gas":"0x5208","maxFeePerGas":"0x2","maxPriorityFeePerGas":"0x1","to":"{}","value":"0x1"}}"#,
+        ANVIL[1], ANVIL[2]
+    );
+    assert_eq!(
+        k.sign_transaction(&addr(ANVIL[0]), &tx)
+            .err()
+            .unwrap()
+            .code(),
+        "INVALID_TRANSACTION"
+    );
+    let own = tx.replace(ANVIL[1], ANVIL[0]);
+    assert!(k
+        .sign_transaction(&addr(ANVIL[0]), &own)
+        .unwrap()
+        .starts_with(&[0x02]));
+}
+
+#[test]
+fn derive_addresses_matches_the_keyring() {
+    let got: Vec<String> = derive_addresses(ANVIL_PHRASE, 0, 3)
+        .unwrap()
+        .iter()
+        .map(|a| a.to_checksum())
+        .collect();
+    assert_eq!(got, ANVIL);
+    assert_eq!(
+        derive_addresses(ANVIL_PHRASE, 1, 1).unwrap()[0],
+        addr(ANVIL[1])
+    );
+    assert_eq!(
+        derive_addresses(ANVIL_PHRASE, 0, 1001)
+            .err()
+            .unwrap()
+            .code(),
+        "INVALID_ARGUMENT"
+    );
+    assert_eq!(
+        derive_addresses(ANVIL_PHRASE, u32::MAX, 2)
+            .err()
+            .unwrap()
+            .code(),
+        "INVALID_ARGUMENT"
+    );
+    assert_eq!(
+        derive_addresses("test", 0, 1).err().unwrap().code(),
+        "INVALID_PHRASE"
+    );
+}
+
+#[test]
+fn wallet_gates_and_lock() {
+    let mut w = Wallet::restore(PASSWORD, ANVIL_PHRASE).unwrap();
+    assert_eq!(w.reveal_phrase(PASSWORD).unwrap().as_str(), ANVIL_PHRASE);
+    assert_eq!(
+        w.reveal_phrase("wrong").err(),
+        Some(VaultError::IncorrectPassword.into())
+    );
+    assert_eq!(
+        w.export_private_key(&addr(ADDRESS_5), PASSWORD).err(),
+        Some(KeyringError::UnknownAccount.into())
+    );
+    assert_eq!(
+        w.export_private_key(&addr(ANVIL[0]), PASSWORD)
+            .unwrap()
+            .as_str(),
+        "0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80"
+    );
+    assert_eq!(
+        w.export_private_key(&addr(ANVIL[0]), "wrong").err(),
+        Some(VaultError::IncorrectPassword.into())
+    );
+    assert_eq!(
+        Wallet::restore("", ANVIL_PHRASE).err().unwrap().code(),
+        "INVALID_ARGUMENT"
+    );
+
+    let vault = w.vault().unwrap();
+    assert!(Wallet::unlock(&vault, "wrong").is_err());
+    let reopened = Wallet::unlock(&vault, PASSWORD).unwrap();
+    assert_eq!(reopened.accounts().unwrap(), w.accounts().unwrap());
+
+    w.lock();
+    let locked = Some(Error::from(KeyringError::Locked));
+    assert_eq!(w.accounts().err(), locked);
+    assert_eq!(w.vault().err(), locked);
+    assert_eq!(w.add_account().err(), locked);
+    assert_eq!(w.reveal_phrase(PASSWORD).err(), locked);
+    assert_eq!(
+        w.export_private_key(&addr(ANVIL[0]), PASSWORD).err(),
+        locked
+    );
+    assert_eq!(w.verify_phrase(ANVIL_PHRASE).err(), locked);
+    assert_eq!(w.sign_personal_message(&addr(ANVIL[0]), b"x").err(), locked);
+    assert_eq!(locked.unwrap().code(), "LOCKED");
+}
+
+#[test]
+fn legacy_vault_is_rekeyed_at_600k() {
+    let key = VaultKey::generate(PASSWORD, vault::LEGACY_ITERATIONS).unwrap();
+    let plaintext = serde_json::json!([hd_json(Value::from(ANVIL_PHRASE), 2)]).to_string();
+    let mut legacy: Value =
+        serde_json::from_str(&vault::encrypt(&key, plaintext.as_bytes()).unwrap()).unwrap();
+    legacy.as_object_mut().unwrap().remove("keyMetadata");
+
+    let w = Wallet::unlock(&legacy.to_string(), PASSWORD).unwrap();
+    assert!(w.was_upgraded());
+    assert_eq!(addresses_of(&w), vec![ANVIL[0], ANVIL[1]]);
+    let upgraded: Value = serde_json::from_str(&w.vault().unwrap()).unwrap();
+    assert_eq!(upgraded["keyMetadata"]["algorithm"], "PBKDF2");
+    assert_eq!(upgraded["keyMetadata"]["params"]["iterations"], 600_000);
+    assert_ne!(upgraded["salt"], legacy["salt"]);
+    let reopened = Wallet::unlock(&upgraded.to_string(), PASSWORD).unwrap();
+    assert!(!reopened.was_upgraded());
+    assert_eq!(addresses_of(&reopened), vec![ANVIL[0], ANVIL[1]]);
+}
+
+fn addresses_of(w: &Wallet) -> Vec<String> {
+    w.accounts()
+        .unwrap()
+        .iter()
+        .map(|a| a.address.to_checksum())
+        .collect()
+}
