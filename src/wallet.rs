@@ -45,6 +45,12 @@ impl Wallet {
         }
     }
 
+    fn with_mnemonic(password: &str, mnemonic: Mnemonic) -> Result<Self, Error> {
+        let keyring = Keyring::from_mnemonic(mnemonic)?;
+        let key = VaultKey::generate(password, DEFAULT_ITERATIONS)?;
+        Ok(Self::new(keyring, key, false))
+    }
+
     /// A new wallet with a random phrase of `word_count` words (12, 15, 18, 21 or 24) and one
     /// HD account, encrypted under `password` at [`DEFAULT_ITERATIONS`].
     ///
@@ -52,10 +58,7 @@ impl Wallet {
     /// `INVALID_ARGUMENT` for another word count or an empty password.
     pub fn create(password: &str, word_count: usize) -> Result<Self, Error> {
         check_password(password)?;
-        let mnemonic = Mnemonic::generate(word_count)?;
-        let keyring = Keyring::from_mnemonic(mnemonic)?;
-        let key = VaultKey::generate(password, DEFAULT_ITERATIONS)?;
-        Ok(Self::new(keyring, key, false))
+        Self::with_mnemonic(password, Mnemonic::generate(word_count)?)
     }
 
     /// A wallet restored from a typed phrase (any case, any whitespace), with its first account.
@@ -65,10 +68,7 @@ impl Wallet {
     /// `INVALID_ARGUMENT` for an empty password.
     pub fn restore(password: &str, phrase: &str) -> Result<Self, Error> {
         check_password(password)?;
-        let mnemonic = Mnemonic::parse(phrase)?;
-        let keyring = Keyring::from_mnemonic(mnemonic)?;
-        let key = VaultKey::generate(password, DEFAULT_ITERATIONS)?;
-        Ok(Self::new(keyring, key, false))
+        Self::with_mnemonic(password, Mnemonic::parse(phrase)?)
     }
 
     /// Opens a Keystead or MetaMask vault. A vault below [`DEFAULT_ITERATIONS`] (e.g. a legacy
