@@ -384,6 +384,28 @@ mod tests {
     }
 
     #[test]
+    fn vault_iterations_bounds() {
+        let with = |n: u64| {
+            let v = serde_json::json!({
+                "keyMetadata": { "algorithm": "PBKDF2", "params": { "iterations": n } }
+            });
+            vault_iterations(v.as_object().unwrap())
+        };
+        assert_eq!(with(1), Ok(1));
+        assert_eq!(with(u64::from(MAX_ITERATIONS)), Ok(MAX_ITERATIONS));
+        assert_eq!(
+            with(u64::from(MAX_ITERATIONS) + 1),
+            Err(malformed("iterations out of range"))
+        );
+        assert_eq!(with(0), Err(malformed("iterations out of range")));
+        let legacy = serde_json::json!({});
+        assert_eq!(
+            vault_iterations(legacy.as_object().unwrap()),
+            Ok(LEGACY_ITERATIONS)
+        );
+    }
+
+    #[test]
     fn derive_matches_derive_with_salt() {
         let a = VaultKey::derive("pw", [7u8; 32], 3);
         let b = VaultKey::derive_with_salt("pw", &[7u8; 32], 3).unwrap();
