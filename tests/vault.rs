@@ -39,10 +39,9 @@ fn malformed(reason: &'static str) -> VaultError {
 }
 
 fn decrypt_err(vault: &str) -> VaultError {
-    match decrypt(vault, PASSWORD) {
-        Ok(_) => panic!("vault unexpectedly opened"),
-        Err(e) => e,
-    }
+    decrypt(vault, PASSWORD)
+        .err()
+        .expect("vault unexpectedly opened")
 }
 
 // ---------------------------------------------------------------------------------------------
