@@ -166,6 +166,14 @@ pub enum VaultError {
         /// A short lower-case description, e.g. "iv is not base64".
         reason: &'static str,
     },
+    /// A caller asked to write a vault with an unusable parameter (not a vault being read):
+    /// `reason` says which, e.g. "plaintext is empty".
+    BadParameter {
+        /// A short lower-case description, e.g. "iterations must be between 1 and 10000000".
+        reason: &'static str,
+    },
+    /// The system random number generator (OS or WebCrypto) could not supply a salt or IV.
+    RandomUnavailable,
 }
 
 impl fmt::Display for VaultError {
@@ -173,6 +181,8 @@ impl fmt::Display for VaultError {
         match self {
             Self::IncorrectPassword => f.write_str("incorrect password"),
             Self::Malformed { reason } => write!(f, "malformed vault: {reason}"),
+            Self::BadParameter { reason } => write!(f, "invalid vault parameter: {reason}"),
+            Self::RandomUnavailable => f.write_str("the random number generator is unavailable"),
         }
     }
 }
@@ -249,6 +259,11 @@ impl Error {
             Self::Transaction(_) => "INVALID_TRANSACTION",
             Self::Vault(VaultError::IncorrectPassword) => "INCORRECT_PASSWORD",
             Self::Vault(VaultError::Malformed { .. }) => "MALFORMED_VAULT",
+            // DESIGN.md has no dedicated code for these; both are failures of the caller's
+            // request or environment, not of a stored vault.
+            Self::Vault(VaultError::BadParameter { .. } | VaultError::RandomUnavailable) => {
+                "INVALID_ARGUMENT"
+            }
             Self::Keyring(KeyringError::DuplicateAccount) => "DUPLICATE_ACCOUNT",
             Self::Keyring(KeyringError::UnknownAccount) => "UNKNOWN_ACCOUNT",
             Self::Keyring(KeyringError::Locked) => "LOCKED",

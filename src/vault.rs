@@ -1,55 +1,415 @@
 //! Password encryption compatible with `@metamask/browser-passworder`.
-//! STUB: signatures fixed, bodies to be written.
-#![allow(missing_docs, clippy::todo, unused_variables)]
+//!
+//! A vault is the JSON text browser-passworder's `encrypt` writes:
+//!
+//! ```json
+//! {"data":"<b64 ciphertext‖tag>","iv":"<b64 16 bytes>",
+//!  "keyMetadata":{"algorithm":"PBKDF2","params":{"iterations":600000}},"salt":"<b64 32 bytes>"}
+//! ```
+//!
+//! * key = PBKDF2-HMAC-SHA256(password as UTF-8, salt's *decoded bytes*, iterations, 32 bytes).
+//!   browser-passworder's `keyFromPassword` passes `Buffer.from(salt, 'base64')` to WebCrypto,
+//!   so the salt fed to PBKDF2 is the raw bytes, not the base64 text.
+//! * cipher = AES-256-GCM with the 16-byte `iv` as nonce (GCM's GHASH-derived J0 for
+//!   non-96-bit IVs, as WebCrypto does), no associated data, 16-byte tag appended to the
+//!   ciphertext in `data`.
+//! * no `keyMetadata` = a vault from before browser-passworder 4.2: [`LEGACY_ITERATIONS`].
+//!
+//! Base64 fields use the standard alphabet (RFC 4648 §4). On input, `=` padding is optional
+//! and non-zero trailing bits are tolerated (as `atob` and Node's `Buffer` do); whitespace,
+//! the URL-safe alphabet and any other character are rejected as malformed (no MetaMask
+//! version ever wrote them). On output the padding is always written.
 
 use crate::error::VaultError;
+use aes_gcm::aead::consts::U16;
+use aes_gcm::aead::{AeadInOut, KeyInit};
+use aes_gcm::aes::Aes256;
+use aes_gcm::{AesGcm, Tag};
+use base64::alphabet::STANDARD;
+use base64::engine::{DecodePaddingMode, GeneralPurpose, GeneralPurposeConfig};
+use base64::Engine as _;
+use serde_json::{Map, Value};
+use subtle::ConstantTimeEq;
 use zeroize::Zeroizing;
 
-/// PBKDF2 iterations for new vaults (browser-passworder's current default).
+/// PBKDF2 iterations for new vaults (MetaMask's extension setting, OWASP 2023's minimum).
 pub const DEFAULT_ITERATIONS: u32 = 600_000;
 /// Iterations of a vault without `keyMetadata` (browser-passworder before key metadata).
 pub const LEGACY_ITERATIONS: u32 = 10_000;
+/// The largest iteration count a vault may ask for.
+///
+/// The count is read from the vault itself, so a hostile or corrupted vault could otherwise
+/// demand 4,294,967,295 iterations and make unlock hang for hours (about 0.5 µs per iteration
+/// natively, several times that in WASM). Ten million is 16× MetaMask's own 600,000 and
+/// about 11× browser-passworder's 900,000 default, yet still opens in seconds.
+pub const MAX_ITERATIONS: u32 = 10_000_000;
+/// Salt length of new vaults (browser-passworder's `generateSalt()` default).
+pub const SALT_LEN: usize = 32;
+/// The longest salt a vault may carry. browser-passworder's `generateSalt(byteCount)` takes
+/// any length (its own tests use 16, 32 and 64); MetaMask always used 32. Any length from 1 to
+/// this bound is accepted.
+pub const MAX_SALT_LEN: usize = 64;
+/// Length of the AES-GCM IV browser-passworder uses (`getRandomValues(new Uint8Array(16))`).
+pub const IV_LEN: usize = 16;
+/// Length of the AES-GCM authentication tag appended to the ciphertext.
+pub const TAG_LEN: usize = 16;
+
+/// AES-256-GCM with a 128-bit nonce and a 128-bit tag, as WebCrypto runs it for a 16-byte IV.
+type VaultCipher = AesGcm<Aes256, U16>;
+
+/// Standard-alphabet base64: writes padding, reads with or without it.
+const B64: GeneralPurpose = GeneralPurpose::new(
+    &STANDARD,
+    GeneralPurposeConfig::new()
+        .with_encode_padding(true)
+        .with_decode_padding_mode(DecodePaddingMode::Indifferent)
+        .with_decode_allow_trailing_bits(true),
+);
+
+/// PBKDF2-HMAC-SHA256 (RFC 8018 §5.2 with HMAC-SHA256) of `password`'s UTF-8 bytes and the raw
+/// `salt` bytes, `iterations` rounds: the first 32 bytes of output (block T_1).
+///
+/// This is exactly what WebCrypto's `deriveKey({name: "PBKDF2", hash: "SHA-256", ...},
+/// ..., {name: "AES-GCM", length: 256})` computes in browser-passworder. An `iterations` of 0
+/// (which PBKDF2 does not define) is computed as 1; [`encrypt`] and [`decrypt`] never use it.
+#[must_use]
+pub fn pbkdf2_hmac_sha256(password: &str, salt: &[u8], iterations: u32) -> Zeroizing<[u8; 32]> {
+    let mut out = Zeroizing::new([0u8; 32]);
+    pbkdf2::pbkdf2_hmac::<sha2::Sha256>(password.as_bytes(), salt, iterations, out.as_mut_slice());
+    out
+}
+
+/// Checks an iteration count requested by a caller (not read from a vault).
+fn check_iterations_param(iterations: u32) -> Result<(), VaultError> {
+    if (1..=MAX_ITERATIONS).contains(&iterations) {
+        Ok(())
+    } else {
+        Err(VaultError::BadParameter {
+            reason: "iterations must be between 1 and 10000000",
+        })
+    }
+}
 
 /// An AES-256-GCM key derived from the password, with the salt and iteration count it came from.
 /// Zeroized on drop; never `Copy`, `Debug` or `Display`.
 pub struct VaultKey {
     key: Zeroizing<[u8; 32]>,
-    salt: [u8; 32],
+    salt: Vec<u8>,
     iterations: u32,
 }
 
 impl VaultKey {
-    /// PBKDF2-HMAC-SHA256(password UTF-8, salt, iterations) → 32 bytes.
+    /// PBKDF2-HMAC-SHA256(password UTF-8, salt, iterations) → 32 bytes (see
+    /// [`pbkdf2_hmac_sha256`]).
+    ///
+    /// The iteration count is not checked here; [`encrypt`] refuses a key whose count is
+    /// outside 1..=[`MAX_ITERATIONS`], so no vault that browser-passworder cannot open is
+    /// ever written.
+    #[must_use]
     pub fn derive(password: &str, salt: [u8; 32], iterations: u32) -> Self {
-        todo!()
+        Self {
+            key: pbkdf2_hmac_sha256(password, &salt, iterations),
+            salt: salt.to_vec(),
+            iterations,
+        }
     }
-    /// A fresh random salt, then [`VaultKey::derive`].
+
+    /// Like [`VaultKey::derive`], for a salt of any length browser-passworder vaults carry.
+    ///
+    /// # Errors
+    /// [`VaultError::BadParameter`] if the salt is empty or longer than [`MAX_SALT_LEN`], or
+    /// `iterations` is outside 1..=[`MAX_ITERATIONS`].
+    pub fn derive_with_salt(
+        password: &str,
+        salt: &[u8],
+        iterations: u32,
+    ) -> Result<Self, VaultError> {
+        check_iterations_param(iterations)?;
+        if salt.is_empty() || salt.len() > MAX_SALT_LEN {
+            return Err(VaultError::BadParameter {
+                reason: "salt must be 1 to 64 bytes",
+            });
+        }
+        Ok(Self::derive_unchecked(password, salt, iterations))
+    }
+
+    /// Derives without checking; callers have validated `salt` and `iterations`.
+    fn derive_unchecked(password: &str, salt: &[u8], iterations: u32) -> Self {
+        Self {
+            key: pbkdf2_hmac_sha256(password, salt, iterations),
+            salt: salt.to_vec(),
+            iterations,
+        }
+    }
+
+    /// A fresh random 32-byte salt (from the OS / WebCrypto via `getrandom`), then
+    /// [`VaultKey::derive`].
+    ///
+    /// # Errors
+    /// [`VaultError::BadParameter`] if `iterations` is outside 1..=[`MAX_ITERATIONS`];
+    /// [`VaultError::RandomUnavailable`] if no randomness could be read.
     pub fn generate(password: &str, iterations: u32) -> Result<Self, VaultError> {
-        todo!()
+        check_iterations_param(iterations)?;
+        let mut salt = [0u8; SALT_LEN];
+        getrandom::fill(&mut salt).map_err(|_| VaultError::RandomUnavailable)?;
+        Ok(Self::derive(password, salt, iterations))
     }
+
+    /// The PBKDF2 iteration count this key was derived with.
+    #[must_use]
     pub fn iterations(&self) -> u32 {
         self.iterations
     }
-    pub fn salt(&self) -> &[u8; 32] {
+
+    /// The raw salt bytes (not base64) this key was derived with: 32 bytes for keys this crate
+    /// generates, 1 to [`MAX_SALT_LEN`] bytes for keys opened from a vault.
+    #[must_use]
+    pub fn salt(&self) -> &[u8] {
         &self.salt
     }
+
     /// Derives from `password` with this key's salt and iterations and compares in constant time.
+    #[must_use]
     pub fn matches_password(&self, password: &str) -> bool {
-        todo!()
+        let candidate = pbkdf2_hmac_sha256(password, &self.salt, self.iterations);
+        self.key.as_slice().ct_eq(candidate.as_slice()).into()
+    }
+
+    /// The AES-256-GCM cipher keyed with this key (its round keys zeroize on drop).
+    fn cipher(&self) -> VaultCipher {
+        let key: &[u8; 32] = &self.key;
+        VaultCipher::new(key.into())
     }
 }
 
 /// Encrypts `plaintext` under `key` with a fresh random 16-byte IV; returns the vault JSON
-/// `{"data","iv","salt","keyMetadata":{"algorithm":"PBKDF2","params":{"iterations":N}}}`.
+/// `{"data","iv","keyMetadata":{"algorithm":"PBKDF2","params":{"iterations":N}},"salt"}`
+/// (browser-passworder's own field order), with
+/// `data` = base64(AES-256-GCM(key, iv, plaintext) ‖ 16-byte tag), `iv` = base64(16 bytes),
+/// `salt` = base64(the key's raw salt), all with `=` padding and no whitespace.
+///
+/// # Errors
+/// [`VaultError::BadParameter`] if `plaintext` is empty (browser-passworder always encrypts
+/// JSON text, and [`decrypt`] rejects an empty ciphertext) or the key's iteration count is
+/// outside 1..=[`MAX_ITERATIONS`]; [`VaultError::RandomUnavailable`] if no IV could be drawn.
 pub fn encrypt(key: &VaultKey, plaintext: &[u8]) -> Result<String, VaultError> {
-    todo!()
+    check_iterations_param(key.iterations)?;
+    if plaintext.is_empty() {
+        return Err(VaultError::BadParameter {
+            reason: "plaintext is empty",
+        });
+    }
+    let mut iv = [0u8; IV_LEN];
+    getrandom::fill(&mut iv).map_err(|_| VaultError::RandomUnavailable)?;
+
+    // Room for the tag up front, so the buffer holding the plaintext never reallocates
+    // (a reallocation would leave an unzeroized copy behind).
+    let mut buffer = Zeroizing::new(Vec::with_capacity(plaintext.len().saturating_add(TAG_LEN)));
+    buffer.extend_from_slice(plaintext);
+    let tag = key
+        .cipher()
+        .encrypt_inout_detached((&iv).into(), b"", buffer.as_mut_slice().into())
+        .map_err(|_| VaultError::BadParameter {
+            reason: "plaintext is too long",
+        })?;
+    buffer.extend_from_slice(&tag);
+
+    let mut params = Map::new();
+    params.insert("iterations".into(), Value::from(key.iterations));
+    let mut metadata = Map::new();
+    metadata.insert("algorithm".into(), Value::from("PBKDF2"));
+    metadata.insert("params".into(), Value::Object(params));
+    let mut vault = Map::new();
+    vault.insert("data".into(), Value::String(B64.encode(buffer.as_slice())));
+    vault.insert("iv".into(), Value::String(B64.encode(iv)));
+    vault.insert("keyMetadata".into(), Value::Object(metadata));
+    vault.insert("salt".into(), Value::String(B64.encode(&key.salt)));
+    Ok(Value::Object(vault).to_string())
+}
+
+/// Shorthand for a [`VaultError::Malformed`].
+fn malformed(reason: &'static str) -> VaultError {
+    VaultError::Malformed { reason }
+}
+
+/// Reads the required base64 string field `name` of the vault object.
+fn b64_field(
+    vault: &Map<String, Value>,
+    name: &str,
+    missing: &'static str,
+    not_string: &'static str,
+    not_base64: &'static str,
+) -> Result<Vec<u8>, VaultError> {
+    let text = match vault.get(name) {
+        None => return Err(malformed(missing)),
+        Some(Value::String(text)) => text,
+        Some(_) => return Err(malformed(not_string)),
+    };
+    B64.decode(text).map_err(|_| malformed(not_base64))
+}
+
+/// The iteration count a vault asks for: [`LEGACY_ITERATIONS`] without `keyMetadata`,
+/// otherwise `keyMetadata.params.iterations`, which must be an integer in
+/// 1..=[`MAX_ITERATIONS`] with `keyMetadata.algorithm` = `"PBKDF2"`.
+fn vault_iterations(vault: &Map<String, Value>) -> Result<u32, VaultError> {
+    let Some(metadata) = vault.get("keyMetadata") else {
+        return Ok(LEGACY_ITERATIONS);
+    };
+    // `null` is not "absent": browser-passworder would read `null.params` and fail.
+    let metadata = metadata
+        .as_object()
+        .ok_or(malformed("keyMetadata is not an object"))?;
+    match metadata.get("algorithm") {
+        None => return Err(malformed("missing keyMetadata algorithm")),
+        Some(Value::String(algorithm)) if algorithm == "PBKDF2" => {}
+        Some(_) => return Err(malformed("key derivation algorithm is not pbkdf2")),
+    }
+    let params = metadata
+        .get("params")
+        .ok_or(malformed("missing keyMetadata params"))?
+        .as_object()
+        .ok_or(malformed("keyMetadata params is not an object"))?;
+    let iterations = params
+        .get("iterations")
+        .ok_or(malformed("missing iterations"))?;
+    if !iterations.is_number() {
+        return Err(malformed("iterations is not a number"));
+    }
+    // Negative, fractional or exponent-form numbers are not u64 here; JSON.stringify writes
+    // a positive integer count as plain digits.
+    let iterations = iterations
+        .as_u64()
+        .ok_or(malformed("iterations is not a positive integer"))?;
+    match u32::try_from(iterations) {
+        Ok(n) if (1..=MAX_ITERATIONS).contains(&n) => Ok(n),
+        // 0 is not a PBKDF2 count; above MAX_ITERATIONS unlock would hang (see the constant).
+        _ => Err(malformed("iterations out of range")),
+    }
 }
 
 /// Opens vault JSON with `password`. Returns the key (for re-encryption) and the plaintext.
 /// A vault without `keyMetadata` uses [`LEGACY_ITERATIONS`].
+///
+/// Parsing: the top level must be a JSON object; `data`, `iv` and `salt` are required base64
+/// strings (see the module docs); `iv` must decode to 16 bytes, `salt` to 1..=[`MAX_SALT_LEN`]
+/// bytes, `data` to more than the 16-byte tag. Other top-level fields are ignored.
+///
+/// # Errors
+/// [`VaultError::Malformed`] (with a reason) if the text is not such a vault;
+/// [`VaultError::IncorrectPassword`] if the GCM tag does not verify — a wrong password or any
+/// altered byte of `data`, `iv` or `salt` (an altered salt derives another key).
 pub fn decrypt(
     vault_json: &str,
     password: &str,
 ) -> Result<(VaultKey, Zeroizing<Vec<u8>>), VaultError> {
-    todo!()
+    let parsed: Value =
+        serde_json::from_str(vault_json).map_err(|_| malformed("vault is not valid json"))?;
+    let vault = parsed
+        .as_object()
+        .ok_or(malformed("vault is not a json object"))?;
+
+    let data = Zeroizing::new(b64_field(
+        vault,
+        "data",
+        "missing data",
+        "data is not a string",
+        "data is not base64",
+    )?);
+    let iv = b64_field(
+        vault,
+        "iv",
+        "missing iv",
+        "iv is not a string",
+        "iv is not base64",
+    )?;
+    let salt = b64_field(
+        vault,
+        "salt",
+        "missing salt",
+        "salt is not a string",
+        "salt is not base64",
+    )?;
+    let iterations = vault_iterations(vault)?;
+
+    let iv: [u8; IV_LEN] = iv
+        .as_slice()
+        .try_into()
+        .map_err(|_| malformed("iv is not 16 bytes"))?;
+    if salt.is_empty() {
+        return Err(malformed("salt is empty"));
+    }
+    if salt.len() > MAX_SALT_LEN {
+        return Err(malformed("salt is longer than 64 bytes"));
+    }
+    let ciphertext_len = match data.len().checked_sub(TAG_LEN) {
+        Some(len) if len > 0 => len,
+        _ => return Err(malformed("data is too short")),
+    };
+
+    let mut plaintext = data;
+    let (ciphertext, tag) = plaintext
+        .split_at_mut_checked(ciphertext_len)
+        .ok_or(malformed("data is too short"))?;
+    let tag = Tag::<U16>::try_from(&*tag).map_err(|_| malformed("data is too short"))?;
+
+    let key = VaultKey::derive_unchecked(password, &salt, iterations);
+    key.cipher()
+        .decrypt_inout_detached((&iv).into(), b"", ciphertext.into(), &tag)
+        .map_err(|_| VaultError::IncorrectPassword)?;
+    // Truncating keeps the allocation, which `Zeroizing` wipes in full on drop.
+    plaintext.truncate(ciphertext_len);
+    Ok((key, plaintext))
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
+    use super::*;
+
+    #[test]
+    fn b64_accepts_missing_padding_and_rejects_whitespace() {
+        assert_eq!(B64.decode("AQI=").unwrap(), [1, 2]);
+        assert_eq!(B64.decode("AQI").unwrap(), [1, 2]);
+        assert!(B64.decode("AQ I=").is_err());
+        assert!(B64.decode("-_8=").is_err());
+        assert_eq!(B64.encode([1u8, 2]), "AQI=");
+    }
+
+    #[test]
+    fn iterations_param_bounds() {
+        assert!(check_iterations_param(1).is_ok());
+        assert!(check_iterations_param(MAX_ITERATIONS).is_ok());
+        assert!(check_iterations_param(0).is_err());
+        assert!(check_iterations_param(MAX_ITERATIONS + 1).is_err());
+    }
+
+    #[test]
+    fn vault_iterations_bounds() {
+        let with = |n: u64| {
+            let v = serde_json::json!({
+                "keyMetadata": { "algorithm": "PBKDF2", "params": { "iterations": n } }
+            });
+            vault_iterations(v.as_object().unwrap())
+        };
+        assert_eq!(with(1), Ok(1));
+        assert_eq!(with(u64::from(MAX_ITERATIONS)), Ok(MAX_ITERATIONS));
+        assert_eq!(
+            with(u64::from(MAX_ITERATIONS) + 1),
+            Err(malformed("iterations out of range"))
+        );
+        assert_eq!(with(0), Err(malformed("iterations out of range")));
+        let legacy = serde_json::json!({});
+        assert_eq!(
+            vault_iterations(legacy.as_object().unwrap()),
+            Ok(LEGACY_ITERATIONS)
+        );
+    }
+
+    #[test]
+    fn derive_matches_derive_with_salt() {
+        let a = VaultKey::derive("pw", [7u8; 32], 3);
+        let b = VaultKey::derive_with_salt("pw", &[7u8; 32], 3).unwrap();
+        assert_eq!(a.key.as_slice(), b.key.as_slice());
+        assert_eq!(a.salt(), b.salt());
+    }
 }
