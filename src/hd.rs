@@ -1,23 +1,107 @@
 //! BIP32 hierarchical deterministic keys and BIP44 paths (secp256k1 private derivation only).
-//! STUB: signatures fixed, bodies to be written.
-#![allow(missing_docs, clippy::todo, unused_variables)]
+//!
+//! Derivation is written out by hand from the BIP32 text with HMAC-SHA512 and k256 scalar
+//! arithmetic, so every intermediate can be wiped: the HMAC output I, its halves IL and IR, the
+//! parent key bytes and the scalars live in [`Zeroizing`] buffers.
 
 use crate::error::HdError;
 use crate::eth::PrivateKey;
+use crate::mnemonic::Seed;
+use hmac::{Hmac, KeyInit, Mac};
+use k256::ecdsa::SigningKey;
+use k256::elliptic_curve::{ff::PrimeField, NonZeroScalar};
+use k256::{FieldBytes, Scalar};
+use sha2::Sha512;
 use zeroize::Zeroizing;
 
 /// MetaMask's default HD path for Ethereum accounts: account `i` is `m/44'/60'/0'/0/i`.
 pub const METAMASK_HD_PATH: &str = "m/44'/60'/0'/0";
 
+/// The first hardened index, 2^31.
+const HARDENED_OFFSET: u32 = 1 << 31;
+
 /// A BIP32 child number: `index` below 2^31 plus a hardened flag. Cannot wrap.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct ChildNumber { index: u32, hardened: bool }
+pub struct ChildNumber {
+    index: u32,
+    hardened: bool,
+}
 
 impl ChildNumber {
-    pub fn normal(index: u32) -> Result<Self, HdError> { todo!() }
-    pub fn hardened(index: u32) -> Result<Self, HdError> { todo!() }
+    /// A normal (non-hardened) child `index`.
+    ///
+    /// # Errors
+    /// [`HdError::IndexOutOfRange`] if `index` ≥ 2^31.
+    pub fn normal(index: u32) -> Result<Self, HdError> {
+        if index >= HARDENED_OFFSET {
+            return Err(HdError::IndexOutOfRange);
+        }
+        Ok(Self {
+            index,
+            hardened: false,
+        })
+    }
+
+    /// A hardened child `index'` (serialized as `index + 2^31`).
+    ///
+    /// # Errors
+    /// [`HdError::IndexOutOfRange`] if `index` ≥ 2^31.
+    pub fn hardened(index: u32) -> Result<Self, HdError> {
+        if index >= HARDENED_OFFSET {
+            return Err(HdError::IndexOutOfRange);
+        }
+        Ok(Self {
+            index,
+            hardened: true,
+        })
+    }
+
+    /// The index below 2^31 (without the hardened bit).
+    pub fn index(self) -> u32 {
+        self.index
+    }
+
+    /// Whether this is a hardened child.
+    pub fn is_hardened(self) -> bool {
+        self.hardened
+    }
+
     /// The 32-bit value BIP32 serializes (index + 2^31 when hardened).
-    pub fn to_u32(self) -> u32 { todo!() }
+    pub fn to_u32(self) -> u32 {
+        if self.hardened {
+            self.index | HARDENED_OFFSET
+        } else {
+            self.index
+        }
+    }
+
+    /// Parses one path component: decimal digits, optionally followed by `'`, `h` or `H`.
+    fn parse(component: &str) -> Result<Self, HdError> {
+        let (digits, hardened) = match component
+            .strip_suffix('\'')
+            .or_else(|| component.strip_suffix('h'))
+            .or_else(|| component.strip_suffix('H'))
+        {
+            Some(digits) => (digits, true),
+            None => (component, false),
+        };
+        if digits.is_empty() || !digits.bytes().all(|c| c.is_ascii_digit()) {
+            return Err(HdError::MalformedPath);
+        }
+        // Accumulate by hand: any overflow of u32 is, a fortiori, an index ≥ 2^31.
+        let mut index: u32 = 0;
+        for c in digits.bytes() {
+            index = index
+                .checked_mul(10)
+                .and_then(|i| i.checked_add(u32::from(c - b'0')))
+                .ok_or(HdError::IndexOutOfRange)?;
+        }
+        if hardened {
+            Self::hardened(index)
+        } else {
+            Self::normal(index)
+        }
+    }
 }
 
 /// A parsed path like `m/44'/60'/0'/0` (`'`, `h` or `H` mark hardened components).
@@ -26,8 +110,43 @@ pub struct DerivationPath(Vec<ChildNumber>);
 
 impl DerivationPath {
     /// Parses `m/...`; rejects any component ≥ 2^31 instead of wrapping it.
-    pub fn parse(path: &str) -> Result<Self, HdError> { todo!() }
-    pub fn components(&self) -> &[ChildNumber] { &self.0 }
+    ///
+    /// Grammar: `m` followed by zero or more `/` + component, where a component is one or more
+    /// ASCII decimal digits optionally followed by `'`, `h` or `H` (hardened). No whitespace, signs,
+    /// hex, or empty components.
+    ///
+    /// # Errors
+    /// [`HdError::MalformedPath`] if the string does not follow the grammar (no leading `m`,
+    /// `m/`, `m//0`, `+1`, `0x10`, `1''`, ...); [`HdError::IndexOutOfRange`] if a component's
+    /// number is 2^31 or more (`m/2147483648`, `m/2147483648'`), however many digits it has.
+    pub fn parse(path: &str) -> Result<Self, HdError> {
+        let mut parts = path.split('/');
+        if parts.next() != Some("m") {
+            return Err(HdError::MalformedPath);
+        }
+        parts.map(ChildNumber::parse).collect::<Result<_, _>>().map(Self)
+    }
+
+    /// A path from its components (the empty list is `m`).
+    pub fn from_components(components: Vec<ChildNumber>) -> Self {
+        Self(components)
+    }
+
+    /// The components, from the root.
+    pub fn components(&self) -> &[ChildNumber] {
+        &self.0
+    }
+}
+
+impl core::fmt::Display for DerivationPath {
+    /// `m/44'/60'/0'/0` form, with `'` for hardened components.
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.write_str("m")?;
+        for c in &self.0 {
+            write!(f, "/{}{}", c.index, if c.hardened { "'" } else { "" })?;
+        }
+        Ok(())
+    }
 }
 
 /// The index of an HD account (`i` in `m/44'/60'/0'/0/i`), below 2^31.
@@ -35,20 +154,212 @@ impl DerivationPath {
 pub struct AccountIndex(u32);
 
 impl AccountIndex {
-    pub fn new(index: u32) -> Result<Self, HdError> { todo!() }
-    pub fn get(self) -> u32 { self.0 }
+    /// Account `index`.
+    ///
+    /// # Errors
+    /// [`HdError::IndexOutOfRange`] if `index` ≥ 2^31.
+    pub fn new(index: u32) -> Result<Self, HdError> {
+        if index >= HARDENED_OFFSET {
+            return Err(HdError::IndexOutOfRange);
+        }
+        Ok(Self(index))
+    }
+
+    /// The index, below 2^31.
+    pub fn get(self) -> u32 {
+        self.0
+    }
 }
 
 /// A BIP32 extended private key. Zeroized on drop; never `Copy`, `Debug` or `Display`.
-pub struct ExtendedPrivateKey { key: PrivateKey, chain_code: Zeroizing<[u8; 32]> }
+pub struct ExtendedPrivateKey {
+    key: PrivateKey,
+    chain_code: Zeroizing<[u8; 32]>,
+}
+
+/// HMAC-SHA512 keyed with `key` over the concatenation of `parts`, split into
+/// (IL as field bytes, IR), both wiped on drop.
+fn hmac_sha512_split(
+    key: &[u8],
+    parts: &[&[u8]],
+) -> Result<(Zeroizing<FieldBytes>, Zeroizing<[u8; 32]>), HdError> {
+    // HMAC accepts keys of any length; this cannot fail.
+    let mut mac = <Hmac<Sha512> as KeyInit>::new_from_slice(key).map_err(|_| HdError::InvalidChild)?;
+    for part in parts {
+        mac.update(part);
+    }
+    let i = Zeroizing::new(mac.finalize().into_bytes());
+    let mut il = Zeroizing::new(FieldBytes::default());
+    let mut ir = Zeroizing::new([0u8; 32]);
+    for (dst, src) in il.iter_mut().chain(ir.iter_mut()).zip(i.iter()) {
+        *dst = *src;
+    }
+    Ok((il, ir))
+}
+
+/// parse256(IL) as a scalar; `None` if IL ≥ n (BIP32: the key is invalid).
+fn parse256(il: &FieldBytes) -> Option<Zeroizing<Scalar>> {
+    Scalar::from_repr(*il).into_option().map(Zeroizing::new)
+}
 
 impl ExtendedPrivateKey {
     /// Master key from a seed: HMAC-SHA512(key = "Bitcoin seed", seed).
-    pub fn master(seed: &[u8]) -> Result<Self, HdError> { todo!() }
+    ///
+    /// The left 32 bytes of the HMAC are the master secret key, the right 32 bytes the chain
+    /// code (BIP32 "Master key generation").
+    ///
+    /// # Errors
+    /// [`HdError::BadSeedLength`] if `seed` is not 16 to 64 bytes; [`HdError::InvalidChild`] if
+    /// the left half is 0 or ≥ n (BIP32: the master key is invalid).
+    pub fn master(seed: &[u8]) -> Result<Self, HdError> {
+        if !(16..=64).contains(&seed.len()) {
+            return Err(HdError::BadSeedLength);
+        }
+        let (il, chain_code) = hmac_sha512_split(b"Bitcoin seed", &[seed])?;
+        let scalar = parse256(&il).ok_or(HdError::InvalidChild)?;
+        let secret = NonZeroScalar::new(*scalar)
+            .into_option()
+            .ok_or(HdError::InvalidChild)?;
+        Ok(Self {
+            key: PrivateKey::from_signing_key(SigningKey::from(secret)),
+            chain_code,
+        })
+    }
+
     /// CKDpriv to one child.
-    pub fn derive_child(&self, child: ChildNumber) -> Result<Self, HdError> { todo!() }
+    ///
+    /// I = HMAC-SHA512(key = c_par, data), where data is `0x00 ‖ ser256(k_par) ‖ ser32(i)` for a
+    /// hardened child and `serP(point(k_par)) ‖ ser32(i)` (33-byte compressed SEC1) otherwise;
+    /// the child key is parse256(IL) + k_par mod n and its chain code is IR.
+    ///
+    /// # Errors
+    /// [`HdError::InvalidChild`] if parse256(IL) ≥ n or the child key is 0 (probability below
+    /// 2^-127; BIP32 says to proceed with the next index).
+    pub fn derive_child(&self, child: ChildNumber) -> Result<Self, HdError> {
+        let index = child.to_u32().to_be_bytes();
+        let (il, chain_code) = if child.hardened {
+            let parent = self.key.to_bytes();
+            hmac_sha512_split(
+                self.chain_code.as_slice(),
+                &[&[0u8], parent.as_slice(), &index],
+            )?
+        } else {
+            let point = self.key.verifying_key().to_sec1_point(true);
+            hmac_sha512_split(self.chain_code.as_slice(), &[point.as_bytes(), &index])?
+        };
+        let tweak = parse256(&il).ok_or(HdError::InvalidChild)?;
+        let sum = Zeroizing::new(*tweak + self.key.signing_key().as_nonzero_scalar().as_ref());
+        let secret = NonZeroScalar::new(*sum)
+            .into_option()
+            .ok_or(HdError::InvalidChild)?;
+        Ok(Self {
+            key: PrivateKey::from_signing_key(SigningKey::from(secret)),
+            chain_code,
+        })
+    }
+
     /// Derives along every component of `path` (which starts at this key).
-    pub fn derive_path(&self, path: &DerivationPath) -> Result<Self, HdError> { todo!() }
-    pub fn private_key(&self) -> &PrivateKey { &self.key }
-    pub fn chain_code(&self) -> &[u8; 32] { &self.chain_code }
+    ///
+    /// The empty path `m` gives a copy of this key.
+    ///
+    /// # Errors
+    /// [`HdError::InvalidChild`] if any step does (see [`Self::derive_child`]).
+    pub fn derive_path(&self, path: &DerivationPath) -> Result<Self, HdError> {
+        let mut current = self.duplicate();
+        for &child in path.components() {
+            current = current.derive_child(child)?;
+        }
+        Ok(current)
+    }
+
+    /// The private key of this node.
+    pub fn private_key(&self) -> &PrivateKey {
+        &self.key
+    }
+
+    /// The chain code of this node.
+    pub fn chain_code(&self) -> &[u8; 32] {
+        &self.chain_code
+    }
+
+    /// A second copy of this node (crate-private so copies are deliberate).
+    fn duplicate(&self) -> Self {
+        Self {
+            key: self.key.duplicate(),
+            chain_code: self.chain_code.clone(),
+        }
+    }
+}
+
+/// The BIP44 account parent node `m/44'/60'/0'/0` of `seed` (MetaMask's HD path): a keyring can
+/// derive account `i` from it with one [`ExtendedPrivateKey::derive_child`] call.
+///
+/// # Errors
+/// [`HdError::InvalidChild`] if a step of the derivation is invalid (probability below 2^-127).
+pub fn account_parent(seed: &Seed) -> Result<ExtendedPrivateKey, HdError> {
+    ExtendedPrivateKey::master(seed.as_bytes())?
+        .derive_child(ChildNumber::hardened(44)?)?
+        .derive_child(ChildNumber::hardened(60)?)?
+        .derive_child(ChildNumber::hardened(0)?)?
+        .derive_child(ChildNumber::normal(0)?)
+}
+
+/// The private key of account `index`: the node `m/44'/60'/0'/0/index` of `seed`.
+///
+/// # Errors
+/// [`HdError::InvalidChild`] if a step of the derivation is invalid (probability below 2^-127).
+pub fn derive_account(seed: &Seed, index: AccountIndex) -> Result<PrivateKey, HdError> {
+    let node = account_parent(seed)?.derive_child(ChildNumber::normal(index.get())?)?;
+    Ok(node.key)
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
+    use super::*;
+
+    #[test]
+    fn child_number_serialization() {
+        assert_eq!(ChildNumber::normal(5).unwrap().to_u32(), 5);
+        assert_eq!(ChildNumber::hardened(5).unwrap().to_u32(), 0x8000_0005);
+        assert_eq!(
+            ChildNumber::hardened(0x7fff_ffff).unwrap().to_u32(),
+            u32::MAX
+        );
+        assert_eq!(
+            ChildNumber::normal(0x8000_0000),
+            Err(HdError::IndexOutOfRange)
+        );
+        assert_eq!(
+            ChildNumber::hardened(u32::MAX),
+            Err(HdError::IndexOutOfRange)
+        );
+    }
+
+    #[test]
+    fn display_round_trips() {
+        let p = DerivationPath::parse("m/44h/60H/0'/0/7").unwrap();
+        assert_eq!(p.to_string(), "m/44'/60'/0'/0/7");
+        assert_eq!(DerivationPath::parse(&p.to_string()).unwrap(), p);
+        assert_eq!(DerivationPath::parse("m").unwrap().to_string(), "m");
+    }
+
+    #[test]
+    fn account_parent_matches_path() {
+        let seed = Seed(Zeroizing::new([0x42u8; 64]));
+        let by_path = ExtendedPrivateKey::master(seed.as_bytes())
+            .unwrap()
+            .derive_path(&DerivationPath::parse(METAMASK_HD_PATH).unwrap())
+            .unwrap();
+        let parent = account_parent(&seed).unwrap();
+        assert!(bool::from(
+            parent.private_key().ct_eq(by_path.private_key())
+        ));
+        assert_eq!(parent.chain_code(), by_path.chain_code());
+        let account = derive_account(&seed, AccountIndex::new(3).unwrap()).unwrap();
+        let child = parent
+            .derive_child(ChildNumber::normal(3).unwrap())
+            .unwrap();
+        assert!(bool::from(account.ct_eq(child.private_key())));
+    }
 }
