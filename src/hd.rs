@@ -197,9 +197,21 @@ fn hmac_sha512_split(
     Ok((il, ir))
 }
 
-/// parse256(IL) as a scalar; `None` if IL ≥ n (BIP32: the key is invalid).
-fn parse256(il: &FieldBytes) -> Option<Zeroizing<Scalar>> {
-    Scalar::from_repr(*il).into_option().map(Zeroizing::new)
+/// The BIP32 key step: parse256(IL) + `parent` mod n (for the master key `parent` is 0).
+///
+/// # Errors
+/// [`HdError::InvalidChild`] if parse256(IL) ≥ n or the sum is 0.
+fn add_tweak(il: &FieldBytes, parent: &Scalar) -> Result<PrivateKey, HdError> {
+    let tweak = Zeroizing::new(
+        Scalar::from_repr(*il)
+            .into_option()
+            .ok_or(HdError::InvalidChild)?,
+    );
+    let sum = Zeroizing::new(*tweak + parent);
+    let secret = NonZeroScalar::new(*sum)
+        .into_option()
+        .ok_or(HdError::InvalidChild)?;
+    Ok(PrivateKey::from_signing_key(SigningKey::from(secret)))
 }
 
 impl ExtendedPrivateKey {
@@ -216,12 +228,8 @@ impl ExtendedPrivateKey {
             return Err(HdError::BadSeedLength);
         }
         let (il, chain_code) = hmac_sha512_split(b"Bitcoin seed", &[seed])?;
-        let scalar = parse256(&il).ok_or(HdError::InvalidChild)?;
-        let secret = NonZeroScalar::new(*scalar)
-            .into_option()
-            .ok_or(HdError::InvalidChild)?;
         Ok(Self {
-            key: PrivateKey::from_signing_key(SigningKey::from(secret)),
+            key: add_tweak(&il, &Scalar::ZERO)?,
             chain_code,
         })
     }
@@ -247,13 +255,8 @@ impl ExtendedPrivateKey {
             let point = self.key.verifying_key().to_sec1_point(true);
             hmac_sha512_split(self.chain_code.as_slice(), &[point.as_bytes(), &index])?
         };
-        let tweak = parse256(&il).ok_or(HdError::InvalidChild)?;
-        let sum = Zeroizing::new(*tweak + self.key.signing_key().as_nonzero_scalar().as_ref());
-        let secret = NonZeroScalar::new(*sum)
-            .into_option()
-            .ok_or(HdError::InvalidChild)?;
         Ok(Self {
-            key: PrivateKey::from_signing_key(SigningKey::from(secret)),
+            key: add_tweak(&il, self.key.signing_key().as_nonzero_scalar().as_ref())?,
             chain_code,
         })
     }
@@ -334,6 +337,48 @@ mod tests {
             ChildNumber::hardened(u32::MAX),
             Err(HdError::IndexOutOfRange)
         );
+    }
+
+    /// secp256k1 group order n, big-endian (SEC 2, section 2.4.1).
+    const N: [u8; 32] = [
+        0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff,
+        0xfe, 0xba, 0xae, 0xdc, 0xe6, 0xaf, 0x48, 0xa0, 0x3b, 0xbf, 0xd2, 0x5e, 0x8c, 0xd0, 0x36,
+        0x41, 0x41,
+    ];
+
+    #[test]
+    fn invalid_child_when_il_is_not_below_n() {
+        let il = FieldBytes::from(N);
+        assert!(matches!(
+            add_tweak(&il, &Scalar::ONE),
+            Err(HdError::InvalidChild)
+        ));
+        let il = FieldBytes::from([0xffu8; 32]);
+        assert!(matches!(
+            add_tweak(&il, &Scalar::ONE),
+            Err(HdError::InvalidChild)
+        ));
+    }
+
+    #[test]
+    fn invalid_child_when_key_is_zero() {
+        // Master: IL = 0.
+        assert!(matches!(
+            add_tweak(&FieldBytes::default(), &Scalar::ZERO),
+            Err(HdError::InvalidChild)
+        ));
+        // Child: IL = n - 1 and k_par = 1, so the sum is n ≡ 0.
+        let mut n_minus_1 = N;
+        n_minus_1[31] -= 1;
+        assert!(matches!(
+            add_tweak(&FieldBytes::from(n_minus_1), &Scalar::ONE),
+            Err(HdError::InvalidChild)
+        ));
+        // IL = n - 1 and k_par = 2 wraps to 1.
+        let key = add_tweak(&FieldBytes::from(n_minus_1), &Scalar::from(2u64)).unwrap();
+        let mut one = [0u8; 32];
+        one[31] = 1;
+        assert_eq!(*key.to_bytes(), one);
     }
 
     #[test]
