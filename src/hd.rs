@@ -124,7 +124,10 @@ impl DerivationPath {
         if parts.next() != Some("m") {
             return Err(HdError::MalformedPath);
         }
-        parts.map(ChildNumber::parse).collect::<Result<_, _>>().map(Self)
+        parts
+            .map(ChildNumber::parse)
+            .collect::<Result<_, _>>()
+            .map(Self)
     }
 
     /// A path from its components (the empty list is `m`).
@@ -184,7 +187,8 @@ fn hmac_sha512_split(
     parts: &[&[u8]],
 ) -> Result<(Zeroizing<FieldBytes>, Zeroizing<[u8; 32]>), HdError> {
     // HMAC accepts keys of any length; this cannot fail.
-    let mut mac = <Hmac<Sha512> as KeyInit>::new_from_slice(key).map_err(|_| HdError::InvalidChild)?;
+    let mut mac =
+        <Hmac<Sha512> as KeyInit>::new_from_slice(key).map_err(|_| HdError::InvalidChild)?;
     for part in parts {
         mac.update(part);
     }

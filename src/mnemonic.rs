@@ -48,12 +48,16 @@ impl Mnemonic {
             18 => 24,
             21 => 28,
             24 => 32,
-            _ => return Err(Error::InvalidArgument("word count must be 12, 15, 18, 21 or 24")),
+            _ => {
+                return Err(Error::InvalidArgument(
+                    "word count must be 12, 15, 18, 21 or 24",
+                ))
+            }
         };
         let mut buffer = Zeroizing::new([0u8; 32]);
-        let entropy = buffer
-            .get_mut(..entropy_len)
-            .ok_or(Error::InvalidArgument("word count must be 12, 15, 18, 21 or 24"))?;
+        let entropy = buffer.get_mut(..entropy_len).ok_or(Error::InvalidArgument(
+            "word count must be 12, 15, 18, 21 or 24",
+        ))?;
         getrandom::fill(entropy)
             .map_err(|_| Error::InvalidArgument("the system random number generator failed"))?;
         Self::from_entropy(entropy)
@@ -183,10 +187,7 @@ pub fn word_suggestions(prefix: &str, limit: usize) -> Vec<&'static str> {
     // A prefix is part of a phrase being typed: keep the lower-cased copy in a wiped buffer.
     let mut lowered = Zeroizing::new(prefix.to_owned());
     lowered.make_ascii_lowercase();
-    ENGLISH
-        .words_by_prefix_iter(&lowered)
-        .take(limit)
-        .collect()
+    ENGLISH.words_by_prefix_iter(&lowered).take(limit).collect()
 }
 
 #[cfg(test)]

@@ -3,8 +3,8 @@
 
 use keystead::error::HdError;
 use keystead::hd::{
-    account_parent, derive_account, AccountIndex, ChildNumber, DerivationPath,
-    ExtendedPrivateKey, METAMASK_HD_PATH,
+    account_parent, derive_account, AccountIndex, ChildNumber, DerivationPath, ExtendedPrivateKey,
+    METAMASK_HD_PATH,
 };
 use keystead::mnemonic::Mnemonic;
 use sha2::{Digest, Sha256};
@@ -42,7 +42,10 @@ fn decode_xprv(xprv: &str) -> ([u8; 32], [u8; 32]) {
     assert_eq!(data.len(), 78);
     assert_eq!(&data[..4], [0x04, 0x88, 0xad, 0xe4], "mainnet xprv version");
     assert_eq!(data[45], 0);
-    (data[13..45].try_into().unwrap(), data[46..78].try_into().unwrap())
+    (
+        data[13..45].try_into().unwrap(),
+        data[46..78].try_into().unwrap(),
+    )
 }
 
 /// Test vectors 1, 2 and 3 of BIP-0032 (bitcoin/bips bip-0032.mediawiki, "Test Vectors"):
@@ -135,7 +138,9 @@ fn step_by_step_equals_whole_path() {
 #[test]
 fn empty_path_is_the_node_itself() {
     let master = ExtendedPrivateKey::master(&hex::decode(VECTORS[1].0).unwrap()).unwrap();
-    let same = master.derive_path(&DerivationPath::parse("m").unwrap()).unwrap();
+    let same = master
+        .derive_path(&DerivationPath::parse("m").unwrap())
+        .unwrap();
     assert!(bool::from(same.private_key().ct_eq(master.private_key())));
     assert_eq!(same.chain_code(), master.chain_code());
 }
@@ -164,7 +169,9 @@ fn metamask_path_helpers_agree() {
         .unwrap()
         .derive_path(&DerivationPath::parse(METAMASK_HD_PATH).unwrap())
         .unwrap();
-    assert!(bool::from(parent.private_key().ct_eq(by_path.private_key())));
+    assert!(bool::from(
+        parent.private_key().ct_eq(by_path.private_key())
+    ));
     assert_eq!(parent.chain_code(), by_path.chain_code());
     for i in [0u32, 1, 2, 1000, 0x7fff_ffff] {
         let key = derive_account(&seed, AccountIndex::new(i).unwrap()).unwrap();
@@ -181,14 +188,23 @@ fn metamask_path_helpers_agree() {
 fn account_index_refuses_to_wrap() {
     assert_eq!(AccountIndex::new(0).unwrap().get(), 0);
     assert_eq!(AccountIndex::new(0x7fff_ffff).unwrap().get(), 0x7fff_ffff);
-    assert_eq!(AccountIndex::new(0x8000_0000), Err(HdError::IndexOutOfRange));
+    assert_eq!(
+        AccountIndex::new(0x8000_0000),
+        Err(HdError::IndexOutOfRange)
+    );
     assert_eq!(AccountIndex::new(u32::MAX), Err(HdError::IndexOutOfRange));
 }
 
 #[test]
 fn child_numbers_refuse_to_wrap() {
-    assert_eq!(ChildNumber::normal(0x8000_0000), Err(HdError::IndexOutOfRange));
-    assert_eq!(ChildNumber::hardened(0x8000_0000), Err(HdError::IndexOutOfRange));
+    assert_eq!(
+        ChildNumber::normal(0x8000_0000),
+        Err(HdError::IndexOutOfRange)
+    );
+    assert_eq!(
+        ChildNumber::hardened(0x8000_0000),
+        Err(HdError::IndexOutOfRange)
+    );
     let c = ChildNumber::hardened(0x7fff_ffff).unwrap();
     assert_eq!(c.to_u32(), 0xffff_ffff);
     assert!(c.is_hardened());
@@ -225,9 +241,32 @@ fn path_parser_accepts() {
 #[test]
 fn path_parser_rejects_malformed() {
     for path in [
-        "", "M", "m/", "m//0", "m/0/", "/0", "44'/60'", "44'/60'/0'/0", "n/0", "mm/0", "m0",
-        "m/+1", "m/-1", "m/0x10", "m/1a", "m/ 1", "m/1 ", " m/1", "m/1''", "m/1'h", "m/'",
-        "m/h", "m/1.5", "m/１", "m\\0", "m/44’",
+        "",
+        "M",
+        "m/",
+        "m//0",
+        "m/0/",
+        "/0",
+        "44'/60'",
+        "44'/60'/0'/0",
+        "n/0",
+        "mm/0",
+        "m0",
+        "m/+1",
+        "m/-1",
+        "m/0x10",
+        "m/1a",
+        "m/ 1",
+        "m/1 ",
+        " m/1",
+        "m/1''",
+        "m/1'h",
+        "m/'",
+        "m/h",
+        "m/1.5",
+        "m/１",
+        "m\\0",
+        "m/44’",
     ] {
         assert_eq!(
             DerivationPath::parse(path),

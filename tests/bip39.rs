@@ -142,7 +142,11 @@ fn trezor_vectors_entropy_to_phrase_to_seed() {
     for (entropy_hex, phrase, seed_hex) in TREZOR_VECTORS {
         let entropy = hex::decode(entropy_hex).unwrap();
         let from_entropy = Mnemonic::from_entropy(&entropy).unwrap();
-        assert_eq!(from_entropy.phrase().as_str(), phrase, "entropy {entropy_hex}");
+        assert_eq!(
+            from_entropy.phrase().as_str(),
+            phrase,
+            "entropy {entropy_hex}"
+        );
 
         let parsed = Mnemonic::parse(phrase).unwrap();
         assert!(bool::from(parsed.ct_eq(&from_entropy)), "{phrase}");
@@ -207,7 +211,22 @@ fn every_word_count_generates_and_round_trips() {
 
 #[test]
 fn generate_rejects_other_word_counts() {
-    for count in [0usize, 1, 3, 6, 9, 11, 13, 14, 16, 23, 25, 27, 48, usize::MAX] {
+    for count in [
+        0usize,
+        1,
+        3,
+        6,
+        9,
+        11,
+        13,
+        14,
+        16,
+        23,
+        25,
+        27,
+        48,
+        usize::MAX,
+    ] {
         assert!(
             matches!(Mnemonic::generate(count), Err(Error::InvalidArgument(_))),
             "{count}"

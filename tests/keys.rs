@@ -38,7 +38,9 @@ fn dev_phrase_gives_the_anvil_accounts() {
     }
     let key0 = derive_account(&seed, AccountIndex::new(0).unwrap()).unwrap();
     assert_eq!(key0.to_hex().as_str(), DEV_KEY_0);
-    assert!(bool::from(key0.ct_eq(&PrivateKey::from_hex(DEV_KEY_0).unwrap())));
+    assert!(bool::from(
+        key0.ct_eq(&PrivateKey::from_hex(DEV_KEY_0).unwrap())
+    ));
 
     // The account parent gives the same accounts with one step each.
     let parent = account_parent(&seed).unwrap();
@@ -133,7 +135,10 @@ fn from_hex_accepts_prefix_case_and_whitespace() {
         "  0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80\n",
         "\tac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80 ",
     ] {
-        assert!(bool::from(PrivateKey::from_hex(s).unwrap().ct_eq(&k)), "{s:?}");
+        assert!(
+            bool::from(PrivateKey::from_hex(s).unwrap().ct_eq(&k)),
+            "{s:?}"
+        );
     }
     assert_eq!(
         k.address().to_checksum(),
@@ -141,7 +146,8 @@ fn from_hex_accepts_prefix_case_and_whitespace() {
     );
     // 1 and n - 1 are the extreme valid keys.
     PrivateKey::from_hex(&format!("{}1", "0".repeat(63))).unwrap();
-    PrivateKey::from_hex("fffffffffffffffffffffffffffffffebaaedce6af48a03bbfd25e8cd0364140").unwrap();
+    PrivateKey::from_hex("fffffffffffffffffffffffffffffffebaaedce6af48a03bbfd25e8cd0364140")
+        .unwrap();
 }
 
 #[test]
@@ -162,7 +168,11 @@ fn from_hex_error_paths() {
         "é".repeat(32),
     ];
     for s in &not_hex {
-        assert_eq!(PrivateKey::from_hex(s).err(), Some(KeyError::NotHex), "{s:?}");
+        assert_eq!(
+            PrivateKey::from_hex(s).err(),
+            Some(KeyError::NotHex),
+            "{s:?}"
+        );
     }
     for s in [
         "0".repeat(64),
@@ -282,11 +292,11 @@ fn parse_rsv_hex_error_paths() {
     for s in [
         String::new(),
         "0x".to_string(),
-        format!("0x{rs}"),                      // 64 bytes, no v
-        format!("0x{rs}1"),                     // odd length
-        format!("0x{rs}1b00"),                  // 66 bytes
-        format!("0x{}1b", "11".repeat(63)),     // 64 bytes with v
-        format!("0x{}1g", rs),                  // non-hex
+        format!("0x{rs}"),                  // 64 bytes, no v
+        format!("0x{rs}1"),                 // odd length
+        format!("0x{rs}1b00"),              // 66 bytes
+        format!("0x{}1b", "11".repeat(63)), // 64 bytes with v
+        format!("0x{}1g", rs),              // non-hex
         format!("0x{}", "zz".repeat(65)),
     ] {
         assert_eq!(
@@ -318,7 +328,10 @@ fn recover_error_paths() {
         ([0u8; 32], good.s),
         (good.r, [0u8; 32]),
         (hex::decode(N_HEX).unwrap().try_into().unwrap(), good.s),
-        (good.r, hex::decode(N_PLUS_1_HEX).unwrap().try_into().unwrap()),
+        (
+            good.r,
+            hex::decode(N_PLUS_1_HEX).unwrap().try_into().unwrap(),
+        ),
         ([0xffu8; 32], good.s),
     ] {
         let sig = Signature { r, s, y_parity: 0 };

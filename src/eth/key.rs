@@ -190,10 +190,12 @@ impl Signature {
     pub fn to_rsv_bytes(&self) -> [u8; 65] {
         let v = 27u8.saturating_add(self.y_parity);
         let mut out = [0u8; 65];
-        for (dst, src) in out
-            .iter_mut()
-            .zip(self.r.iter().chain(self.s.iter()).chain(core::iter::once(&v)))
-        {
+        for (dst, src) in out.iter_mut().zip(
+            self.r
+                .iter()
+                .chain(self.s.iter())
+                .chain(core::iter::once(&v)),
+        ) {
             *dst = *src;
         }
         out
@@ -249,15 +251,14 @@ impl Signature {
             1 => true,
             _ => return Err(SignatureError::BadRecoveryId),
         };
-        let signature =
-            k256::ecdsa::Signature::from_scalars(FieldBytes::from(self.r), FieldBytes::from(self.s))
-                .map_err(|_| SignatureError::Unrecoverable)?;
-        let key = VerifyingKey::recover_from_prehash(
-            hash,
-            &signature,
-            RecoveryId::new(is_y_odd, false),
+        let signature = k256::ecdsa::Signature::from_scalars(
+            FieldBytes::from(self.r),
+            FieldBytes::from(self.s),
         )
         .map_err(|_| SignatureError::Unrecoverable)?;
+        let key =
+            VerifyingKey::recover_from_prehash(hash, &signature, RecoveryId::new(is_y_odd, false))
+                .map_err(|_| SignatureError::Unrecoverable)?;
         Ok(Address::from_public_key(&key))
     }
 }
