@@ -14,6 +14,15 @@ use k256::{FieldBytes, Scalar};
 use sha2::Sha512;
 use zeroize::Zeroizing;
 
+// The HMAC-SHA512 state is keyed with the chain code and fed the parent key. With the `zeroize`
+// features of `hmac` and `sha2` (Cargo.toml) its parts wipe themselves on drop: two SHA-512 cores
+// and an eager block buffer. hmac 0.13 does not put the `ZeroizeOnDrop` marker on `Hmac` itself,
+// so this compile-time check pins the SHA-512 part of that guarantee.
+const _: fn() = || {
+    fn zeroizes_on_drop<T: zeroize::ZeroizeOnDrop>() {}
+    zeroizes_on_drop::<Sha512>();
+};
+
 /// MetaMask's default HD path for Ethereum accounts: account `i` is `m/44'/60'/0'/0/i`.
 pub const METAMASK_HD_PATH: &str = "m/44'/60'/0'/0";
 
