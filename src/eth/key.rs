@@ -150,6 +150,7 @@ impl PrivateKey {
         *self.0.verifying_key()
     }
 
+    /// The k256 signing key, for the crate's own signing code (EIP-191, EIP-712, transactions).
     pub(crate) fn signing_key(&self) -> &SigningKey {
         &self.0
     }
