@@ -1,29 +1,129 @@
-//! Ethereum addresses and EIP-55 checksums. STUB: signatures fixed, bodies to be written.
-#![allow(missing_docs, clippy::todo, unused_variables)]
+//! Ethereum addresses and EIP-55 checksums.
 
 use crate::error::AddressError;
+use crate::eth::keccak256;
 
 /// A 20-byte Ethereum address. `Display` prints the EIP-55 checksummed form.
 #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Debug)]
 pub struct Address(pub [u8; 20]);
 
+/// The lower-case hex digits.
+const HEX: &[u8; 16] = b"0123456789abcdef";
+
 impl Address {
     /// Last 20 bytes of Keccak-256 of the 64-byte uncompressed public key (without 0x04).
     pub fn from_public_key(key: &k256::ecdsa::VerifyingKey) -> Self {
-        todo!()
+        let point = key.to_sec1_point(false);
+        // SEC1 uncompressed: 0x04 ‖ x (32 bytes) ‖ y (32 bytes); hash x ‖ y.
+        let xy = point.as_bytes().get(1..).unwrap_or_default();
+        let hash = keccak256(xy);
+        let mut out = [0u8; 20];
+        for (dst, src) in out.iter_mut().zip(hash.iter().skip(12)) {
+            *dst = *src;
+        }
+        Self(out)
     }
+
     /// Parses `0x` + 40 hex digits: all lower, all upper, or a correct EIP-55 mixed case.
+    ///
+    /// The `0x` prefix is optional. No surrounding whitespace is accepted.
+    ///
+    /// # Errors
+    /// [`AddressError::NotHex`] unless the input is an optional `0x` and exactly 40 hex digits;
+    /// [`AddressError::BadChecksum`] if the letters are mixed case and not the EIP-55 checksum.
     pub fn parse(s: &str) -> Result<Self, AddressError> {
-        todo!()
+        let digits = s.strip_prefix("0x").unwrap_or(s);
+        let mut bytes = [0u8; 20];
+        crate::eth::key::decode_hex_into(digits.as_bytes(), &mut bytes)
+            .ok_or(AddressError::NotHex)?;
+        let address = Self(bytes);
+        let has_lower = digits.bytes().any(|c| c.is_ascii_lowercase());
+        let has_upper = digits.bytes().any(|c| c.is_ascii_uppercase());
+        if has_lower && has_upper {
+            let checksummed = address.to_checksum();
+            if checksummed.get(2..) != Some(digits) {
+                return Err(AddressError::BadChecksum);
+            }
+        }
+        Ok(address)
     }
+
     /// `0x` + the EIP-55 checksummed hex.
+    ///
+    /// EIP-55: take the 40 lower-case hex digits of the address (ASCII, without `0x`), hash them
+    /// with Keccak-256, and upper-case the i-th digit when it is a letter and the i-th nibble of
+    /// the hash (high nibble first) is 8 or more.
     pub fn to_checksum(&self) -> String {
-        todo!()
+        let mut lower = [0u8; 40];
+        for (pair, byte) in lower.chunks_exact_mut(2).zip(self.0.iter()) {
+            for (dst, nibble) in pair.iter_mut().zip([byte >> 4, byte & 0x0f]) {
+                *dst = HEX.get(usize::from(nibble)).copied().unwrap_or(b'0');
+            }
+        }
+        let hash = keccak256(&lower);
+        let mut out = String::with_capacity(42);
+        out.push_str("0x");
+        for (i, &c) in lower.iter().enumerate() {
+            let hash_byte = hash.get(i / 2).copied().unwrap_or(0);
+            let nibble = if i % 2 == 0 {
+                hash_byte >> 4
+            } else {
+                hash_byte & 0x0f
+            };
+            let c = if nibble >= 8 {
+                c.to_ascii_uppercase()
+            } else {
+                c
+            };
+            out.push(char::from(c));
+        }
+        out
     }
 }
 
 impl core::fmt::Display for Address {
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(&self.to_checksum())
+    }
+}
+
+impl core::str::FromStr for Address {
+    type Err = AddressError;
+
+    /// The same as [`Address::parse`].
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Self::parse(s)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
+    use super::*;
+
+    #[test]
+    fn all_digit_address_has_no_case() {
+        let a = Address::parse("0x0000000000000000000000000000000000000000").unwrap();
+        assert_eq!(a, Address([0u8; 20]));
+        assert_eq!(
+            a.to_checksum(),
+            "0x0000000000000000000000000000000000000000"
+        );
+    }
+
+    #[test]
+    fn rejects_wrong_shapes() {
+        for s in [
+            "",
+            "0x",
+            "0x123",
+            "0x52908400098527886E0F7030069857D2E4169EE",
+            "0x52908400098527886E0F7030069857D2E4169EE77",
+            "0x52908400098527886E0F7030069857D2E4169EG7",
+            " 0x52908400098527886E0F7030069857D2E4169EE7",
+            "0X52908400098527886E0F7030069857D2E4169EE7",
+        ] {
+            assert_eq!(Address::parse(s), Err(AddressError::NotHex), "{s:?}");
+        }
     }
 }

@@ -1,72 +1,334 @@
-//! secp256k1 private keys and recoverable signatures. STUB: signatures fixed, bodies to be written.
-#![allow(missing_docs, clippy::todo, unused_variables)]
+//! secp256k1 private keys and recoverable ECDSA signatures, as Ethereum uses them.
 
 use crate::error::{KeyError, SignatureError};
 use crate::eth::Address;
+use k256::ecdsa::{RecoveryId, SigningKey, VerifyingKey};
+use k256::elliptic_curve::scalar::IsHigh;
+use k256::FieldBytes;
+use subtle::ConstantTimeEq;
 use zeroize::Zeroizing;
 
+// Compile-time proof that k256 0.14's `SigningKey` wipes its secret scalar on drop.
+const _: fn() = || {
+    fn zeroizes_on_drop<T: zeroize::ZeroizeOnDrop>() {}
+    zeroizes_on_drop::<SigningKey>();
+};
+
 /// A secp256k1 private key. Zeroized on drop, constant-time equality; never `Copy`, `Debug`, `Display`.
-pub struct PrivateKey(k256::ecdsa::SigningKey);
+pub struct PrivateKey(SigningKey);
 
 /// A recoverable ECDSA signature with low s.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Signature {
+    /// `r`, 32 bytes big-endian.
     pub r: [u8; 32],
+    /// `s`, 32 bytes big-endian (at most n/2 when produced by [`PrivateKey::sign_hash`]).
     pub s: [u8; 32],
-    /** 0 or 1 */
+    /// 0 or 1: the parity of the y coordinate of the nonce point R.
     pub y_parity: u8,
+}
+
+/// The lower-case hex digits.
+const HEX: &[u8; 16] = b"0123456789abcdef";
+
+/// Value of one ASCII hex digit (either case).
+fn hex_value(c: u8) -> Option<u8> {
+    match c {
+        b'0'..=b'9' => Some(c - b'0'),
+        b'a'..=b'f' => Some(c - b'a' + 10),
+        b'A'..=b'F' => Some(c - b'A' + 10),
+        _ => None,
+    }
+}
+
+/// Decodes exactly `out.len() * 2` hex digits into `out`; `None` on any other input.
+pub(crate) fn decode_hex_into(digits: &[u8], out: &mut [u8]) -> Option<()> {
+    if digits.len() != out.len().checked_mul(2)? {
+        return None;
+    }
+    for (byte, pair) in out.iter_mut().zip(digits.chunks_exact(2)) {
+        let (hi, lo) = match pair {
+            [hi, lo] => (hex_value(*hi)?, hex_value(*lo)?),
+            _ => return None,
+        };
+        *byte = (hi << 4) | lo;
+    }
+    Some(())
+}
+
+/// Pushes the lower-case hex of `bytes` onto `out`.
+fn push_hex(out: &mut String, bytes: &[u8]) {
+    for &b in bytes {
+        for nibble in [b >> 4, b & 0x0f] {
+            if let Some(&c) = HEX.get(usize::from(nibble)) {
+                out.push(char::from(c));
+            }
+        }
+    }
+}
+
+/// Strips an optional `0x` / `0X` prefix.
+fn strip_0x(s: &str) -> &str {
+    s.strip_prefix("0x")
+        .or_else(|| s.strip_prefix("0X"))
+        .unwrap_or(s)
+}
+
+/// Copies a 32-byte field element into a plain array.
+fn field_bytes_to_array(bytes: &FieldBytes) -> [u8; 32] {
+    let mut out = [0u8; 32];
+    for (dst, src) in out.iter_mut().zip(bytes.iter()) {
+        *dst = *src;
+    }
+    out
 }
 
 impl PrivateKey {
     /// From 32 big-endian bytes (rejects 0 and ≥ n).
+    ///
+    /// # Errors
+    /// [`KeyError::NotHex`] if `bytes` is not 32 bytes long (the same error [`Self::from_hex`]
+    /// gives for the wrong number of digits); [`KeyError::OutOfRange`] if the number is 0 or not
+    /// below the secp256k1 group order n.
     pub fn from_bytes(bytes: &[u8]) -> Result<Self, KeyError> {
-        todo!()
+        if bytes.len() != 32 {
+            return Err(KeyError::NotHex);
+        }
+        let mut field = Zeroizing::new(FieldBytes::default());
+        for (dst, src) in field.iter_mut().zip(bytes.iter()) {
+            *dst = *src;
+        }
+        SigningKey::from_bytes(&field)
+            .map(Self)
+            .map_err(|_| KeyError::OutOfRange)
     }
+
     /// From 64 hex digits, optional `0x`, surrounding whitespace ignored.
+    ///
+    /// # Errors
+    /// [`KeyError::NotHex`] unless the trimmed input is an optional `0x` followed by exactly 64
+    /// hex digits (either case); [`KeyError::OutOfRange`] if the number is 0 or ≥ n.
     pub fn from_hex(s: &str) -> Result<Self, KeyError> {
-        todo!()
+        let digits = strip_0x(s.trim());
+        let mut bytes = Zeroizing::new([0u8; 32]);
+        decode_hex_into(digits.as_bytes(), bytes.as_mut_slice()).ok_or(KeyError::NotHex)?;
+        Self::from_bytes(bytes.as_slice())
     }
+
+    /// Wraps a non-zero scalar (used by BIP32 derivation).
+    pub(crate) fn from_signing_key(key: SigningKey) -> Self {
+        Self(key)
+    }
+
+    /// A second copy of this key (kept crate-private so copies are deliberate).
+    pub(crate) fn duplicate(&self) -> Self {
+        Self(self.0.clone())
+    }
+
     /// `0x` + 64 lower-case hex digits.
     pub fn to_hex(&self) -> Zeroizing<String> {
-        todo!()
+        let bytes = self.to_bytes();
+        let mut out = Zeroizing::new(String::with_capacity(66));
+        out.push_str("0x");
+        push_hex(&mut out, bytes.as_slice());
+        out
     }
+
     /// The 32 key bytes.
     pub fn to_bytes(&self) -> Zeroizing<[u8; 32]> {
-        todo!()
+        let field = Zeroizing::new(self.0.to_bytes());
+        Zeroizing::new(field_bytes_to_array(&field))
     }
+
+    /// The Ethereum address of this key: see [`Address::from_public_key`].
     pub fn address(&self) -> Address {
-        todo!()
+        Address::from_public_key(self.0.verifying_key())
     }
-    pub fn verifying_key(&self) -> k256::ecdsa::VerifyingKey {
-        todo!()
+
+    /// The public key.
+    pub fn verifying_key(&self) -> VerifyingKey {
+        *self.0.verifying_key()
     }
-    pub(crate) fn signing_key(&self) -> &k256::ecdsa::SigningKey {
+
+    /// The k256 signing key, for the crate's own signing code (EIP-191, EIP-712, transactions).
+    pub(crate) fn signing_key(&self) -> &SigningKey {
         &self.0
     }
+
     /// RFC 6979 deterministic, low-s, recoverable signature of a 32-byte hash.
+    ///
+    /// The nonce is RFC 6979 with HMAC-SHA256 over the key and `hash` (no extra entropy), so
+    /// the same key and hash always give the same signature. `s` is normalized to at most n/2
+    /// (EIP-2), flipping `y_parity` accordingly. The recovery id's "x reduced" bit (r ≥ n,
+    /// probability about 2^-128) cannot be expressed in Ethereum's `v` and is not represented.
     pub fn sign_hash(&self, hash: &[u8; 32]) -> Signature {
-        todo!()
+        let (signature, recovery_id) = self.0.sign_prehash_recoverable(hash);
+        let mut y_parity = u8::from(recovery_id.is_y_odd());
+        // k256 already normalizes s (Secp256k1::NORMALIZE_S); this keeps the guarantee even if
+        // that ever changed.
+        let signature = if bool::from(signature.s().is_high()) {
+            y_parity ^= 1;
+            signature.normalize_s()
+        } else {
+            signature
+        };
+        let (r, s) = signature.split_bytes();
+        Signature {
+            r: field_bytes_to_array(&r),
+            s: field_bytes_to_array(&s),
+            y_parity,
+        }
     }
+
+    /// Constant-time equality of the two secret scalars.
     pub fn ct_eq(&self, other: &Self) -> subtle::Choice {
-        todo!()
+        self.0.ct_eq(&other.0)
     }
 }
 
 impl Signature {
     /// 65 bytes r‖s‖v with v = 27 + y_parity (the personal_sign / typed-data form).
     pub fn to_rsv_bytes(&self) -> [u8; 65] {
-        todo!()
+        let v = 27u8.saturating_add(self.y_parity);
+        let mut out = [0u8; 65];
+        for (dst, src) in out.iter_mut().zip(
+            self.r
+                .iter()
+                .chain(self.s.iter())
+                .chain(core::iter::once(&v)),
+        ) {
+            *dst = *src;
+        }
+        out
     }
-    /// `0x` + hex of [`Signature::to_rsv_bytes`].
+
+    /// `0x` + hex of [`Signature::to_rsv_bytes`] (132 characters, lower-case).
     pub fn to_rsv_hex(&self) -> String {
-        todo!()
+        let mut out = String::with_capacity(132);
+        out.push_str("0x");
+        push_hex(&mut out, &self.to_rsv_bytes());
+        out
     }
+
     /// Parses 65 bytes of hex r‖s‖v, v ∈ {0, 1, 27, 28}.
+    ///
+    /// Only the shape is checked here; whether r and s are valid scalars is checked by
+    /// [`Signature::recover`].
+    ///
+    /// # Errors
+    /// [`SignatureError::Malformed`] unless the input is an optional `0x` followed by exactly 130
+    /// hex digits; [`SignatureError::BadRecoveryId`] if v is not 0, 1, 27 or 28.
     pub fn parse_rsv_hex(s: &str) -> Result<Self, SignatureError> {
-        todo!()
+        let digits = strip_0x(s.trim());
+        let mut bytes = [0u8; 65];
+        decode_hex_into(digits.as_bytes(), &mut bytes).ok_or(SignatureError::Malformed)?;
+        let (v, rs) = bytes.split_last().ok_or(SignatureError::Malformed)?;
+        let (r, s) = rs.split_at_checked(32).ok_or(SignatureError::Malformed)?;
+        let y_parity = match *v {
+            0 | 27 => 0,
+            1 | 28 => 1,
+            _ => return Err(SignatureError::BadRecoveryId),
+        };
+        Ok(Self {
+            r: r.try_into().map_err(|_| SignatureError::Malformed)?,
+            s: s.try_into().map_err(|_| SignatureError::Malformed)?,
+            y_parity,
+        })
     }
+
     /// The address whose key made this signature over `hash`.
+    ///
+    /// Works for any valid signature, including high-s ones (as Ethereum's `ecrecover` does):
+    /// recovery is not a signing path, so malleability does not matter here. Signatures this
+    /// crate produces are always low-s.
+    ///
+    /// # Errors
+    /// [`SignatureError::BadRecoveryId`] if `y_parity` is not 0 or 1;
+    /// [`SignatureError::Unrecoverable`] if r or s is 0 or not below n, or no curve point has
+    /// x = r (so no public key recovers).
     pub fn recover(&self, hash: &[u8; 32]) -> Result<Address, SignatureError> {
-        todo!()
+        let is_y_odd = match self.y_parity {
+            0 => false,
+            1 => true,
+            _ => return Err(SignatureError::BadRecoveryId),
+        };
+        let signature = k256::ecdsa::Signature::from_scalars(
+            FieldBytes::from(self.r),
+            FieldBytes::from(self.s),
+        )
+        .map_err(|_| SignatureError::Unrecoverable)?;
+        let key =
+            VerifyingKey::recover_from_prehash(hash, &signature, RecoveryId::new(is_y_odd, false))
+                .map_err(|_| SignatureError::Unrecoverable)?;
+        Ok(Address::from_public_key(&key))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
+    use super::*;
+
+    #[test]
+    fn hex_helpers() {
+        let mut out = [0u8; 2];
+        assert_eq!(decode_hex_into(b"aBcD", &mut out), Some(()));
+        assert_eq!(out, [0xab, 0xcd]);
+        assert_eq!(decode_hex_into(b"abc", &mut out), None);
+        assert_eq!(decode_hex_into(b"abcg", &mut out), None);
+        assert_eq!(decode_hex_into(b"+bcd", &mut out), None);
+        let mut s = String::new();
+        push_hex(&mut s, &[0x00, 0x0f, 0xf0, 0xff]);
+        assert_eq!(s, "000ff0ff");
+    }
+
+    #[test]
+    fn to_bytes_round_trips() {
+        let key = PrivateKey::from_hex(
+            "0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80",
+        )
+        .unwrap();
+        let again = PrivateKey::from_bytes(key.to_bytes().as_slice()).unwrap();
+        assert!(bool::from(key.ct_eq(&again)));
+        assert!(bool::from(key.ct_eq(&key.duplicate())));
+        assert_eq!(
+            key.to_hex().as_str(),
+            "0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80"
+        );
+    }
+
+    #[test]
+    fn from_bytes_rejects_wrong_length() {
+        assert_eq!(
+            PrivateKey::from_bytes(&[1u8; 31]).err(),
+            Some(KeyError::NotHex)
+        );
+        assert_eq!(
+            PrivateKey::from_bytes(&[1u8; 33]).err(),
+            Some(KeyError::NotHex)
+        );
+    }
+
+    #[test]
+    fn recover_rejects_bad_parity_and_scalars() {
+        let key = PrivateKey::from_bytes(&[7u8; 32]).unwrap();
+        let mut sig = key.sign_hash(&[9u8; 32]);
+        assert_eq!(sig.recover(&[9u8; 32]).unwrap(), key.address());
+        sig.y_parity = 2;
+        assert_eq!(
+            sig.recover(&[9u8; 32]).err(),
+            Some(SignatureError::BadRecoveryId)
+        );
+        sig.y_parity = 0;
+        sig.r = [0u8; 32];
+        assert_eq!(
+            sig.recover(&[9u8; 32]).err(),
+            Some(SignatureError::Unrecoverable)
+        );
+        sig.r = [0xffu8; 32];
+        assert_eq!(
+            sig.recover(&[9u8; 32]).err(),
+            Some(SignatureError::Unrecoverable)
+        );
     }
 }
