@@ -6,14 +6,16 @@ cd "$(dirname "$0")/.."
 export PATH="$PWD/.tools/bin:$PWD/node_modules/.bin:$PATH"
 
 cargo build --release --lib --target wasm32-unknown-unknown
-rm -rf pkg
-wasm-bindgen --target web --out-dir pkg --out-name keystead \
+rm -rf pkg.tmp
+wasm-bindgen --target web --remove-name-section --remove-producers-section \
+  --out-dir pkg.tmp --out-name keystead \
   target/wasm32-unknown-unknown/release/keystead.wasm
 if command -v wasm-opt >/dev/null && wasm-opt --version | grep -q 'version 1[2-9][0-9]'; then
-  wasm-opt -Os --enable-reference-types --enable-bulk-memory --enable-nontrapping-float-to-int \
+  wasm-opt -Os --strip-debug --enable-reference-types --enable-bulk-memory --enable-nontrapping-float-to-int \
     --enable-sign-ext --enable-mutable-globals --enable-multivalue \
-    pkg/keystead_bg.wasm -o pkg/keystead_bg.opt.wasm
-  mv pkg/keystead_bg.opt.wasm pkg/keystead_bg.wasm
+    pkg.tmp/keystead_bg.wasm -o pkg.tmp/keystead_bg.opt.wasm
+  mv pkg.tmp/keystead_bg.opt.wasm pkg.tmp/keystead_bg.wasm
 else
   echo "[pkg] wasm-opt (npm binaryen) not found: pkg/keystead_bg.wasm is not optimized" >&2
 fi
+rm -rf pkg && mv pkg.tmp pkg
