@@ -85,10 +85,12 @@ fn eip712_example_mail() {
     );
     assert_eq!(
         td.encode_data("Mail", &v["message"]).unwrap(),
-        h("0xa0cedeb2dc280ba39b857546d74f5549c3a1d7bdc2dd96bf881f76108e23dac2\
+        h(
+            "0xa0cedeb2dc280ba39b857546d74f5549c3a1d7bdc2dd96bf881f76108e23dac2\
            fc71e5fa27ff56c350aa531bc129ebdf613b772b6604664f5d8dbe21b85eb0c8\
            cd54f074a4af31b4411ff6a60c9719dbd559c221c8ac3492d9d872b041d703d1\
-           b5aadf3154a261abdd9086fc627b61efca26ae5702701d05cd2305f7c52a2fc8")
+           b5aadf3154a261abdd9086fc627b61efca26ae5702701d05cd2305f7c52a2fc8"
+        )
     );
     assert_eq!(
         td.hash_struct("Mail", &v["message"]).unwrap(),
@@ -96,7 +98,9 @@ fn eip712_example_mail() {
     );
     assert_eq!(
         td.message_hash().unwrap(),
-        Some(h32("0xc52c0ee5d84264471806290a3f2c4cecfc5490626bf912d01f240d7a274b371e"))
+        Some(h32(
+            "0xc52c0ee5d84264471806290a3f2c4cecfc5490626bf912d01f240d7a274b371e"
+        ))
     );
     assert_eq!(
         td.domain_separator().unwrap(),
@@ -239,10 +243,12 @@ fn eth_sig_util_v4_recursive_types_and_absent_structs() {
     // The absent `mother` of Lyanna encodes as 32 zero bytes (V4).
     assert_eq!(
         td.encode_data("Person", &v["message"]["mother"]).unwrap(),
-        h("7c5c8e90cb92c8da53b893b24962513be98afcf1b57b00327ae4cc14e3a64116\
+        h(
+            "7c5c8e90cb92c8da53b893b24962513be98afcf1b57b00327ae4cc14e3a64116\
            afe4142a2b3e7b0503b44951e6030e0e2c5000ef83c61857e2e6003e7aef8570\
            0000000000000000000000000000000000000000000000000000000000000000\
-           88f14be0dd46a8ec608ccbff6d3923a8b4e95cdfc9648f0db6d92a99a264cb36")
+           88f14be0dd46a8ec608ccbff6d3923a8b4e95cdfc9648f0db6d92a99a264cb36"
+        )
     );
     assert_eq!(
         td.hash_struct("Person", &v["message"]["mother"]).unwrap(),
@@ -254,7 +260,9 @@ fn eth_sig_util_v4_recursive_types_and_absent_structs() {
     );
     assert_eq!(
         td.message_hash().unwrap(),
-        Some(h32("0xfdc7b6d35bbd81f7fa78708604f57569a10edff2ca329c8011373f0667821a45"))
+        Some(h32(
+            "0xfdc7b6d35bbd81f7fa78708604f57569a10edff2ca329c8011373f0667821a45"
+        ))
     );
     assert_eq!(
         td.domain_separator().unwrap(),
@@ -288,7 +296,9 @@ fn eth_sig_util_bytes_payload() {
     );
     assert_eq!(
         td.message_hash().unwrap(),
-        Some(h32("0xe004bdc1ca57ba9ad5ea8c81e54dcbdb3bfce2d1d5ad92113f0871fb2a6eb052"))
+        Some(h32(
+            "0xe004bdc1ca57ba9ad5ea8c81e54dcbdb3bfce2d1d5ad92113f0871fb2a6eb052"
+        ))
     );
     assert_eq!(
         hash_of(&v).unwrap(),
@@ -334,7 +344,10 @@ fn word_u64(v: u64) -> [u8; 32] {
 }
 
 fn one_field(ty: &str, value: Value) -> Result<[u8; 32], TypedDataError> {
-    hash_of(&single(json!([{ "name": "v", "type": ty }]), json!({ "v": value })))
+    hash_of(&single(
+        json!([{ "name": "v", "type": ty }]),
+        json!({ "v": value }),
+    ))
 }
 
 fn one_field_expected(ty: &str, word: [u8; 32]) -> [u8; 32] {
@@ -365,7 +378,9 @@ fn primary_type_eip712domain_hashes_the_domain_only() {
     let td = TypedData::parse(&v.to_string()).unwrap();
     assert_eq!(td.message_hash().unwrap(), None);
     let mut pre = vec![0x19, 0x01];
-    pre.extend_from_slice(&h("f2cee375fa42b42143804025fc449deafd50cc031ca257e0b194a650a912090f"));
+    pre.extend_from_slice(&h(
+        "f2cee375fa42b42143804025fc449deafd50cc031ca257e0b194a650a912090f",
+    ));
     assert_eq!(hash_of(&v).unwrap(), keccak256(&pre));
     // The message is not part of the hash.
     v["message"] = json!({ "anything": [1, 2, 3] });
@@ -402,7 +417,12 @@ fn integers() {
     );
     // Number, decimal string and hex string are the same value.
     let expected = one_field_expected("uint256", word_u64(0x1234));
-    for v in [json!(0x1234), json!("4660"), json!("0x1234"), json!("0x001234")] {
+    for v in [
+        json!(0x1234),
+        json!("4660"),
+        json!("0x1234"),
+        json!("0x001234"),
+    ] {
         assert_eq!(one_field("uint256", v).unwrap(), expected);
     }
     // Full-width values as strings.
@@ -427,18 +447,43 @@ fn integers() {
 
 #[test]
 fn integer_errors() {
-    assert_eq!(reason(one_field("uint8", json!(256))), "value out of range for uint8");
-    assert_eq!(reason(one_field("uint8", json!("0x100"))), "value out of range for uint8");
-    assert_eq!(reason(one_field("uint8", json!(-1))), "value out of range for uint8");
-    assert_eq!(reason(one_field("int8", json!(128))), "value out of range for int8");
-    assert_eq!(reason(one_field("int8", json!(255))), "value out of range for int8");
-    assert_eq!(reason(one_field("int8", json!(-129))), "value out of range for int8");
     assert_eq!(
-        reason(one_field("uint256", json!(format!("0x1{}", "00".repeat(32))))),
+        reason(one_field("uint8", json!(256))),
+        "value out of range for uint8"
+    );
+    assert_eq!(
+        reason(one_field("uint8", json!("0x100"))),
+        "value out of range for uint8"
+    );
+    assert_eq!(
+        reason(one_field("uint8", json!(-1))),
+        "value out of range for uint8"
+    );
+    assert_eq!(
+        reason(one_field("int8", json!(128))),
+        "value out of range for int8"
+    );
+    assert_eq!(
+        reason(one_field("int8", json!(255))),
+        "value out of range for int8"
+    );
+    assert_eq!(
+        reason(one_field("int8", json!(-129))),
+        "value out of range for int8"
+    );
+    assert_eq!(
+        reason(one_field(
+            "uint256",
+            json!(format!("0x1{}", "00".repeat(32)))
+        )),
         "integer too large"
     );
     for bad in ["12a", "", "0x", "1.5", " 1", "0X10", "-0x1", "1e3"] {
-        assert_eq!(reason(one_field("uint256", json!(bad))), "invalid integer string", "{bad:?}");
+        assert_eq!(
+            reason(one_field("uint256", json!(bad))),
+            "invalid integer string",
+            "{bad:?}"
+        );
     }
     // JSON numbers: exact or rejected, never rounded.
     let raw = |number: &str| {
@@ -449,9 +494,18 @@ fn integer_errors() {
     assert_eq!(reason(raw("1.5")), "number is not an integer");
     assert_eq!(reason(raw("1.0")), "number is not an integer");
     assert_eq!(reason(raw("1e3")), "number is not an integer");
-    assert_eq!(reason(raw("9007199254740992")), "number too large, use a string");
-    assert_eq!(reason(raw("18446744073709551617")), "number too large, use a string");
-    assert_eq!(reason(raw("123456789012345678901234567890")), "number too large, use a string");
+    assert_eq!(
+        reason(raw("9007199254740992")),
+        "number too large, use a string"
+    );
+    assert_eq!(
+        reason(raw("18446744073709551617")),
+        "number too large, use a string"
+    );
+    assert_eq!(
+        reason(raw("123456789012345678901234567890")),
+        "number too large, use a string"
+    );
     assert!(raw("9007199254740991").is_ok());
     assert_eq!(
         reason(one_field("uint8", json!(true))),
@@ -464,11 +518,29 @@ fn integer_errors() {
 fn booleans() {
     let mut one = [0u8; 32];
     one[31] = 1;
-    assert_eq!(one_field("bool", json!(true)).unwrap(), one_field_expected("bool", one));
-    assert_eq!(one_field("bool", json!(false)).unwrap(), one_field_expected("bool", [0; 32]));
-    assert_eq!(one_field("bool", json!(1)).unwrap(), one_field_expected("bool", one));
-    assert_eq!(one_field("bool", json!(0)).unwrap(), one_field_expected("bool", [0; 32]));
-    for bad in [json!("false"), json!("true"), json!(2), json!({}), json!(null)] {
+    assert_eq!(
+        one_field("bool", json!(true)).unwrap(),
+        one_field_expected("bool", one)
+    );
+    assert_eq!(
+        one_field("bool", json!(false)).unwrap(),
+        one_field_expected("bool", [0; 32])
+    );
+    assert_eq!(
+        one_field("bool", json!(1)).unwrap(),
+        one_field_expected("bool", one)
+    );
+    assert_eq!(
+        one_field("bool", json!(0)).unwrap(),
+        one_field_expected("bool", [0; 32])
+    );
+    for bad in [
+        json!("false"),
+        json!("true"),
+        json!(2),
+        json!({}),
+        json!(null),
+    ] {
         let r = reason(one_field("bool", bad.clone()));
         assert!(
             r == "bool value is not true or false" || (bad.is_null() && r == "missing value"),
@@ -487,7 +559,10 @@ fn addresses() {
         "0xcd2a3d9f938e13cd947ec05abc7fe734df8dd826",
         "0xCD2A3D9F938E13CD947EC05ABC7FE734DF8DD826",
     ] {
-        assert_eq!(one_field("address", json!(a)).unwrap(), one_field_expected("address", w));
+        assert_eq!(
+            one_field("address", json!(a)).unwrap(),
+            one_field_expected("address", w)
+        );
     }
     for bad in [
         json!("0x0"),
@@ -498,7 +573,11 @@ fn addresses() {
         json!("0xZD2a3d9F938E13CD947Ec05AbC7FE734Df8DD826"),
         json!(10),
     ] {
-        assert_eq!(reason(one_field("address", bad.clone())), "invalid address", "{bad}");
+        assert_eq!(
+            reason(one_field("address", bad.clone())),
+            "invalid address",
+            "{bad}"
+        );
     }
 }
 
@@ -512,9 +591,18 @@ fn fixed_bytes() {
     );
     let mut short = [0u8; 32];
     short[0] = 0x12;
-    assert_eq!(one_field("bytes4", json!("0x12")).unwrap(), one_field_expected("bytes4", short));
-    assert_eq!(one_field("bytes4", json!(0x12)).unwrap(), one_field_expected("bytes4", short));
-    assert_eq!(one_field("bytes32", json!("0x")).unwrap(), one_field_expected("bytes32", [0; 32]));
+    assert_eq!(
+        one_field("bytes4", json!("0x12")).unwrap(),
+        one_field_expected("bytes4", short)
+    );
+    assert_eq!(
+        one_field("bytes4", json!(0x12)).unwrap(),
+        one_field_expected("bytes4", short)
+    );
+    assert_eq!(
+        one_field("bytes32", json!("0x")).unwrap(),
+        one_field_expected("bytes32", [0; 32])
+    );
     assert_eq!(
         one_field("bytes32", json!(format!("0x{}", "ab".repeat(32)))).unwrap(),
         one_field_expected("bytes32", [0xab; 32])
@@ -523,10 +611,22 @@ fn fixed_bytes() {
         reason(one_field("bytes4", json!("0xdeadbeef00"))),
         "value too long for its bytesN type"
     );
-    assert_eq!(reason(one_field("bytes4", json!("0x123"))), "invalid hex string");
-    assert_eq!(reason(one_field("bytes4", json!("test"))), "invalid hex string");
-    assert_eq!(reason(one_field("bytes4", json!(-1))), "negative number for a bytesN value");
-    assert_eq!(reason(one_field("bytes4", json!(true))), "bytesN value is not a hex string");
+    assert_eq!(
+        reason(one_field("bytes4", json!("0x123"))),
+        "invalid hex string"
+    );
+    assert_eq!(
+        reason(one_field("bytes4", json!("test"))),
+        "invalid hex string"
+    );
+    assert_eq!(
+        reason(one_field("bytes4", json!(-1))),
+        "negative number for a bytesN value"
+    );
+    assert_eq!(
+        reason(one_field("bytes4", json!(true))),
+        "bytesN value is not a hex string"
+    );
     assert_eq!(reason(one_field("bytes4", Value::Null)), "missing value");
 }
 
@@ -534,7 +634,10 @@ fn fixed_bytes() {
 fn dynamic_bytes_and_strings() {
     let bytes = |v: Value| one_field("bytes", v);
     let exp = |b: &[u8]| one_field_expected("bytes", keccak256(b));
-    assert_eq!(bytes(json!("0xdeadbeef")).unwrap(), exp(&[0xde, 0xad, 0xbe, 0xef]));
+    assert_eq!(
+        bytes(json!("0xdeadbeef")).unwrap(),
+        exp(&[0xde, 0xad, 0xbe, 0xef])
+    );
     assert_eq!(bytes(json!("0x")).unwrap(), exp(&[]));
     // eth-sig-util's numberToBytes: hex digits of the number, at least one byte.
     assert_eq!(bytes(json!(10)).unwrap(), exp(&[0x0a]));
@@ -547,10 +650,16 @@ fn dynamic_bytes_and_strings() {
         reason(bytes(json!("cafe"))),
         "ambiguous bytes value, use 0x-prefixed hex"
     );
-    assert_eq!(reason(bytes(json!("10"))), "ambiguous bytes value, use 0x-prefixed hex");
+    assert_eq!(
+        reason(bytes(json!("10"))),
+        "ambiguous bytes value, use 0x-prefixed hex"
+    );
     assert_eq!(reason(bytes(json!("0x123"))), "invalid hex string");
     assert_eq!(reason(bytes(json!("0xhello"))), "invalid hex string");
-    assert_eq!(reason(bytes(json!(-1))), "negative number for a string or bytes value");
+    assert_eq!(
+        reason(bytes(json!(-1))),
+        "negative number for a string or bytes value"
+    );
     assert_eq!(reason(bytes(json!([1, 2]))), "bytes value is not a string");
     assert_eq!(reason(bytes(Value::Null)), "missing value");
 
@@ -562,7 +671,10 @@ fn dynamic_bytes_and_strings() {
     assert_eq!(string(Value::Null).unwrap(), sexp(b""));
     assert_eq!(string(json!(10)).unwrap(), sexp(&[0x0a]));
     assert_eq!(reason(string(json!(true))), "string value is not a string");
-    assert_eq!(reason(string(json!(-5))), "negative number for a string or bytes value");
+    assert_eq!(
+        reason(string(json!(-5))),
+        "negative number for a string or bytes value"
+    );
 }
 
 #[test]
@@ -600,9 +712,18 @@ fn arrays_fixed_dynamic_and_nested() {
         one_field("string[]", json!(["a", "bc"])).unwrap(),
         one_field_expected("string[]", s)
     );
-    assert_eq!(reason(one_field("uint8[]", json!("0x01"))), "array value is not an array");
-    assert_eq!(reason(one_field("uint8[]", Value::Null)), "array value is not an array");
-    assert_eq!(reason(one_field("uint8[]", json!([1, 256]))), "value out of range for uint8");
+    assert_eq!(
+        reason(one_field("uint8[]", json!("0x01"))),
+        "array value is not an array"
+    );
+    assert_eq!(
+        reason(one_field("uint8[]", Value::Null)),
+        "array value is not an array"
+    );
+    assert_eq!(
+        reason(one_field("uint8[]", json!([1, 256]))),
+        "value out of range for uint8"
+    );
 }
 
 #[test]
@@ -662,10 +783,7 @@ fn cyclic_types_terminate_and_depth_is_capped() {
         "message": {}
     });
     let td = TypedData::parse(&v.to_string()).unwrap();
-    assert_eq!(
-        td.encode_type("A").unwrap(),
-        "A(B b)B(A[] a,C c)C(uint8 x)"
-    );
+    assert_eq!(td.encode_type("A").unwrap(), "A(B b)B(A[] a,C c)C(uint8 x)");
     assert_eq!(td.encode_type("B").unwrap(), "B(A[] a,C c)A(B b)C(uint8 x)");
     assert!(td.signing_hash().is_ok());
 }
@@ -708,7 +826,10 @@ fn shape_errors() {
     assert_eq!(with("message", json!([])), "message is not an object");
     assert_eq!(with("primaryType", json!("Nobody")), "unknown primary type");
     assert_eq!(with("primaryType", json!("Mail[]")), "unknown primary type");
-    assert_eq!(with("types", json!({ "Mail": {} })), "a type is not a list of fields");
+    assert_eq!(
+        with("types", json!({ "Mail": {} })),
+        "a type is not a list of fields"
+    );
     assert_eq!(
         with("types", json!({ "Mail": [{ "name": "a" }] })),
         "a field is not an object with string name and type"
@@ -722,15 +843,27 @@ fn shape_errors() {
         "a field is not an object with string name and type"
     );
     assert_eq!(
-        with("types", json!({ "Mail": [{ "name": "a,uint8 b", "type": "uint8" }] })),
+        with(
+            "types",
+            json!({ "Mail": [{ "name": "a,uint8 b", "type": "uint8" }] })
+        ),
         "invalid field name"
     );
     assert_eq!(
-        with("types", json!({ "Mail": [{ "name": "", "type": "uint8" }] })),
+        with(
+            "types",
+            json!({ "Mail": [{ "name": "", "type": "uint8" }] })
+        ),
         "invalid field name"
     );
-    assert_eq!(with("types", json!({ "Mail": [], "uint256": [] })), "invalid type name");
-    assert_eq!(with("types", json!({ "Mail": [], "Ma il": [] })), "invalid type name");
+    assert_eq!(
+        with("types", json!({ "Mail": [], "uint256": [] })),
+        "invalid type name"
+    );
+    assert_eq!(
+        with("types", json!({ "Mail": [], "Ma il": [] })),
+        "invalid type name"
+    );
 }
 
 #[test]
@@ -742,9 +875,18 @@ fn type_errors() {
     assert_eq!(reason(one_field("function", json!("0x"))), "unknown type");
     // Unknown element types are rejected even when the array is empty.
     assert_eq!(reason(one_field("Unknown[]", json!([]))), "unknown type");
-    assert_eq!(reason(one_field("uint8[0]", json!([]))), "invalid array type");
-    assert_eq!(reason(one_field("uint8[01]", json!([1]))), "invalid array type");
-    assert_eq!(reason(one_field("uint8]", json!([1]))), "invalid array type");
+    assert_eq!(
+        reason(one_field("uint8[0]", json!([]))),
+        "invalid array type"
+    );
+    assert_eq!(
+        reason(one_field("uint8[01]", json!([1]))),
+        "invalid array type"
+    );
+    assert_eq!(
+        reason(one_field("uint8]", json!([1]))),
+        "invalid array type"
+    );
     // An unknown type in a referenced struct, even when its value is absent.
     let v = json!({
         "types": {
@@ -781,7 +923,10 @@ fn value_errors() {
     v["message"]["to"] = json!("Bob");
     assert_eq!(reason(hash_of(&v)), "struct value is not an object");
     let td = TypedData::parse(&eip712_mail().to_string()).unwrap();
-    assert_eq!(reason(td.encode_data("Mail", &json!([]))), "struct value is not an object");
+    assert_eq!(
+        reason(td.encode_data("Mail", &json!([]))),
+        "struct value is not an object"
+    );
     assert_eq!(reason(td.encode_type("Nobody")), "unknown type");
     assert_eq!(reason(td.type_hash("Nobody")), "unknown type");
     assert_eq!(reason(td.hash_struct("Nobody", &json!({}))), "unknown type");
@@ -802,7 +947,8 @@ fn domain_errors() {
         .as_array_mut()
         .unwrap()
         .push(json!({ "name": "owner", "type": "Person" }));
-    v["domain"]["owner"] = json!({ "name": "Cow", "wallet": "0xCD2a3d9F938E13CD947Ec05AbC7FE734Df8DD826" });
+    v["domain"]["owner"] =
+        json!({ "name": "Cow", "wallet": "0xCD2a3d9F938E13CD947Ec05AbC7FE734Df8DD826" });
     assert_eq!(reason(hash_of(&v)), "unknown type");
 }
 
@@ -816,13 +962,22 @@ fn chain_ids() {
     assert_eq!(with_chain(json!(1)), Ok(Some(1)));
     assert_eq!(with_chain(json!("137")), Ok(Some(137)));
     assert_eq!(with_chain(json!("0x89")), Ok(Some(137)));
-    assert_eq!(with_chain(json!("18446744073709551615")), Ok(Some(u64::MAX)));
+    assert_eq!(
+        with_chain(json!("18446744073709551615")),
+        Ok(Some(u64::MAX))
+    );
     assert_eq!(with_chain(Value::Null), Ok(None));
     let mut v = eip712_mail();
     v["domain"].as_object_mut().unwrap().remove("chainId");
     assert_eq!(domain_chain_id(&v.to_string()), Ok(None));
-    assert_eq!(reason(with_chain(json!("18446744073709551616"))), "chainId out of range");
-    assert_eq!(reason(with_chain(json!(format!("0x1{}", "0".repeat(64))))), "chainId out of range");
+    assert_eq!(
+        reason(with_chain(json!("18446744073709551616"))),
+        "chainId out of range"
+    );
+    assert_eq!(
+        reason(with_chain(json!(format!("0x1{}", "0".repeat(64))))),
+        "chainId out of range"
+    );
     assert_eq!(reason(with_chain(json!(-1))), "chainId out of range");
     assert_eq!(reason(with_chain(json!("abc"))), "invalid chainId");
     assert_eq!(reason(with_chain(json!(true))), "invalid chainId");
@@ -830,7 +985,10 @@ fn chain_ids() {
     assert_eq!(reason(domain_chain_id("nope")), "malformed json");
     assert_eq!(reason(domain_chain_id("1")), "typed data is not an object");
     assert_eq!(reason(domain_chain_id("{}")), "missing domain");
-    assert_eq!(reason(domain_chain_id(r#"{"domain":[]}"#)), "domain is not an object");
+    assert_eq!(
+        reason(domain_chain_id(r#"{"domain":[]}"#)),
+        "domain is not an object"
+    );
 }
 
 #[test]

@@ -306,7 +306,9 @@ fn chain_id_of(domain: &Map<String, Value>) -> Result<Option<u64>, TypedDataErro
     let word = integer
         .encode_uint(64)
         .map_err(|_| err("chainId out of range"))?;
-    let (_, low) = word.split_at_checked(24).ok_or(err("chainId out of range"))?;
+    let (_, low) = word
+        .split_at_checked(24)
+        .ok_or(err("chainId out of range"))?;
     let low: [u8; 8] = low.try_into().map_err(|_| err("chainId out of range"))?;
     Ok(Some(u64::from_be_bytes(low)))
 }

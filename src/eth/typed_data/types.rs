@@ -42,8 +42,7 @@ pub(crate) enum Dim {
 
 /// Parses a width written in canonical decimal (no sign, no leading zero).
 fn canonical_decimal(digits: &str) -> Option<usize> {
-    if digits.is_empty() || digits.starts_with('0') || !digits.bytes().all(|b| b.is_ascii_digit())
-    {
+    if digits.is_empty() || digits.starts_with('0') || !digits.bytes().all(|b| b.is_ascii_digit()) {
         return None;
     }
     digits.parse().ok()
@@ -105,9 +104,7 @@ pub(crate) fn split_array(ty: &str) -> Result<Option<(&str, Dim)>, TypedDataErro
     let Some(open_and_inner) = ty.strip_suffix(']') else {
         return Ok(None);
     };
-    let open = open_and_inner
-        .rfind('[')
-        .ok_or(err("invalid array type"))?;
+    let open = open_and_inner.rfind('[').ok_or(err("invalid array type"))?;
     let (element, bracket_and_len) = open_and_inner
         .split_at_checked(open)
         .ok_or(err("invalid array type"))?;
@@ -150,8 +147,21 @@ mod tests {
         assert_eq!(atomic("bytes32"), Some(Base::FixedBytes(32)));
         assert_eq!(atomic("bytes"), Some(Base::Bytes));
         for bad in [
-            "uint", "int", "uint7", "uint264", "uint0", "uint08", "bytes0", "bytes33", "bytes05",
-            "Uint8", "uint8 ", "fixed", "ufixed128x18", "function", "",
+            "uint",
+            "int",
+            "uint7",
+            "uint264",
+            "uint0",
+            "uint08",
+            "bytes0",
+            "bytes33",
+            "bytes05",
+            "Uint8",
+            "uint8 ",
+            "fixed",
+            "ufixed128x18",
+            "function",
+            "",
         ] {
             assert_eq!(atomic(bad), None, "{bad}");
         }
@@ -160,17 +170,33 @@ mod tests {
     #[test]
     fn array_suffixes() {
         assert_eq!(split_array("uint8").unwrap(), None);
-        assert_eq!(split_array("uint8[]").unwrap(), Some(("uint8", Dim::Dynamic)));
+        assert_eq!(
+            split_array("uint8[]").unwrap(),
+            Some(("uint8", Dim::Dynamic))
+        );
         assert_eq!(
             split_array("Person[3][]").unwrap(),
             Some(("Person[3]", Dim::Dynamic))
         );
-        assert_eq!(split_array("Person[3]").unwrap(), Some(("Person", Dim::Fixed(3))));
+        assert_eq!(
+            split_array("Person[3]").unwrap(),
+            Some(("Person", Dim::Fixed(3)))
+        );
         assert_eq!(base_name("Person[3][][1]").unwrap(), "Person");
-        for bad in ["uint8]", "[]", "uint8[0]", "uint8[03]", "uint8[-1]", "uint8[x]", "a[ 1]"] {
+        for bad in [
+            "uint8]",
+            "[]",
+            "uint8[0]",
+            "uint8[03]",
+            "uint8[-1]",
+            "uint8[x]",
+            "a[ 1]",
+        ] {
             assert_eq!(
                 base_name(bad),
-                Err(TypedDataError { reason: "invalid array type" }),
+                Err(TypedDataError {
+                    reason: "invalid array type"
+                }),
                 "{bad}"
             );
         }

@@ -190,8 +190,8 @@ impl Integer {
     pub(crate) fn encode_int(&self, bits: u16) -> Result<[u8; 32], TypedDataError> {
         let max_bits = u32::from(bits) - 1;
         let len = self.bit_length();
-        let fits = len <= max_bits
-            || (self.negative && len == max_bits + 1 && self.is_power_of_two());
+        let fits =
+            len <= max_bits || (self.negative && len == max_bits + 1 && self.is_power_of_two());
         if !fits {
             return Err(out_of_range(&INT_OUT_OF_RANGE, bits));
         }
@@ -390,8 +390,13 @@ mod tests {
             Integer::parse(&json!(format!("0x{}1", "0".repeat(80)))).unwrap(),
             Integer::parse(&json!(1)).unwrap()
         );
-        assert_eq!(Integer::parse(&json!("-0")).unwrap(), Integer::parse(&json!(0)).unwrap());
-        for bad in ["", "-", "0x", "0X10", "-0x1", "+1", " 1", "1 ", "1.0", "1e3", "0xg"] {
+        assert_eq!(
+            Integer::parse(&json!("-0")).unwrap(),
+            Integer::parse(&json!(0)).unwrap()
+        );
+        for bad in [
+            "", "-", "0x", "0X10", "-0x1", "+1", " 1", "1 ", "1.0", "1e3", "0xg",
+        ] {
             assert_eq!(
                 Integer::parse(&json!(bad)),
                 Err(err("invalid integer string")),
@@ -424,7 +429,11 @@ mod tests {
             );
         }
         for frac in ["1.5", "1.0", "1e3", "-0", "0.1"] {
-            assert_eq!(safe_integer(&n(frac)), Err(err("number is not an integer")), "{frac}");
+            assert_eq!(
+                safe_integer(&n(frac)),
+                Err(err("number is not an integer")),
+                "{frac}"
+            );
         }
     }
 
@@ -440,13 +449,19 @@ mod tests {
         assert_eq!(enc(json!(128), 8), Err(err("value out of range for int8")));
         assert_eq!(enc(json!(-129), 8), Err(err("value out of range for int8")));
         assert_eq!(enc(json!(255), 8), Err(err("value out of range for int8")));
-        let min256 = format!("-{}", "57896044618658097711785492504343953926634992332820282019728792003956564819968");
+        let min256 = format!(
+            "-{}",
+            "57896044618658097711785492504343953926634992332820282019728792003956564819968"
+        );
         assert_eq!(
             enc(json!(min256), 256).unwrap(),
             word("8000000000000000000000000000000000000000000000000000000000000000")
         );
         let over = "57896044618658097711785492504343953926634992332820282019728792003956564819968";
-        assert_eq!(enc(json!(over), 256), Err(err("value out of range for int256")));
+        assert_eq!(
+            enc(json!(over), 256),
+            Err(err("value out of range for int256"))
+        );
     }
 
     #[test]
@@ -455,7 +470,10 @@ mod tests {
         assert_eq!(enc(json!(255), 8).unwrap()[31], 0xff);
         assert_eq!(enc(json!(256), 8), Err(err("value out of range for uint8")));
         assert_eq!(enc(json!(-1), 8), Err(err("value out of range for uint8")));
-        assert_eq!(enc(json!("-1"), 256), Err(err("value out of range for uint256")));
+        assert_eq!(
+            enc(json!("-1"), 256),
+            Err(err("value out of range for uint256"))
+        );
         assert_eq!(enc(json!("0x0100"), 16).unwrap()[30], 1);
     }
 
@@ -464,7 +482,14 @@ mod tests {
         let zero = [0u8; 32];
         assert_eq!(encode_atomic(Base::Bool, &json!(false)).unwrap(), zero);
         assert_eq!(encode_atomic(Base::Bool, &json!(1)).unwrap()[31], 1);
-        for bad in [json!("false"), json!("true"), json!(2), json!(-1), json!([]), json!({})] {
+        for bad in [
+            json!("false"),
+            json!("true"),
+            json!(2),
+            json!(-1),
+            json!([]),
+            json!({}),
+        ] {
             assert_eq!(
                 encode_atomic(Base::Bool, &bad),
                 Err(err("bool value is not true or false"))
@@ -480,7 +505,10 @@ mod tests {
         ] {
             assert_eq!(encode_atomic(base, &Value::Null), Err(err("missing value")));
         }
-        assert_eq!(encode_atomic(Base::String, &Value::Null).unwrap(), keccak256(b""));
+        assert_eq!(
+            encode_atomic(Base::String, &Value::Null).unwrap(),
+            keccak256(b"")
+        );
         assert_eq!(
             encode_atomic(Base::Struct("X"), &json!({})),
             Err(err("unknown type"))
