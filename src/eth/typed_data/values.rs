@@ -1,10 +1,11 @@
 //! JSON values → the 32-byte words of EIP-712 `encodeData`, for the non-struct, non-array types.
 //!
-//! The accepted JSON forms are the ones on which every @metamask/eth-sig-util release since
-//! v4 (the `ethereumjs-abi` based encoder and the `@metamask/abi-utils` based one) produces the
-//! same bytes; forms on which they disagree, or on which they silently produce something other
-//! than what was written (the string `"false"` as `true`, `1.5` as `1`, a 300 in a `uint8`), are
-//! rejected. See the module documentation of [`super`] for the table.
+//! The accepted JSON forms are the ones on which both @metamask/eth-sig-util encoders whose
+//! source was read for this module (the `ethereumjs-abi` based one of v4–v5 and the
+//! `@metamask/abi-utils` based one of v6–v7.0, `src/sign-typed-data.ts`) produce the same bytes;
+//! forms on which they disagree, or on which they silently produce something other than what was
+//! written (the string `"false"` as `true`, `1.5` as `1`, 255 in an `int8`), are rejected. See
+//! the module documentation of [`super`] for the table.
 
 use serde_json::{Number, Value};
 
