@@ -1,5 +1,10 @@
 //! Transaction parsing, encoding and signing: types 0 (EIP-155), 1 (EIP-2930), 2 (EIP-1559).
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
 
 use keystead::error::TransactionError;
 use keystead::eth::tx::{ChainId, TransactionRequest, TxType};
