@@ -631,6 +631,14 @@ fn errors_json_shape() {
     assert_eq!(reason(r#"{"chainId": "0x1"} x"#), "not valid json");
     assert_eq!(reason(r#"{chainId: 1}"#), "not valid json");
     assert_eq!(reason("nonsense"), "not valid json");
+    // serde_json's recursion limit turns absurd nesting into an error, not a stack overflow.
+    let deep = format!(
+        r#"{{"data": {}{}}}"#,
+        "[".repeat(10_000),
+        "]".repeat(10_000)
+    );
+    assert_eq!(reason(&deep), "not valid json");
+    assert_eq!(reason(r#"{"value": 1e400}"#), "not valid json");
     for not_object in [
         "[]",
         "null",

@@ -14,7 +14,7 @@
 //! | `gas` (alias `gasLimit`) | quantity, at most 2^64-1 | required; both present must be equal |
 //! | `gasPrice` | quantity, at most 2^256-1 | types 0 and 1 only, required there |
 //! | `maxFeePerGas`, `maxPriorityFeePerGas` | quantities, at most 2^256-1 | type 2 only, both required, priority ≤ max |
-//! | `to` | address (EIP-55 checked when mixed case) | absent or `null`: contract creation |
+//! | `to` | address (EIP-55 checked when mixed case) | absent or `null`: contract creation (`"0x"` and `""` are refused) |
 //! | `value` | quantity, at most 2^256-1 | default 0 |
 //! | `data` (alias `input`) | `0x` + even number of hex digits | default empty; both present must be equal |
 //! | `accessList` | `[{ "address", "storageKeys": [32-byte hex] }]` | types 1 and 2 (type 0 accepts only `[]`) |
