@@ -1,46 +1,863 @@
-//! Transactions: legacy (with EIP-155 replay protection), EIP-2930 (type 1), EIP-1559 (type 2).
-//! STUB.
-#![allow(missing_docs, clippy::todo, unused_variables)]
+//! Transactions: legacy with EIP-155 replay protection (type 0), EIP-2930 (type 1) and
+//! EIP-1559 (type 2), parsed from a JSON-RPC transaction object and signed into the raw bytes
+//! `eth_sendRawTransaction` takes.
+//!
+//! # Accepted JSON
+//!
+//! One JSON object with JSON-RPC field names:
+//!
+//! | field | value | notes |
+//! |---|---|---|
+//! | `type` | quantity `0x0`, `0x1` or `0x2` | inferred when absent (see below) |
+//! | `chainId` | quantity, non-zero, at most 2^64-1 | required |
+//! | `nonce` | quantity, at most 2^64-1 | required |
+//! | `gas` (alias `gasLimit`) | quantity, at most 2^64-1 | required; both present must be equal |
+//! | `gasPrice` | quantity, at most 2^256-1 | types 0 and 1 only, required there |
+//! | `maxFeePerGas`, `maxPriorityFeePerGas` | quantities, at most 2^256-1 | type 2 only, both required, priority ≤ max |
+//! | `to` | address (EIP-55 checked when mixed case) | absent or `null`: contract creation (`"0x"` and `""` are refused) |
+//! | `value` | quantity, at most 2^256-1 | default 0 |
+//! | `data` (alias `input`) | `0x` + even number of hex digits | default empty; both present must be equal |
+//! | `accessList` | `[{ "address", "storageKeys": [32-byte hex] }]` | types 1 and 2 (type 0 accepts only `[]`) |
+//! | `from` | address | not encoded; exposed by [`TransactionRequest::from`] for the keyring to check |
+//!
+//! A *quantity* is `0x` followed by at least one hex digit (either case). Leading zero digits
+//! are accepted (`0x01` = `0x1`), so values from tools that pad are not refused; the encoding
+//! is always minimal. JSON numbers are not quantities. A field set to `null` is treated as
+//! absent. Unknown fields and fields given twice are rejected, so that what a user approves is
+//! exactly what is signed.
+//!
+//! When `type` is absent it is inferred: `maxFeePerGas` or `maxPriorityFeePerGas` present → 2;
+//! otherwise `accessList` present → 1; otherwise `gasPrice` present → 0. `gasPrice` together
+//! with an EIP-1559 fee field is always an error.
 
-use crate::error::TransactionError;
-use crate::eth::PrivateKey;
+use crate::error::{AddressError, TransactionError};
+use crate::eth::{keccak256, rlp, Address, PrivateKey, Signature};
+use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
+
+/// The EIP-2718 type byte of EIP-2930 transactions.
+const ACCESS_LIST_TYPE: u8 = 0x01;
+/// The EIP-2718 type byte of EIP-1559 transactions.
+const DYNAMIC_FEE_TYPE: u8 = 0x02;
+
+/// Shorthand for a [`TransactionError`] with this reason.
+const fn error(reason: &'static str) -> TransactionError {
+    TransactionError { reason }
+}
 
 /// An EIP-155 chain id (non-zero).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct ChainId(u64);
 
 impl ChainId {
+    /// A chain id; EIP-155 chain ids are positive.
+    ///
+    /// # Errors
+    ///
+    /// `TransactionError { reason: "chainId must not be zero" }` for 0.
     pub fn new(id: u64) -> Result<Self, TransactionError> {
-        todo!()
+        if id == 0 {
+            Err(error("chainId must not be zero"))
+        } else {
+            Ok(Self(id))
+        }
     }
+
+    /// The chain id as a number.
     pub fn get(self) -> u64 {
         self.0
     }
 }
 
+/// The EIP-2718 transaction type.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum TxType {
+    /// Type 0: legacy, signed with EIP-155 replay protection.
+    Legacy,
+    /// Type 1: EIP-2930, with an access list.
+    AccessList,
+    /// Type 2: EIP-1559, with a priority fee and a fee cap.
+    DynamicFee,
+}
+
+impl TxType {
+    /// The type number (0, 1 or 2).
+    pub fn number(self) -> u8 {
+        match self {
+            Self::Legacy => 0,
+            Self::AccessList => ACCESS_LIST_TYPE,
+            Self::DynamicFee => DYNAMIC_FEE_TYPE,
+        }
+    }
+}
+
+/// One EIP-2930 access list entry: an address and the storage slots the transaction touches.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AccessListItem {
+    /// The accessed contract.
+    pub address: Address,
+    /// The accessed storage slots, each 32 bytes.
+    pub storage_keys: Vec<[u8; 32]>,
+}
+
+/// The fee fields, which decide the transaction type.
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum Fees {
+    /// Type 0.
+    Legacy {
+        /// `gasPrice`, 256-bit big-endian.
+        gas_price: [u8; 32],
+    },
+    /// Type 1.
+    AccessList {
+        /// `gasPrice`, 256-bit big-endian.
+        gas_price: [u8; 32],
+    },
+    /// Type 2.
+    DynamicFee {
+        /// `maxPriorityFeePerGas`, 256-bit big-endian.
+        max_priority_fee_per_gas: [u8; 32],
+        /// `maxFeePerGas`, 256-bit big-endian.
+        max_fee_per_gas: [u8; 32],
+    },
+}
+
 /// A parsed transaction request (JSON-RPC field names, quantities as `0x` hex).
-pub struct TransactionRequest {/* fields to be designed */}
+///
+/// 256-bit quantities are held as 32 big-endian bytes. Nothing here is secret.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TransactionRequest {
+    chain_id: ChainId,
+    nonce: u64,
+    gas: u64,
+    to: Option<Address>,
+    value: [u8; 32],
+    data: Vec<u8>,
+    access_list: Vec<AccessListItem>,
+    from: Option<Address>,
+    fees: Fees,
+}
 
 impl TransactionRequest {
     /// Parses a JSON object: `type` (`0x0`/`0x1`/`0x2`; inferred from the fee fields when
     /// absent), `chainId` (required), `nonce`, `to` (absent/null = contract creation), `value`,
     /// `data` (or `input`), `gas` (or `gasLimit`), `gasPrice`, `maxFeePerGas`,
-    /// `maxPriorityFeePerGas`, `accessList`. Unknown fields are rejected.
+    /// `maxPriorityFeePerGas`, `accessList`, `from`. Unknown fields are rejected. The exact rules
+    /// are in the [module documentation](self).
+    ///
+    /// # Errors
+    ///
+    /// A [`TransactionError`] whose reason names the first problem found: invalid or truncated
+    /// JSON, not an object, an unknown or repeated field, a missing required field, a value that
+    /// is not a quantity (or not an address, or not hex bytes), a value too large for its field,
+    /// a zero chainId, an unsupported type, fee fields that do not match the type,
+    /// `maxPriorityFeePerGas` above `maxFeePerGas`, a malformed access list, or `gas`/`gasLimit`
+    /// or `data`/`input` given with different values.
     pub fn from_json(json: &str) -> Result<Self, TransactionError> {
-        todo!()
+        let parsed: Json = serde_json::from_str(json).map_err(|e| {
+            if e.is_eof() {
+                error("json ends unexpectedly")
+            } else {
+                error("not valid json")
+            }
+        })?;
+        let Json::Object(members) = parsed else {
+            return Err(error("not a json object"));
+        };
+        Fields::collect(&members)?.into_request()
     }
-    pub fn from(&self) -> Option<crate::eth::Address> {
-        todo!()
+
+    /// The transaction type.
+    pub fn tx_type(&self) -> TxType {
+        match self.fees {
+            Fees::Legacy { .. } => TxType::Legacy,
+            Fees::AccessList { .. } => TxType::AccessList,
+            Fees::DynamicFee { .. } => TxType::DynamicFee,
+        }
     }
+
+    /// The chain the transaction is for.
     pub fn chain_id(&self) -> ChainId {
-        todo!()
+        self.chain_id
     }
-    /// The bytes whose Keccak-256 is signed.
+
+    /// The `from` field of the request, if it had one. It is not part of the encoding; the
+    /// keyring checks it against the signing account.
+    pub fn from(&self) -> Option<Address> {
+        self.from
+    }
+
+    /// The sender's nonce.
+    pub fn nonce(&self) -> u64 {
+        self.nonce
+    }
+
+    /// The gas limit.
+    pub fn gas(&self) -> u64 {
+        self.gas
+    }
+
+    /// The recipient; `None` for a contract creation.
+    pub fn to(&self) -> Option<Address> {
+        self.to
+    }
+
+    /// The amount of wei sent, 256-bit big-endian.
+    pub fn value(&self) -> [u8; 32] {
+        self.value
+    }
+
+    /// The call data (or init code for a contract creation).
+    pub fn data(&self) -> &[u8] {
+        &self.data
+    }
+
+    /// The access list (always empty for type 0).
+    pub fn access_list(&self) -> &[AccessListItem] {
+        &self.access_list
+    }
+
+    /// `gasPrice` (types 0 and 1), 256-bit big-endian.
+    pub fn gas_price(&self) -> Option<[u8; 32]> {
+        match self.fees {
+            Fees::Legacy { gas_price } | Fees::AccessList { gas_price } => Some(gas_price),
+            Fees::DynamicFee { .. } => None,
+        }
+    }
+
+    /// `maxFeePerGas` (type 2), 256-bit big-endian.
+    pub fn max_fee_per_gas(&self) -> Option<[u8; 32]> {
+        match self.fees {
+            Fees::DynamicFee {
+                max_fee_per_gas, ..
+            } => Some(max_fee_per_gas),
+            _ => None,
+        }
+    }
+
+    /// `maxPriorityFeePerGas` (type 2), 256-bit big-endian.
+    pub fn max_priority_fee_per_gas(&self) -> Option<[u8; 32]> {
+        match self.fees {
+            Fees::DynamicFee {
+                max_priority_fee_per_gas,
+                ..
+            } => Some(max_priority_fee_per_gas),
+            _ => None,
+        }
+    }
+
+    /// The bytes whose Keccak-256 is signed. Integers are RLP-encoded as minimal big-endian byte
+    /// strings (zero is the empty string `0x80`), `to` as 20 bytes (the empty string for a
+    /// contract creation), and the access list as a list of `[address, [storageKey, …]]`:
+    /// - type 0 (EIP-155): `rlp([nonce, gasPrice, gas, to, value, data, chainId, 0, 0])`;
+    /// - type 1 (EIP-2930): `0x01 ‖ rlp([chainId, nonce, gasPrice, gas, to, value, data,
+    ///   accessList])`;
+    /// - type 2 (EIP-1559): `0x02 ‖ rlp([chainId, nonce, maxPriorityFeePerGas, maxFeePerGas,
+    ///   gas, to, value, data, accessList])`.
     pub fn encode_for_signing(&self) -> Vec<u8> {
-        todo!()
+        self.encode(None)
     }
-    /// Signs and returns the raw transaction bytes (`eth_sendRawTransaction` input).
+
+    /// Keccak-256 of [`encode_for_signing`](Self::encode_for_signing): the 32-byte hash the
+    /// key signs.
+    pub fn signing_hash(&self) -> [u8; 32] {
+        keccak256(&self.encode_for_signing())
+    }
+
+    /// Signs [`signing_hash`](Self::signing_hash) with `key` (RFC 6979, low s) and returns the
+    /// raw transaction bytes (`eth_sendRawTransaction` input), with `r` and `s` RLP-encoded as
+    /// minimal integers (leading zero bytes stripped):
+    /// - type 0: `rlp([nonce, gasPrice, gas, to, value, data, v, r, s])` with
+    ///   `v = chainId * 2 + 35 + yParity` (EIP-155);
+    /// - type 1: `0x01 ‖ rlp([chainId, nonce, gasPrice, gas, to, value, data, accessList,
+    ///   yParity, r, s])`;
+    /// - type 2: `0x02 ‖ rlp([chainId, nonce, maxPriorityFeePerGas, maxFeePerGas, gas, to,
+    ///   value, data, accessList, yParity, r, s])`.
     pub fn sign(&self, key: &PrivateKey) -> Vec<u8> {
-        todo!()
+        let signature = key.sign_hash(&self.signing_hash());
+        self.encode(Some(&signature))
+    }
+
+    /// The signing payload (`signature` = `None`) or the signed transaction.
+    fn encode(&self, signature: Option<&Signature>) -> Vec<u8> {
+        let to: &[u8] = match &self.to {
+            Some(address) => &address.0,
+            None => &[],
+        };
+        let mut list = rlp::List::new();
+        match &self.fees {
+            Fees::Legacy { gas_price } => {
+                list.u64(self.nonce)
+                    .uint(gas_price)
+                    .u64(self.gas)
+                    .bytes(to)
+                    .uint(&self.value)
+                    .bytes(&self.data);
+                match signature {
+                    None => list.u64(self.chain_id.get()).u64(0).u64(0),
+                    Some(sig) => {
+                        let v = u128::from(self.chain_id.get()) * 2 + 35 + u128::from(sig.y_parity);
+                        list.u128(v).uint(&sig.r).uint(&sig.s)
+                    }
+                };
+                list.finish()
+            }
+            Fees::AccessList { gas_price } => {
+                list.u64(self.chain_id.get())
+                    .u64(self.nonce)
+                    .uint(gas_price)
+                    .u64(self.gas)
+                    .bytes(to)
+                    .uint(&self.value)
+                    .bytes(&self.data)
+                    .list(&self.access_list_rlp());
+                typed_envelope(ACCESS_LIST_TYPE, &mut list, signature)
+            }
+            Fees::DynamicFee {
+                max_priority_fee_per_gas,
+                max_fee_per_gas,
+            } => {
+                list.u64(self.chain_id.get())
+                    .u64(self.nonce)
+                    .uint(max_priority_fee_per_gas)
+                    .uint(max_fee_per_gas)
+                    .u64(self.gas)
+                    .bytes(to)
+                    .uint(&self.value)
+                    .bytes(&self.data)
+                    .list(&self.access_list_rlp());
+                typed_envelope(DYNAMIC_FEE_TYPE, &mut list, signature)
+            }
+        }
+    }
+
+    /// The access list as an RLP list of `[address, [storageKey, …]]`.
+    fn access_list_rlp(&self) -> rlp::List {
+        let mut list = rlp::List::new();
+        for item in &self.access_list {
+            let mut keys = rlp::List::new();
+            for key in &item.storage_keys {
+                keys.bytes(key);
+            }
+            let mut entry = rlp::List::new();
+            entry.bytes(&item.address.0).list(&keys);
+            list.list(&entry);
+        }
+        list
+    }
+}
+
+/// `type_byte ‖ rlp(fields ‖ [yParity, r, s])`, without the signature part when it is `None`.
+fn typed_envelope(type_byte: u8, list: &mut rlp::List, signature: Option<&Signature>) -> Vec<u8> {
+    if let Some(sig) = signature {
+        list.u64(u64::from(sig.y_parity)).uint(&sig.r).uint(&sig.s);
+    }
+    let body = list.finish();
+    let mut out = Vec::with_capacity(1 + body.len());
+    out.push(type_byte);
+    out.extend_from_slice(&body);
+    out
+}
+
+// ---------------------------------------------------------------------------------------------
+// JSON parsing
+// ---------------------------------------------------------------------------------------------
+
+/// A JSON value that keeps every member of an object in order, so repeated keys can be refused
+/// (`serde_json::Value` silently keeps the last one).
+enum Json {
+    /// `null`.
+    Null,
+    /// `true`, `false` or a number: never valid in a transaction request.
+    Other,
+    /// A string.
+    String(String),
+    /// An array.
+    Array(Vec<Json>),
+    /// An object's members, in document order, repeats included.
+    Object(Vec<(String, Json)>),
+}
+
+impl<'de> Deserialize<'de> for Json {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(JsonVisitor)
+    }
+}
+
+/// Builds a [`Json`] from whatever serde_json reads.
+struct JsonVisitor;
+
+impl<'de> Visitor<'de> for JsonVisitor {
+    type Value = Json;
+
+    fn expecting(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.write_str("any json value")
+    }
+
+    fn visit_unit<E: de::Error>(self) -> Result<Json, E> {
+        Ok(Json::Null)
+    }
+
+    fn visit_none<E: de::Error>(self) -> Result<Json, E> {
+        Ok(Json::Null)
+    }
+
+    fn visit_some<D: Deserializer<'de>>(self, deserializer: D) -> Result<Json, D::Error> {
+        Json::deserialize(deserializer)
+    }
+
+    fn visit_bool<E: de::Error>(self, _: bool) -> Result<Json, E> {
+        Ok(Json::Other)
+    }
+
+    fn visit_i64<E: de::Error>(self, _: i64) -> Result<Json, E> {
+        Ok(Json::Other)
+    }
+
+    fn visit_u64<E: de::Error>(self, _: u64) -> Result<Json, E> {
+        Ok(Json::Other)
+    }
+
+    fn visit_f64<E: de::Error>(self, _: f64) -> Result<Json, E> {
+        Ok(Json::Other)
+    }
+
+    fn visit_str<E: de::Error>(self, s: &str) -> Result<Json, E> {
+        Ok(Json::String(s.into()))
+    }
+
+    fn visit_string<E: de::Error>(self, s: String) -> Result<Json, E> {
+        Ok(Json::String(s))
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Json, A::Error> {
+        let mut items = Vec::new();
+        while let Some(item) = seq.next_element()? {
+            items.push(item);
+        }
+        Ok(Json::Array(items))
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Json, A::Error> {
+        let mut members = Vec::new();
+        while let Some(member) = map.next_entry::<String, Json>()? {
+            members.push(member);
+        }
+        Ok(Json::Object(members))
+    }
+}
+
+/// A quantity field, to name it in error reasons.
+#[derive(Clone, Copy)]
+enum Quantity {
+    Type,
+    ChainId,
+    Nonce,
+    Gas,
+    GasLimit,
+    Value,
+    GasPrice,
+    MaxFeePerGas,
+    MaxPriorityFeePerGas,
+}
+
+impl Quantity {
+    /// The reason when the field is not a `0x`-hex quantity string.
+    fn not_quantity(self) -> TransactionError {
+        error(match self {
+            Self::Type => "type is not a 0x-hex quantity",
+            Self::ChainId => "chainId is not a 0x-hex quantity",
+            Self::Nonce => "nonce is not a 0x-hex quantity",
+            Self::Gas => "gas is not a 0x-hex quantity",
+            Self::GasLimit => "gasLimit is not a 0x-hex quantity",
+            Self::Value => "value is not a 0x-hex quantity",
+            Self::GasPrice => "gasPrice is not a 0x-hex quantity",
+            Self::MaxFeePerGas => "maxFeePerGas is not a 0x-hex quantity",
+            Self::MaxPriorityFeePerGas => "maxPriorityFeePerGas is not a 0x-hex quantity",
+        })
+    }
+
+    /// The reason when the value does not fit the field.
+    fn too_large(self) -> TransactionError {
+        error(match self {
+            Self::Type => "unsupported transaction type",
+            Self::ChainId => "chainId is larger than 2^64-1",
+            Self::Nonce => "nonce is larger than 2^64-1",
+            Self::Gas => "gas is larger than 2^64-1",
+            Self::GasLimit => "gasLimit is larger than 2^64-1",
+            Self::Value => "value is larger than 2^256-1",
+            Self::GasPrice => "gasPrice is larger than 2^256-1",
+            Self::MaxFeePerGas => "maxFeePerGas is larger than 2^256-1",
+            Self::MaxPriorityFeePerGas => "maxPriorityFeePerGas is larger than 2^256-1",
+        })
+    }
+
+    /// Parses `0x` + at least one hex digit (leading zeros allowed) into 32 big-endian bytes.
+    fn parse_u256(self, value: &Json) -> Result<[u8; 32], TransactionError> {
+        let Json::String(s) = value else {
+            return Err(self.not_quantity());
+        };
+        let digits = s
+            .strip_prefix("0x")
+            .filter(|d| !d.is_empty())
+            .ok_or_else(|| self.not_quantity())?
+            .as_bytes();
+        let first_significant = digits
+            .iter()
+            .position(|&d| d != b'0')
+            .unwrap_or(digits.len());
+        let significant = digits.get(first_significant..).unwrap_or_default();
+        let mut out = [0u8; 32];
+        // Check every digit before judging the size, so "0xzz…" is "not a quantity".
+        let nibbles = significant
+            .iter()
+            .map(|&d| super::eip191::hex_value(d))
+            .collect::<Option<Vec<u8>>>()
+            .ok_or_else(|| self.not_quantity())?;
+        if nibbles.len() > 64 {
+            return Err(self.too_large());
+        }
+        for (i, nibble) in nibbles.iter().rev().enumerate() {
+            if let Some(byte) = out
+                .len()
+                .checked_sub(1 + i / 2)
+                .and_then(|j| out.get_mut(j))
+            {
+                *byte |= nibble << (4 * (i % 2));
+            }
+        }
+        Ok(out)
+    }
+
+    /// Parses a quantity of at most 2^64-1.
+    fn parse_u64(self, value: &Json) -> Result<u64, TransactionError> {
+        let wide = self.parse_u256(value)?;
+        let (high, low) = wide.split_at(24);
+        if high.iter().any(|&b| b != 0) {
+            return Err(self.too_large());
+        }
+        let low: [u8; 8] = low.try_into().map_err(|_| self.too_large())?;
+        Ok(u64::from_be_bytes(low))
+    }
+}
+
+/// The members of the request object, each at most once; `null` members are left out.
+#[derive(Default)]
+struct Fields<'a> {
+    tx_type: Option<&'a Json>,
+    chain_id: Option<&'a Json>,
+    nonce: Option<&'a Json>,
+    gas: Option<&'a Json>,
+    gas_limit: Option<&'a Json>,
+    gas_price: Option<&'a Json>,
+    max_fee_per_gas: Option<&'a Json>,
+    max_priority_fee_per_gas: Option<&'a Json>,
+    to: Option<&'a Json>,
+    value: Option<&'a Json>,
+    data: Option<&'a Json>,
+    input: Option<&'a Json>,
+    access_list: Option<&'a Json>,
+    from: Option<&'a Json>,
+}
+
+impl<'a> Fields<'a> {
+    /// Sorts the members into their fields, refusing unknown and repeated ones.
+    fn collect(members: &'a [(String, Json)]) -> Result<Self, TransactionError> {
+        let mut fields = Self::default();
+        let mut seen: Vec<&str> = Vec::with_capacity(members.len());
+        for (name, value) in members {
+            if seen.contains(&name.as_str()) {
+                return Err(error("duplicate field"));
+            }
+            seen.push(name);
+            let slot = match name.as_str() {
+                "type" => &mut fields.tx_type,
+                "chainId" => &mut fields.chain_id,
+                "nonce" => &mut fields.nonce,
+                "gas" => &mut fields.gas,
+                "gasLimit" => &mut fields.gas_limit,
+                "gasPrice" => &mut fields.gas_price,
+                "maxFeePerGas" => &mut fields.max_fee_per_gas,
+                "maxPriorityFeePerGas" => &mut fields.max_priority_fee_per_gas,
+                "to" => &mut fields.to,
+                "value" => &mut fields.value,
+                "data" => &mut fields.data,
+                "input" => &mut fields.input,
+                "accessList" => &mut fields.access_list,
+                "from" => &mut fields.from,
+                _ => return Err(error("unknown field")),
+            };
+            if !matches!(value, Json::Null) {
+                *slot = Some(value);
+            }
+        }
+        Ok(fields)
+    }
+
+    /// Checks the fields against each other and builds the request.
+    fn into_request(self) -> Result<TransactionRequest, TransactionError> {
+        let chain_id = Quantity::ChainId
+            .parse_u64(self.chain_id.ok_or(error("missing chainId"))?)
+            .and_then(ChainId::new)?;
+        let nonce = Quantity::Nonce.parse_u64(self.nonce.ok_or(error("missing nonce"))?)?;
+        let gas = match (self.gas, self.gas_limit) {
+            (None, None) => return Err(error("missing gas")),
+            (Some(gas), None) => Quantity::Gas.parse_u64(gas)?,
+            (None, Some(limit)) => Quantity::GasLimit.parse_u64(limit)?,
+            (Some(gas), Some(limit)) => {
+                let gas = Quantity::Gas.parse_u64(gas)?;
+                if Quantity::GasLimit.parse_u64(limit)? != gas {
+                    return Err(error("gas and gasLimit differ"));
+                }
+                gas
+            }
+        };
+        let to = self
+            .to
+            .map(|to| parse_address(to, AddressField::To))
+            .transpose()?;
+        let from = self
+            .from
+            .map(|from| parse_address(from, AddressField::From))
+            .transpose()?;
+        let value = self
+            .value
+            .map(|v| Quantity::Value.parse_u256(v))
+            .transpose()?
+            .unwrap_or([0; 32]);
+        let data = match (self.data, self.input) {
+            (None, None) => Vec::new(),
+            (Some(data), None) | (None, Some(data)) => parse_data(data)?,
+            (Some(data), Some(input)) => {
+                let data = parse_data(data)?;
+                if parse_data(input)? != data {
+                    return Err(error("data and input differ"));
+                }
+                data
+            }
+        };
+        let access_list = self.access_list.map(parse_access_list).transpose()?;
+        let fees = self.fees()?;
+        let access_list = match (&fees, access_list) {
+            (Fees::Legacy { .. }, Some(list)) if !list.is_empty() => {
+                return Err(error("access list needs type 1 or 2"))
+            }
+            (_, list) => list.unwrap_or_default(),
+        };
+        Ok(TransactionRequest {
+            chain_id,
+            nonce,
+            gas,
+            to,
+            value,
+            data,
+            access_list,
+            from,
+            fees,
+        })
+    }
+
+    /// The type (explicit or inferred) and its fee fields.
+    fn fees(&self) -> Result<Fees, TransactionError> {
+        let has_1559 = self.max_fee_per_gas.is_some() || self.max_priority_fee_per_gas.is_some();
+        if self.gas_price.is_some() && has_1559 {
+            return Err(error(
+                "gasPrice cannot be combined with eip-1559 fee fields",
+            ));
+        }
+        let tx_type = match self.tx_type {
+            Some(t) => match Quantity::Type.parse_u64(t)? {
+                0 => TxType::Legacy,
+                1 => TxType::AccessList,
+                2 => TxType::DynamicFee,
+                _ => return Err(error("unsupported transaction type")),
+            },
+            None if has_1559 => TxType::DynamicFee,
+            None if self.access_list.is_some() => TxType::AccessList,
+            None if self.gas_price.is_some() => TxType::Legacy,
+            None => return Err(error("missing gasPrice or maxFeePerGas")),
+        };
+        match tx_type {
+            TxType::Legacy | TxType::AccessList => {
+                if has_1559 {
+                    return Err(error("fee fields do not match the transaction type"));
+                }
+                let gas_price = Quantity::GasPrice
+                    .parse_u256(self.gas_price.ok_or(error("missing gasPrice"))?)?;
+                Ok(if tx_type == TxType::Legacy {
+                    Fees::Legacy { gas_price }
+                } else {
+                    Fees::AccessList { gas_price }
+                })
+            }
+            TxType::DynamicFee => {
+                if self.gas_price.is_some() {
+                    return Err(error("fee fields do not match the transaction type"));
+                }
+                let max_fee_per_gas = Quantity::MaxFeePerGas
+                    .parse_u256(self.max_fee_per_gas.ok_or(error("missing maxFeePerGas"))?)?;
+                let max_priority_fee_per_gas = Quantity::MaxPriorityFeePerGas.parse_u256(
+                    self.max_priority_fee_per_gas
+                        .ok_or(error("missing maxPriorityFeePerGas"))?,
+                )?;
+                // Big-endian arrays of equal length compare like the numbers they hold.
+                if max_priority_fee_per_gas > max_fee_per_gas {
+                    return Err(error("maxPriorityFeePerGas exceeds maxFeePerGas"));
+                }
+                Ok(Fees::DynamicFee {
+                    max_priority_fee_per_gas,
+                    max_fee_per_gas,
+                })
+            }
+        }
+    }
+}
+
+/// An address field, to name it in error reasons.
+#[derive(Clone, Copy)]
+enum AddressField {
+    To,
+    From,
+    AccessList,
+}
+
+/// Parses an address string (`0x` + 40 hex digits; mixed case must be the EIP-55 checksum).
+fn parse_address(value: &Json, field: AddressField) -> Result<Address, TransactionError> {
+    let parsed = match value {
+        Json::String(s) => Address::parse(s),
+        _ => Err(AddressError::NotHex),
+    };
+    parsed.map_err(|e| {
+        error(match (field, e) {
+            (AddressField::To, AddressError::BadChecksum) => "to has an invalid eip-55 checksum",
+            (AddressField::To, _) => "to is not an address",
+            (AddressField::From, AddressError::BadChecksum) => {
+                "from has an invalid eip-55 checksum"
+            }
+            (AddressField::From, _) => "from is not an address",
+            (AddressField::AccessList, AddressError::BadChecksum) => {
+                "access list address has an invalid eip-55 checksum"
+            }
+            (AddressField::AccessList, _) => "access list address is not an address",
+        })
+    })
+}
+
+/// Parses `data` / `input`: `0x` + an even number of hex digits.
+fn parse_data(value: &Json) -> Result<Vec<u8>, TransactionError> {
+    match value {
+        Json::String(s) => super::eip191::decode_0x_hex(s),
+        _ => None,
+    }
+    .ok_or(error("data is not 0x-hex bytes"))
+}
+
+/// Parses `accessList`: an array of `{ "address": address, "storageKeys": [32-byte hex, …] }`.
+fn parse_access_list(value: &Json) -> Result<Vec<AccessListItem>, TransactionError> {
+    let Json::Array(entries) = value else {
+        return Err(error("accessList is not an array"));
+    };
+    entries.iter().map(parse_access_list_item).collect()
+}
+
+/// Parses one access list entry.
+fn parse_access_list_item(value: &Json) -> Result<AccessListItem, TransactionError> {
+    let Json::Object(members) = value else {
+        return Err(error("access list entry is not an object"));
+    };
+    let mut address = None;
+    let mut storage_keys = None;
+    for (name, value) in members {
+        let slot = match name.as_str() {
+            "address" => &mut address,
+            "storageKeys" => &mut storage_keys,
+            _ => return Err(error("access list entry has an unknown field")),
+        };
+        if slot.replace(value).is_some() {
+            return Err(error("access list entry has a duplicate field"));
+        }
+    }
+    let address = parse_address(
+        address.ok_or(error("access list entry is missing address"))?,
+        AddressField::AccessList,
+    )?;
+    let Json::Array(keys) =
+        storage_keys.ok_or(error("access list entry is missing storageKeys"))?
+    else {
+        return Err(error("storageKeys is not an array"));
+    };
+    let storage_keys = keys
+        .iter()
+        .map(|key| {
+            match key {
+                Json::String(s) => super::eip191::decode_0x_hex(s),
+                _ => None,
+            }
+            .and_then(|bytes| <[u8; 32]>::try_from(bytes).ok())
+            .ok_or(error("storage key is not 32 bytes of 0x-hex"))
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(AccessListItem {
+        address,
+        storage_keys,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
+    use super::*;
+
+    fn s(v: &str) -> Json {
+        Json::String(v.into())
+    }
+
+    #[test]
+    fn quantities() {
+        let q = Quantity::Value;
+        assert_eq!(q.parse_u256(&s("0x0")).unwrap(), [0; 32]);
+        assert_eq!(q.parse_u256(&s("0x000")).unwrap(), [0; 32]);
+        let mut one = [0; 32];
+        one[31] = 1;
+        assert_eq!(q.parse_u256(&s("0x1")).unwrap(), one);
+        assert_eq!(q.parse_u256(&s("0x0001")).unwrap(), one);
+        let mut x = [0; 32];
+        x[30] = 0x0a;
+        x[31] = 0xbc;
+        assert_eq!(q.parse_u256(&s("0xAbC")).unwrap(), x);
+        let max = format!("0x{}", "f".repeat(64));
+        assert_eq!(q.parse_u256(&s(&max)).unwrap(), [0xff; 32]);
+        let padded = format!("0x{}{}", "0".repeat(100), "f".repeat(64));
+        assert_eq!(q.parse_u256(&s(&padded)).unwrap(), [0xff; 32]);
+        let over = format!("0x1{}", "0".repeat(64));
+        assert_eq!(q.parse_u256(&s(&over)), Err(q.too_large()));
+        for bad in ["", "0x", "0X1", "1", "0x-1", "0x1g", "0x 1", " 0x1", "0x1 "] {
+            assert_eq!(q.parse_u256(&s(bad)), Err(q.not_quantity()), "{bad:?}");
+        }
+        assert_eq!(q.parse_u256(&Json::Other), Err(q.not_quantity()));
+        assert_eq!(q.parse_u256(&Json::Array(vec![])), Err(q.not_quantity()));
+    }
+
+    #[test]
+    fn u64_quantities() {
+        let q = Quantity::Nonce;
+        assert_eq!(q.parse_u64(&s("0xffffffffffffffff")).unwrap(), u64::MAX);
+        assert_eq!(q.parse_u64(&s("0x00ffffffffffffffff")).unwrap(), u64::MAX);
+        assert_eq!(q.parse_u64(&s("0x10000000000000000")), Err(q.too_large()));
+        let huge = format!("0x{}", "f".repeat(65));
+        assert_eq!(q.parse_u64(&s(&huge)), Err(q.too_large()));
+        assert_eq!(q.parse_u64(&s("0x9")).unwrap(), 9);
+    }
+
+    #[test]
+    fn chain_id() {
+        assert_eq!(ChainId::new(0), Err(error("chainId must not be zero")));
+        assert_eq!(ChainId::new(1).unwrap().get(), 1);
+    }
+
+    #[test]
+    fn type_numbers() {
+        assert_eq!(TxType::Legacy.number(), 0);
+        assert_eq!(TxType::AccessList.number(), 1);
+        assert_eq!(TxType::DynamicFee.number(), 2);
     }
 }
