@@ -5,6 +5,10 @@
 //! Rust) and are wrapped in [`Zeroizing`] at once, so the copy in WASM memory is wiped after use.
 //! The two secrets that leave ([`Keyring::reveal_phrase`], [`Keyring::export_private_key`]) are
 //! copied into a JS string directly from a zeroizing buffer.
+//!
+//! Every fallible call throws the error of the Rust function it wraps (see those functions'
+//! `# Errors`); the per-call codes are listed in the README's JS API table.
+#![allow(clippy::missing_errors_doc)]
 
 use js_sys::{Array, JsString, Object, Reflect};
 use wasm_bindgen::prelude::*;

@@ -1,5 +1,10 @@
 //! The keyring's MetaMask layout and the wallet's password gates (native).
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
 
 use keystead::error::{Error, KeyringError, VaultError};
 use keystead::eth::Address;
@@ -274,7 +279,9 @@ fn wallet_gates_and_lock() {
     assert_eq!(reopened.accounts().unwrap(), w.accounts().unwrap());
 
     w.lock();
-    let locked = Some(Error::from(KeyringError::Locked));
+    let locked_error = Error::from(KeyringError::Locked);
+    assert_eq!(locked_error.code(), "LOCKED");
+    let locked = Some(locked_error);
     assert_eq!(w.accounts().err(), locked);
     assert_eq!(w.vault().err(), locked);
     assert_eq!(w.add_account().err(), locked);
@@ -285,7 +292,6 @@ fn wallet_gates_and_lock() {
     );
     assert_eq!(w.verify_phrase(ANVIL_PHRASE).err(), locked);
     assert_eq!(w.sign_personal_message(&addr(ANVIL[0]), b"x").err(), locked);
-    assert_eq!(locked.unwrap().code(), "LOCKED");
 }
 
 #[test]
