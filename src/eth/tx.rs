@@ -723,7 +723,8 @@ enum AddressField {
 /// Parses an address string (`0x` + 40 hex digits; mixed case must be the EIP-55 checksum).
 fn parse_address(value: &Json, field: AddressField) -> Result<Address, TransactionError> {
     let parsed = match value {
-        Json::String(s) => Address::parse(s),
+        // JSON-RPC DATA is always 0x-prefixed; `Address::parse` alone would also take bare hex.
+        Json::String(s) if s.starts_with("0x") => Address::parse(s),
         _ => Err(AddressError::NotHex),
     };
     parsed.map_err(|e| {
