@@ -11,6 +11,7 @@
 pub mod error;
 pub mod eth;
 pub mod hd;
+mod hex;
 pub mod keyring;
 pub mod mnemonic;
 pub mod vault;

@@ -7,9 +7,6 @@ use crate::eth::keccak256;
 #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Debug)]
 pub struct Address(pub [u8; 20]);
 
-/// The lower-case hex digits.
-const HEX: &[u8; 16] = b"0123456789abcdef";
-
 impl Address {
     /// Last 20 bytes of Keccak-256 of the 64-byte uncompressed public key (without 0x04).
     pub fn from_public_key(key: &k256::ecdsa::VerifyingKey) -> Self {
@@ -34,8 +31,7 @@ impl Address {
     pub fn parse(s: &str) -> Result<Self, AddressError> {
         let digits = s.strip_prefix("0x").unwrap_or(s);
         let mut bytes = [0u8; 20];
-        crate::eth::key::decode_hex_into(digits.as_bytes(), &mut bytes)
-            .ok_or(AddressError::NotHex)?;
+        crate::hex::decode_into(digits.as_bytes(), &mut bytes).ok_or(AddressError::NotHex)?;
         let address = Self(bytes);
         let has_lower = digits.bytes().any(|c| c.is_ascii_lowercase());
         let has_upper = digits.bytes().any(|c| c.is_ascii_uppercase());
@@ -57,7 +53,10 @@ impl Address {
         let mut lower = [0u8; 40];
         for (pair, byte) in lower.chunks_exact_mut(2).zip(self.0.iter()) {
             for (dst, nibble) in pair.iter_mut().zip([byte >> 4, byte & 0x0f]) {
-                *dst = HEX.get(usize::from(nibble)).copied().unwrap_or(b'0');
+                *dst = crate::hex::LOWER
+                    .get(usize::from(nibble))
+                    .copied()
+                    .unwrap_or(b'0');
             }
         }
         let hash = keccak256(&lower);

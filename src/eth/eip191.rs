@@ -31,64 +31,14 @@ pub fn hash(message: &[u8]) -> [u8; 32] {
 /// [`Error::InvalidArgument`] (`"message must be 0x-prefixed hex"`) when the prefix is missing,
 /// the number of digits is odd, or a character is not a hex digit.
 pub fn message_bytes(data_hex: &str) -> Result<Vec<u8>, Error> {
-    decode_0x_hex(data_hex).ok_or(Error::InvalidArgument("message must be 0x-prefixed hex"))
-}
-
-/// `0x` (lower-case `x` only) followed by an even number of hex digits → bytes; `None` otherwise.
-///
-/// Shared with the transaction parser (`data`, storage keys), which applies the same rule.
-pub(crate) fn decode_0x_hex(s: &str) -> Option<Vec<u8>> {
-    let digits = s.strip_prefix("0x")?.as_bytes();
-    if digits.len() % 2 != 0 {
-        return None;
-    }
-    digits
-        .chunks_exact(2)
-        .map(|pair| match pair {
-            [hi, lo] => Some(hex_value(*hi)? << 4 | hex_value(*lo)?),
-            _ => None,
-        })
-        .collect()
-}
-
-/// The value of one ASCII hex digit (either case), `None` for any other byte.
-pub(crate) fn hex_value(digit: u8) -> Option<u8> {
-    match digit {
-        b'0'..=b'9' => Some(digit - b'0'),
-        b'a'..=b'f' => Some(digit - b'a' + 10),
-        b'A'..=b'F' => Some(digit - b'A' + 10),
-        _ => None,
-    }
+    crate::hex::decode_prefixed(data_hex)
+        .ok_or(Error::InvalidArgument("message must be 0x-prefixed hex"))
 }
 
 #[cfg(test)]
 mod tests {
     #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
     use super::*;
-
-    #[test]
-    fn hex_digits() {
-        assert_eq!(hex_value(b'0'), Some(0));
-        assert_eq!(hex_value(b'9'), Some(9));
-        assert_eq!(hex_value(b'a'), Some(10));
-        assert_eq!(hex_value(b'F'), Some(15));
-        assert_eq!(hex_value(b'g'), None);
-        assert_eq!(hex_value(b'x'), None);
-    }
-
-    #[test]
-    fn decode() {
-        assert_eq!(decode_0x_hex("0x"), Some(vec![]));
-        assert_eq!(decode_0x_hex("0x00ffA1"), Some(vec![0x00, 0xff, 0xa1]));
-        assert_eq!(decode_0x_hex("0x0"), None);
-        assert_eq!(decode_0x_hex("0X00"), None);
-        assert_eq!(decode_0x_hex("00"), None);
-        assert_eq!(decode_0x_hex("0x0g"), None);
-        assert_eq!(decode_0x_hex("0x+1"), None);
-        assert_eq!(decode_0x_hex(""), None);
-        // A multi-byte UTF-8 character is never a hex digit.
-        assert_eq!(decode_0x_hex("0xé"), None);
-    }
 
     #[test]
     fn hash_prefixes_decimal_length() {

@@ -28,45 +28,6 @@ pub struct Signature {
     pub y_parity: u8,
 }
 
-/// The lower-case hex digits.
-const HEX: &[u8; 16] = b"0123456789abcdef";
-
-/// Value of one ASCII hex digit (either case).
-fn hex_value(c: u8) -> Option<u8> {
-    match c {
-        b'0'..=b'9' => Some(c - b'0'),
-        b'a'..=b'f' => Some(c - b'a' + 10),
-        b'A'..=b'F' => Some(c - b'A' + 10),
-        _ => None,
-    }
-}
-
-/// Decodes exactly `out.len() * 2` hex digits into `out`; `None` on any other input.
-pub(crate) fn decode_hex_into(digits: &[u8], out: &mut [u8]) -> Option<()> {
-    if digits.len() != out.len().checked_mul(2)? {
-        return None;
-    }
-    for (byte, pair) in out.iter_mut().zip(digits.chunks_exact(2)) {
-        let (hi, lo) = match pair {
-            [hi, lo] => (hex_value(*hi)?, hex_value(*lo)?),
-            _ => return None,
-        };
-        *byte = (hi << 4) | lo;
-    }
-    Some(())
-}
-
-/// Pushes the lower-case hex of `bytes` onto `out`.
-fn push_hex(out: &mut String, bytes: &[u8]) {
-    for &b in bytes {
-        for nibble in [b >> 4, b & 0x0f] {
-            if let Some(&c) = HEX.get(usize::from(nibble)) {
-                out.push(char::from(c));
-            }
-        }
-    }
-}
-
 /// Strips an optional `0x` / `0X` prefix.
 fn strip_0x(s: &str) -> &str {
     s.strip_prefix("0x")
@@ -111,7 +72,7 @@ impl PrivateKey {
     pub fn from_hex(s: &str) -> Result<Self, KeyError> {
         let digits = strip_0x(s.trim());
         let mut bytes = Zeroizing::new([0u8; 32]);
-        decode_hex_into(digits.as_bytes(), bytes.as_mut_slice()).ok_or(KeyError::NotHex)?;
+        crate::hex::decode_into(digits.as_bytes(), bytes.as_mut_slice()).ok_or(KeyError::NotHex)?;
         Self::from_bytes(bytes.as_slice())
     }
 
@@ -130,7 +91,7 @@ impl PrivateKey {
         let bytes = self.to_bytes();
         let mut out = Zeroizing::new(String::with_capacity(66));
         out.push_str("0x");
-        push_hex(&mut out, bytes.as_slice());
+        crate::hex::push_lower(&mut out, bytes.as_slice());
         out
     }
 
@@ -206,7 +167,7 @@ impl Signature {
     pub fn to_rsv_hex(&self) -> String {
         let mut out = String::with_capacity(132);
         out.push_str("0x");
-        push_hex(&mut out, &self.to_rsv_bytes());
+        crate::hex::push_lower(&mut out, &self.to_rsv_bytes());
         out
     }
 
@@ -221,7 +182,7 @@ impl Signature {
     pub fn parse_rsv_hex(s: &str) -> Result<Self, SignatureError> {
         let digits = strip_0x(s.trim());
         let mut bytes = [0u8; 65];
-        decode_hex_into(digits.as_bytes(), &mut bytes).ok_or(SignatureError::Malformed)?;
+        crate::hex::decode_into(digits.as_bytes(), &mut bytes).ok_or(SignatureError::Malformed)?;
         let (v, rs) = bytes.split_last().ok_or(SignatureError::Malformed)?;
         let (r, s) = rs.split_at_checked(32).ok_or(SignatureError::Malformed)?;
         let y_parity = match *v {
@@ -268,19 +229,6 @@ impl Signature {
 mod tests {
     #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
     use super::*;
-
-    #[test]
-    fn hex_helpers() {
-        let mut out = [0u8; 2];
-        assert_eq!(decode_hex_into(b"aBcD", &mut out), Some(()));
-        assert_eq!(out, [0xab, 0xcd]);
-        assert_eq!(decode_hex_into(b"abc", &mut out), None);
-        assert_eq!(decode_hex_into(b"abcg", &mut out), None);
-        assert_eq!(decode_hex_into(b"+bcd", &mut out), None);
-        let mut s = String::new();
-        push_hex(&mut s, &[0x00, 0x0f, 0xf0, 0xff]);
-        assert_eq!(s, "000ff0ff");
-    }
 
     #[test]
     fn to_bytes_round_trips() {

@@ -17,17 +17,4 @@ pub fn keccak256(bytes: &[u8]) -> [u8; 32] {
     Keccak256::digest(bytes).into()
 }
 
-/// `0x` followed by the lower-case hex digits of `bytes`.
-pub fn to_hex_prefixed(bytes: &[u8]) -> String {
-    const DIGITS: &[u8; 16] = b"0123456789abcdef";
-    let mut out = String::with_capacity(2 + bytes.len() * 2);
-    out.push_str("0x");
-    for b in bytes {
-        for nibble in [b >> 4, b & 0x0f] {
-            if let Some(d) = DIGITS.get(usize::from(nibble)) {
-                out.push(char::from(*d));
-            }
-        }
-    }
-    out
-}
+pub use crate::hex::encode_prefixed as to_hex_prefixed;

@@ -510,7 +510,7 @@ impl Quantity {
         // Check every digit before judging the size, so "0xzz…" is "not a quantity".
         let nibbles = significant
             .iter()
-            .map(|&d| super::eip191::hex_value(d))
+            .map(|&d| crate::hex::digit_value(d))
             .collect::<Option<Vec<u8>>>()
             .ok_or_else(|| self.not_quantity())?;
         if nibbles.len() > 64 {
@@ -746,7 +746,7 @@ fn parse_address(value: &Json, field: AddressField) -> Result<Address, Transacti
 /// Parses `data` / `input`: `0x` + an even number of hex digits.
 fn parse_data(value: &Json) -> Result<Vec<u8>, TransactionError> {
     match value {
-        Json::String(s) => super::eip191::decode_0x_hex(s),
+        Json::String(s) => crate::hex::decode_prefixed(s),
         _ => None,
     }
     .ok_or(error("data is not 0x-hex bytes"))
@@ -790,7 +790,7 @@ fn parse_access_list_item(value: &Json) -> Result<AccessListItem, TransactionErr
         .iter()
         .map(|key| {
             match key {
-                Json::String(s) => super::eip191::decode_0x_hex(s),
+                Json::String(s) => crate::hex::decode_prefixed(s),
                 _ => None,
             }
             .and_then(|bytes| <[u8; 32]>::try_from(bytes).ok())
