@@ -298,6 +298,11 @@ impl ExtendedPrivateKey {
         &self.chain_code
     }
 
+    /// Gives up the node's private key (the chain code is dropped and zeroized).
+    pub fn into_private_key(self) -> PrivateKey {
+        self.key
+    }
+
     /// A second copy of this node (crate-private so copies are deliberate).
     fn duplicate(&self) -> Self {
         Self {
@@ -325,8 +330,9 @@ pub fn account_parent(seed: &Seed) -> Result<ExtendedPrivateKey, HdError> {
 /// # Errors
 /// [`HdError::InvalidChild`] if a step of the derivation is invalid (probability below 2^-127).
 pub fn derive_account(seed: &Seed, index: AccountIndex) -> Result<PrivateKey, HdError> {
-    let node = account_parent(seed)?.derive_child(ChildNumber::normal(index.get())?)?;
-    Ok(node.key)
+    Ok(account_parent(seed)?
+        .derive_child(ChildNumber::normal(index.get())?)?
+        .into_private_key())
 }
 
 #[cfg(test)]

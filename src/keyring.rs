@@ -15,7 +15,7 @@
 //! Account `i` of the HD keyring is `hdPath/i` (`m/44'/60'/0'/0/i` by default). Imported keys are
 //! NOT derived from the phrase: a restore from the phrase alone does not bring them back.
 
-use core::fmt;
+use core::fmt::{self, Write as _};
 
 use serde::de::{self, Deserializer, SeqAccess, Visitor};
 use serde::Deserialize;
@@ -25,7 +25,9 @@ use zeroize::Zeroizing;
 use crate::error::{Error, KeyringError, TransactionError, VaultError};
 use crate::eth::tx::TransactionRequest;
 use crate::eth::{eip191, typed_data, Address, PrivateKey, Signature};
-use crate::hd::{AccountIndex, ChildNumber, DerivationPath, ExtendedPrivateKey, METAMASK_HD_PATH};
+use crate::hd::{
+    self, AccountIndex, ChildNumber, DerivationPath, ExtendedPrivateKey, METAMASK_HD_PATH,
+};
 use crate::mnemonic::Mnemonic;
 
 /// MetaMask's type name for the HD keyring.
@@ -107,18 +109,18 @@ impl HdKeyring {
         Ok(hd)
     }
 
-    fn derive_next(&mut self) -> Result<&HdAccount, Error> {
+    fn derive_next(&mut self) -> Result<Address, Error> {
         let next = u32::try_from(self.accounts.len())
             .ok()
             .filter(|n| *n < MAX_HD_ACCOUNTS)
             .ok_or(KeyringError::TooManyAccounts)?;
-        let child = self.parent.derive_child(ChildNumber::normal(next)?)?;
-        let key = PrivateKey::from_bytes(child.private_key().to_bytes().as_slice())?;
+        let key = self
+            .parent
+            .derive_child(ChildNumber::normal(next)?)?
+            .into_private_key();
         let address = key.address();
         self.accounts.push(HdAccount { key, address });
-        self.accounts
-            .last()
-            .ok_or(Error::InvalidArgument("account was not added"))
+        Ok(address)
     }
 }
 
@@ -160,7 +162,7 @@ impl Keyring {
     /// `NoPhrase` without an HD keyring; `TooManyAccounts` past [`MAX_HD_ACCOUNTS`].
     pub fn add_account(&mut self) -> Result<Address, Error> {
         let hd = self.hd.as_mut().ok_or(KeyringError::NoPhrase)?;
-        let address = hd.derive_next()?.address;
+        let address = hd.derive_next()?;
         self.imported.retain(|a| a.address != address);
         Ok(address)
     }
@@ -173,7 +175,7 @@ impl Keyring {
     pub fn import_private_key(&mut self, hex: &str) -> Result<Address, Error> {
         let key = PrivateKey::from_hex(hex)?;
         let address = key.address();
-        if self.accounts().iter().any(|a| a.address == address) {
+        if self.contains(&address) {
             return Err(KeyringError::DuplicateAccount.into());
         }
         self.imported.push(ImportedAccount { key, address });
@@ -193,6 +195,11 @@ impl Keyring {
             return Err(KeyringError::NotRemovable.into());
         }
         Err(KeyringError::UnknownAccount.into())
+    }
+
+    /// Whether an account (HD or imported) has this address.
+    pub fn contains(&self, address: &Address) -> bool {
+        self.key_for(address).is_ok()
     }
 
     fn hd_account(&self, address: &Address) -> Option<&HdAccount> {
@@ -281,7 +288,21 @@ impl Keyring {
 
     /// MetaMask's serialized keyring list (see the module docs), as UTF-8 JSON text.
     pub fn serialize(&self) -> Zeroizing<String> {
-        let mut out = Zeroizing::new(String::with_capacity(512));
+        let phrase = self.hd.as_ref().map(|hd| hd.mnemonic.phrase());
+        // Reserve an upper bound up front: a zeroizing String that grew would leave the old,
+        // unwiped buffer (holding the mnemonic bytes or keys) behind in freed memory.
+        // Per phrase byte at most "255,"; per key 64 digits, quotes and a comma; the rest is the
+        // fixed JSON text (under 160 bytes), the path and the count.
+        let capacity = 256
+            + phrase.as_ref().map_or(0, |p| p.len() * 4)
+            + self.hd.as_ref().map_or(0, |hd| hd.path_text.len())
+            + self.imported.len() * 67
+            + self
+                .preserved
+                .iter()
+                .map(|raw| raw.len() + 1)
+                .sum::<usize>();
+        let mut out = Zeroizing::new(String::with_capacity(capacity));
         out.push('[');
         let mut first = true;
         let mut sep = |out: &mut String| {
@@ -290,19 +311,21 @@ impl Keyring {
             }
             first = false;
         };
-        if let Some(hd) = &self.hd {
+        if let (Some(hd), Some(phrase)) = (&self.hd, &phrase) {
             sep(&mut out);
             out.push_str(r#"{"type":"HD Key Tree","data":{"mnemonic":["#);
-            let phrase = hd.mnemonic.phrase();
             for (i, b) in phrase.bytes().enumerate() {
                 if i > 0 {
                     out.push(',');
                 }
-                push_decimal(&mut out, u64::from(b));
+                // Writing to a String cannot fail.
+                let _ = write!(out, "{b}");
             }
-            out.push_str(r#"],"numberOfAccounts":"#);
-            push_decimal(&mut out, hd.accounts.len() as u64);
-            out.push_str(r#","hdPath":""#);
+            let _ = write!(
+                out,
+                r#"],"numberOfAccounts":{},"hdPath":""#,
+                hd.accounts.len()
+            );
             // A parsed path holds only digits, `m`, `/` and hardened marks: no JSON escaping.
             out.push_str(&hd.path_text);
             out.push_str(r#""}}"#);
@@ -373,7 +396,7 @@ impl Keyring {
                         let key = PrivateKey::from_hex(&hex)?;
                         let address = key.address();
                         // The same key twice (or a key the phrase covers) is one account.
-                        if keyring.accounts().iter().all(|a| a.address != address) {
+                        if !keyring.contains(&address) {
                             keyring.imported.push(ImportedAccount { key, address });
                         }
                     }
@@ -384,11 +407,6 @@ impl Keyring {
             }
         }
         Ok(keyring)
-    }
-
-    /// The HD path text, e.g. `m/44'/60'/0'/0`, when there is an HD keyring.
-    pub fn hd_path(&self) -> Option<&str> {
-        self.hd.as_ref().map(|hd| hd.path_text.as_str())
     }
 
     /// Number of keyrings of other types kept verbatim.
@@ -407,9 +425,7 @@ pub fn derive_addresses(phrase: &str, start: u32, count: u32) -> Result<Vec<Addr
         return Err(Error::InvalidArgument("at most 1000 addresses at once"));
     }
     let mnemonic = Mnemonic::parse(phrase)?;
-    let seed = mnemonic.to_seed();
-    let path = DerivationPath::parse(METAMASK_HD_PATH)?;
-    let parent = ExtendedPrivateKey::master(seed.as_bytes())?.derive_path(&path)?;
+    let parent = hd::account_parent(&mnemonic.to_seed())?;
     (0..count)
         .map(|i| {
             let index = start
@@ -419,24 +435,6 @@ pub fn derive_addresses(phrase: &str, start: u32, count: u32) -> Result<Vec<Addr
             Ok(child.private_key().address())
         })
         .collect()
-}
-
-fn push_decimal(out: &mut String, mut n: u64) {
-    let mut digits = [0u8; 20];
-    let mut len = 0;
-    loop {
-        if let Some(d) = digits.get_mut(len) {
-            *d = b'0' + (n % 10) as u8;
-        }
-        len += 1;
-        n /= 10;
-        if n == 0 || len == digits.len() {
-            break;
-        }
-    }
-    for d in digits.iter().take(len).rev() {
-        out.push(char::from(*d));
-    }
 }
 
 #[derive(Deserialize)]

@@ -174,7 +174,9 @@ impl Wallet {
         address: &Address,
         password: &str,
     ) -> Result<Zeroizing<String>, Error> {
-        self.unlocked()?.keyring.private_key_hex(address)?;
+        if !self.unlocked()?.keyring.contains(address) {
+            return Err(KeyringError::UnknownAccount.into());
+        }
         self.gate(password)?.keyring.private_key_hex(address)
     }
 

@@ -34,12 +34,12 @@ fn js_error(e: &Error) -> JsValue {
     err.into()
 }
 
-fn js<T>(r: Result<T, Error>) -> Result<T, JsValue> {
-    r.map_err(|e| js_error(&e))
+fn js<T, E: Into<Error>>(r: Result<T, E>) -> Result<T, JsValue> {
+    r.map_err(|e| js_error(&e.into()))
 }
 
 fn address(s: &str) -> Result<Address, JsValue> {
-    js(Address::parse(s).map_err(Error::from))
+    js(Address::parse(s))
 }
 
 /// A JSON argument given either as a string or as a plain object (stringified here).
@@ -229,7 +229,7 @@ impl Keyring {
 #[wasm_bindgen(js_name = validatePhrase)]
 pub fn validate_phrase(phrase: String) -> Result<(), JsValue> {
     let phrase = Zeroizing::new(phrase);
-    js(mnemonic::validate_phrase(&phrase).map_err(Error::from))
+    js(mnemonic::validate_phrase(&phrase))
 }
 
 /// Up to 8 list words starting with `prefix`.
@@ -255,8 +255,8 @@ pub fn recover_personal_signature(
     signature: &str,
 ) -> Result<String, JsValue> {
     let message = js(eip191::message_bytes(data_hex))?;
-    let sig = js(Signature::parse_rsv_hex(signature).map_err(Error::from))?;
-    let signer = js(sig.recover(&eip191::hash(&message)).map_err(Error::from))?;
+    let sig = js(Signature::parse_rsv_hex(signature))?;
+    let signer = js(sig.recover(&eip191::hash(&message)))?;
     Ok(signer.to_checksum())
 }
 
@@ -264,9 +264,7 @@ pub fn recover_personal_signature(
 #[wasm_bindgen(js_name = hashTypedDataV4)]
 pub fn hash_typed_data_v4(json: &JsValue) -> Result<String, JsValue> {
     let json = json_text(json, "typed data must be a json string or object")?;
-    Ok(to_hex_prefixed(&js(
-        typed_data::signing_hash(&json).map_err(Error::from)
-    )?))
+    Ok(to_hex_prefixed(&js(typed_data::signing_hash(&json))?))
 }
 
 /// Addresses of accounts `start .. start + count` (at most 1000) of a phrase at m/44'/60'/0'/0/i,
