@@ -2,16 +2,7 @@
 // small helpers every differential test file shares: a seeded PRNG and error-code assertions.
 import { readFileSync } from 'node:fs';
 import assert from 'node:assert/strict';
-import {
-  initSync,
-  Keyring,
-  validatePhrase,
-  wordSuggestions,
-  toChecksumAddress,
-  recoverPersonalSignature,
-  hashTypedDataV4,
-  deriveAddresses,
-} from '../../pkg/keystead.js';
+import { initSync } from '../../pkg/keystead.js';
 
 initSync({ module: readFileSync(new URL('../../pkg/keystead_bg.wasm', import.meta.url)) });
 
@@ -23,7 +14,7 @@ export {
   recoverPersonalSignature,
   hashTypedDataV4,
   deriveAddresses,
-};
+} from '../../pkg/keystead.js';
 
 export const PASSWORD = 'correct horse battery staple';
 
