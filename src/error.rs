@@ -218,6 +218,35 @@ impl fmt::Display for KeyringError {
     }
 }
 
+/// A session snapshot could not be sealed or resumed (see `session`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum SessionError {
+    /// The snapshot did not authenticate under the session key: another session's key,
+    /// or an altered snapshot. Unlock with the password instead.
+    Unauthentic,
+    /// The snapshot is not one this crate wrote: `reason` says which part is broken.
+    Malformed {
+        /// A short lower-case description, e.g. "snapshot is not base64".
+        reason: &'static str,
+    },
+    /// The session key is not 32 bytes.
+    BadKey,
+    /// The system random number generator could not supply a nonce.
+    RandomUnavailable,
+}
+
+impl fmt::Display for SessionError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Unauthentic => f.write_str("the session snapshot does not match the session key"),
+            Self::Malformed { reason } => write!(f, "malformed session snapshot: {reason}"),
+            Self::BadKey => f.write_str("the session key must be 32 bytes"),
+            Self::RandomUnavailable => f.write_str("the random number generator is unavailable"),
+        }
+    }
+}
+
 /// Every error the core returns, with the stable code the JS facade exposes.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
@@ -240,6 +269,8 @@ pub enum Error {
     Vault(VaultError),
     /// See [`KeyringError`].
     Keyring(KeyringError),
+    /// See [`SessionError`].
+    Session(SessionError),
     /// An argument of the wrong shape (e.g. a word count of 13, a password that is empty).
     InvalidArgument(&'static str),
 }
@@ -247,7 +278,8 @@ pub enum Error {
 impl Error {
     /// The stable code: one of DESIGN.md's `INCORRECT_PASSWORD`, `MALFORMED_VAULT`,
     /// `INVALID_PHRASE`, `INVALID_PRIVATE_KEY`, `DUPLICATE_ACCOUNT`, `UNKNOWN_ACCOUNT`,
-    /// `INVALID_TYPED_DATA`, `INVALID_TRANSACTION`, `LOCKED`, `INVALID_ARGUMENT`.
+    /// `INVALID_TYPED_DATA`, `INVALID_TRANSACTION`, `LOCKED`, `INVALID_ARGUMENT`, plus
+    /// `INVALID_SESSION` for the session snapshot calls DESIGN.md leaves to the extension.
     pub fn code(&self) -> &'static str {
         match self {
             Self::Phrase(_) => "INVALID_PHRASE",
@@ -268,6 +300,7 @@ impl Error {
             Self::Keyring(KeyringError::UnknownAccount) => "UNKNOWN_ACCOUNT",
             Self::Keyring(KeyringError::Locked) => "LOCKED",
             Self::Keyring(_) => "INVALID_ARGUMENT",
+            Self::Session(_) => "INVALID_SESSION",
         }
     }
 }
@@ -284,6 +317,7 @@ impl fmt::Display for Error {
             Self::Transaction(e) => e.fmt(f),
             Self::Vault(e) => e.fmt(f),
             Self::Keyring(e) => e.fmt(f),
+            Self::Session(e) => e.fmt(f),
             Self::InvalidArgument(reason) => write!(f, "invalid argument: {reason}"),
         }
     }
@@ -308,6 +342,7 @@ from_concern!(
     TransactionError => Transaction,
     VaultError => Vault,
     KeyringError => Keyring,
+    SessionError => Session,
 );
 
 impl std::error::Error for PhraseError {}
@@ -319,4 +354,5 @@ impl std::error::Error for TypedDataError {}
 impl std::error::Error for TransactionError {}
 impl std::error::Error for VaultError {}
 impl std::error::Error for KeyringError {}
+impl std::error::Error for SessionError {}
 impl std::error::Error for Error {}

@@ -14,6 +14,7 @@ pub mod hd;
 mod hex;
 pub mod keyring;
 pub mod mnemonic;
+pub mod session;
 pub mod vault;
 pub mod wallet;
 #[cfg(target_arch = "wasm32")]

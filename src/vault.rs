@@ -58,7 +58,7 @@ pub const TAG_LEN: usize = 16;
 type VaultCipher = AesGcm<Aes256, U16>;
 
 /// Standard-alphabet base64: writes padding, reads with or without it.
-const B64: GeneralPurpose = GeneralPurpose::new(
+pub(crate) const B64: GeneralPurpose = GeneralPurpose::new(
     &STANDARD,
     GeneralPurposeConfig::new()
         .with_encode_padding(true)
@@ -153,6 +153,21 @@ impl VaultKey {
         let mut salt = [0u8; SALT_LEN];
         getrandom::fill(&mut salt).map_err(|_| VaultError::RandomUnavailable)?;
         Ok(Self::derive(password, salt, iterations))
+    }
+
+    /// Rebuilds a key from its parts (a session snapshot's); the caller vouches that `key` is
+    /// PBKDF2(password, `salt`, `iterations`).
+    pub(crate) fn from_parts(key: Zeroizing<[u8; 32]>, salt: Vec<u8>, iterations: u32) -> Self {
+        Self {
+            key,
+            salt,
+            iterations,
+        }
+    }
+
+    /// The 32 derived key bytes (for sealing into a session snapshot only).
+    pub(crate) fn key_bytes(&self) -> &[u8; 32] {
+        &self.key
     }
 
     /// The PBKDF2 iteration count this key was derived with.

@@ -16,6 +16,7 @@ use crate::error::{Error, KeyringError, VaultError};
 use crate::eth::{Address, Signature};
 use crate::keyring::{Account, Keyring};
 use crate::mnemonic::Mnemonic;
+use crate::session::{self, SessionKey};
 use crate::vault::{self, VaultKey, DEFAULT_ITERATIONS};
 
 struct Unlocked {
@@ -86,6 +87,27 @@ impl Wallet {
             return Ok(Self::new(keyring, key, true));
         }
         Ok(Self::new(keyring, key, false))
+    }
+
+    /// Seals this wallet (keyrings and vault key, not the password) under a session key; see
+    /// [`session`] for the bytes. [`Wallet::resume`] opens it again.
+    ///
+    /// # Errors
+    /// `LOCKED`; `INVALID_SESSION` if no nonce could be drawn.
+    pub fn seal_session(&self, session: &SessionKey) -> Result<String, Error> {
+        let state = self.unlocked()?;
+        let keyrings = state.keyring.serialize();
+        Ok(session::seal(session, &state.key, keyrings.as_bytes())?)
+    }
+
+    /// The wallet a [`Wallet::seal_session`] snapshot holds, unlocked, with no PBKDF2 run.
+    ///
+    /// # Errors
+    /// `INVALID_SESSION` for another session's key or an altered or truncated snapshot;
+    /// `MALFORMED_VAULT` if the keyrings inside do not parse. Nothing is kept on error.
+    pub fn resume(snapshot: &str, session: &SessionKey) -> Result<Self, Error> {
+        let (key, keyrings) = session::open(session, snapshot)?;
+        Ok(Self::new(Keyring::deserialize(&keyrings)?, key, false))
     }
 
     /// Whether [`Wallet::unlock`] re-keyed a weaker vault (then store [`Wallet::vault`] now).

@@ -18,6 +18,7 @@ use crate::error::Error;
 use crate::eth::{eip191, to_hex_prefixed, typed_data, Address, Signature};
 use crate::keyring::{self, AccountKind};
 use crate::mnemonic;
+use crate::session::SessionKey;
 use crate::wallet::Wallet;
 
 /// Most suggestions [`word_suggestions`] returns.
@@ -100,6 +101,26 @@ impl Keyring {
         Ok(Self {
             inner: js(Wallet::unlock(&vault_json, &password))?,
         })
+    }
+
+    /// Resumes a wallet from a `sealSession` snapshot and its 32-byte session key (no password,
+    /// no PBKDF2). The key array is copied into WASM memory, which is wiped after use.
+    #[wasm_bindgen(js_name = resumeSession)]
+    pub fn resume_session(snapshot: &str, key: Vec<u8>) -> Result<Keyring, JsValue> {
+        let key = Zeroizing::new(key);
+        let key = js(SessionKey::from_slice(&key))?;
+        Ok(Self {
+            inner: js(Wallet::resume(snapshot, &key))?,
+        })
+    }
+
+    /// The wallet sealed under a 32-byte session key (base64): keyrings and vault key, never
+    /// the password. See the crate's `session` module for the exact bytes.
+    #[wasm_bindgen(js_name = sealSession)]
+    pub fn seal_session(&self, key: Vec<u8>) -> Result<String, JsValue> {
+        let key = Zeroizing::new(key);
+        let key = js(SessionKey::from_slice(&key))?;
+        js(self.inner.seal_session(&key))
     }
 
     /// `true` when `unlock` re-keyed a weaker (e.g. 10,000-iteration) vault: store `vault()` now.
