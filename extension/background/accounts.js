@@ -1,0 +1,45 @@
+// The wallet's accounts as the UI and dApps see them: names, the selected one, and what each
+// origin may see.
+import * as core from './core.js';
+import * as store from './store.js';
+import * as permissions from './permissions.js';
+
+function defaultName(account) {
+  return account.type === 'hd' ? `Account ${account.index + 1}` : 'Imported account';
+}
+
+/** `[{ address, type, index?, name, selected }]`; [] while locked. */
+export async function list() {
+  const k = await core.current();
+  if (!k) return [];
+  const { accountNames } = await store.read();
+  const selected = await selectedAddress();
+  return k.accounts().map((a) => ({ ...a, name: accountNames[a.address] ?? defaultName(a), selected: a.address === selected }));
+}
+
+/** The selected account's address (the first account if none was chosen); null while locked. */
+export async function selectedAddress() {
+  const k = await core.current();
+  if (!k) return null;
+  const addresses = k.accounts().map((a) => a.address);
+  const { selectedAddress: chosen } = await store.read();
+  return addresses.includes(chosen) ? chosen : (addresses[0] ?? null);
+}
+
+export async function select(address) {
+  const k = await core.unlocked();
+  if (!k.accounts().some((a) => a.address === address)) {
+    throw Object.assign(new Error('no account of this wallet has that address'), { code: 'UNKNOWN_ACCOUNT' });
+  }
+  await store.update({ selectedAddress: address });
+}
+
+/** What `eth_accounts` returns to an origin: its permitted accounts that exist, selected first; [] while locked. */
+export async function exposedTo(origin) {
+  const k = await core.current();
+  if (!k) return [];
+  const mine = new Set(k.accounts().map((a) => a.address));
+  const permitted = (await permissions.permittedAccounts(origin)).filter((a) => mine.has(a));
+  const selected = await selectedAddress();
+  return permitted.includes(selected) ? [selected, ...permitted.filter((a) => a !== selected)] : permitted;
+}

@@ -1,0 +1,64 @@
+// Requests that need the user: each opens its own window (popup.html#/approve/<id>) showing the
+// origin and what will be signed. Approve resolves, Reject or closing the window rejects with
+// 4001. Requests from one origin queue: its next window opens when the previous one is answered.
+import { rejected } from './rpc/errors.js';
+
+const pending = new Map(); // id → { id, origin, type, details, resolve, reject, windowId }
+const queues = new Map(); // origin → promise of the last queued request settling
+
+const WINDOW = { type: 'popup', width: 380, height: 640, focused: true };
+
+/**
+ * Asks the user about `details` (shown by the approval screen for `type`). Resolves with the
+ * screen's answer object when approved; rejects with a 4001 ProviderError otherwise.
+ */
+export function request(origin, type, details) {
+  const previous = queues.get(origin) ?? Promise.resolve();
+  const run = previous.then(() => open(origin, type, details));
+  const settled = run.then(() => {}, () => {});
+  queues.set(origin, settled);
+  settled.then(() => {
+    if (queues.get(origin) === settled) queues.delete(origin);
+  });
+  return run;
+}
+
+function open(origin, type, details) {
+  return new Promise((resolve, reject) => {
+    const id = crypto.randomUUID();
+    const entry = { id, origin, type, details, resolve, reject, windowId: null };
+    pending.set(id, entry);
+    chrome.windows
+      .create({ ...WINDOW, url: chrome.runtime.getURL(`popup.html#/approve/${id}`) })
+      .then((win) => {
+        entry.windowId = win.id;
+        if (!pending.has(id)) chrome.windows.remove(win.id).catch(() => {});
+      })
+      .catch(() => settle(id, null));
+  });
+}
+
+/** What the approval screen shows: never a secret, only the request. */
+export function get(id) {
+  const entry = pending.get(id);
+  if (!entry) return null;
+  return { id, origin: entry.origin, type: entry.type, details: entry.details };
+}
+
+/** Answers approval `id`: an object to approve (passed to the handler), null to reject. */
+export function settle(id, answer) {
+  const entry = pending.get(id);
+  if (!entry) return false;
+  pending.delete(id);
+  if (answer) entry.resolve(answer);
+  else entry.reject(rejected());
+  if (entry.windowId !== null) chrome.windows.remove(entry.windowId).catch(() => {});
+  return true;
+}
+
+/** A closed approval window is a rejection. */
+export function windowClosed(windowId) {
+  for (const entry of pending.values()) {
+    if (entry.windowId === windowId) settle(entry.id, null);
+  }
+}

@@ -1,0 +1,32 @@
+// Auto-lock after the configured idle time. A chrome.alarms alarm survives worker restarts;
+// every request from a dApp or the popup pushes it back.
+import * as core from './core.js';
+import * as store from './store.js';
+import * as events from './events.js';
+
+export const ALARM = 'keystead-autolock';
+export const CHOICES = Object.freeze([1, 5, 15, 30, 60, 240]);
+
+/** Called on every user or dApp request while unlocked. */
+export async function touch() {
+  if (!(await core.current())) return;
+  const { settings } = await store.read();
+  await chrome.alarms.create(ALARM, { delayInMinutes: settings.autoLockMinutes });
+}
+
+export async function lockNow() {
+  await chrome.alarms.clear(ALARM);
+  await core.lock();
+  await events.accountsChanged();
+}
+
+export async function onAlarm(alarm) {
+  if (alarm.name === ALARM) await lockNow();
+}
+
+export async function setMinutes(minutes) {
+  if (!CHOICES.includes(minutes)) throw Object.assign(new Error(`auto-lock must be one of ${CHOICES.join(', ')} minutes`), { code: 'INVALID_ARGUMENT' });
+  const { settings } = await store.read();
+  await store.update({ settings: { ...settings, autoLockMinutes: minutes } });
+  await touch();
+}

@@ -1,0 +1,73 @@
+// The service worker's entry: every listener is registered here, synchronously at the top level,
+// so that an event that wakes a stopped worker finds its listener (MV3 requirement).
+import { handle } from './rpc/pipeline.js';
+import { serializeError } from './rpc/errors.js';
+import { POPUP_METHODS } from './popup-api.js';
+import * as approvals from './approvals.js';
+import * as session from './session.js';
+import * as autolock from './autolock.js';
+import { loadCore } from './core.js';
+
+const EXTENSION_ORIGIN = new URL(chrome.runtime.getURL('')).origin;
+
+/** The web origin of a content script's sender (top frame of a tab, http or https), or null. */
+function pageOrigin(sender) {
+  if (sender.id !== chrome.runtime.id || !sender.tab || sender.frameId !== 0) return null;
+  const origin = sender.origin;
+  if (typeof origin !== 'string' || !/^https?:\/\//.test(origin)) return null;
+  return origin;
+}
+
+function isExtensionPage(sender) {
+  return sender.id === chrome.runtime.id && sender.origin === EXTENSION_ORIGIN;
+}
+
+async function fromPage(origin, tabId, message) {
+  await session.rememberTab(tabId, origin);
+  await autolock.touch();
+  return handle(origin, { method: message.method, params: message.params });
+}
+
+async function fromPopup(message) {
+  const method = message.method;
+  if (typeof method !== 'string' || !Object.hasOwn(POPUP_METHODS, method)) {
+    throw Object.assign(new Error(`unknown popup method ${String(method).slice(0, 40)}`), { code: 'INVALID_ARGUMENT' });
+  }
+  const result = await POPUP_METHODS[method](message.params ?? {});
+  if (method !== 'lock') await autolock.touch();
+  return result;
+}
+
+chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
+  if (typeof message !== 'object' || message === null) return false;
+  let work;
+  let popupErrors = false;
+  if (message.kind === 'provider') {
+    const origin = pageOrigin(sender);
+    if (!origin) return false;
+    work = fromPage(origin, sender.tab.id, message);
+  } else if (message.kind === 'popup' && isExtensionPage(sender)) {
+    popupErrors = true;
+    work = fromPopup(message);
+  } else {
+    return false;
+  }
+  work.then(
+    (result) => sendResponse({ result: result ?? null }),
+    (err) => sendResponse({
+      error: popupErrors ? { code: err?.code ?? 'INTERNAL', message: String(err?.message ?? err) } : serializeError(err),
+    }),
+  );
+  return true;
+});
+
+chrome.alarms.onAlarm.addListener((alarm) => {
+  autolock.onAlarm(alarm);
+});
+chrome.windows.onRemoved.addListener((windowId) => approvals.windowClosed(windowId));
+chrome.tabs.onRemoved.addListener((tabId) => {
+  session.forgetTab(tabId);
+});
+
+// Start compiling the core now, so the first request after a restart does not wait for it.
+loadCore();

@@ -1,0 +1,102 @@
+// Networks: the built-in local chain plus the user's own, the selected one, and JSON-RPC calls
+// to its node.
+import * as store from './store.js';
+import { ProviderError, CHAIN_DISCONNECTED, UNKNOWN_CHAIN, invalidParams } from './rpc/errors.js';
+
+export const LOCAL = Object.freeze({
+  chainId: '0x7a69',
+  name: 'Localhost 8545',
+  rpcUrl: 'http://127.0.0.1:8545',
+  symbol: 'ETH',
+  builtin: true,
+});
+
+/** '0x…' lower-case without leading zeros, from a hex string or a number; null if not a chain id. */
+export function normalizeChainId(value) {
+  let n;
+  if (typeof value === 'number' && Number.isSafeInteger(value)) n = BigInt(value);
+  else if (typeof value === 'string' && /^0x[0-9a-fA-F]{1,64}$/.test(value)) n = BigInt(value);
+  else return null;
+  return n > 0n ? `0x${n.toString(16)}` : null;
+}
+
+export async function list() {
+  const { networks } = await store.read();
+  return [LOCAL, ...networks];
+}
+
+export async function find(chainId) {
+  return (await list()).find((n) => n.chainId === chainId) ?? null;
+}
+
+export async function selected() {
+  const { chainId } = await store.read();
+  return (chainId && (await find(chainId))) || LOCAL;
+}
+
+export async function select(chainId) {
+  const network = await find(chainId);
+  if (!network) throw new ProviderError(UNKNOWN_CHAIN, `Keystead does not know chain ${chainId}. Add it with wallet_addEthereumChain first.`);
+  await store.update({ chainId });
+  return network;
+}
+
+export async function add(network) {
+  const { networks } = await store.read();
+  const rest = networks.filter((n) => n.chainId !== network.chainId);
+  await store.update({ networks: [...rest, network] });
+}
+
+let nextId = 1;
+
+/** A JSON-RPC call to a network's node. Node errors keep their code; an unreachable node is 4901. */
+export async function rpc(method, params = [], network = null) {
+  const net = network ?? (await selected());
+  let response;
+  try {
+    response = await fetch(net.rpcUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ jsonrpc: '2.0', id: nextId++, method, params }),
+    });
+  } catch {
+    throw new ProviderError(CHAIN_DISCONNECTED, `Keystead cannot reach ${net.name} at ${net.rpcUrl}. Check that the node is running, or switch network.`);
+  }
+  let body;
+  try {
+    body = await response.json();
+  } catch {
+    throw new ProviderError(CHAIN_DISCONNECTED, `${net.name} answered with something that is not JSON-RPC (HTTP ${response.status}).`);
+  }
+  if (body?.error) throw new ProviderError(Number(body.error.code) || -32603, String(body.error.message ?? 'node error'), body.error.data);
+  return body?.result;
+}
+
+/** Checks and normalizes a wallet_addEthereumChain parameter (EIP-3085). */
+export function parseAddChain(param) {
+  if (typeof param !== 'object' || param === null) throw invalidParams('wallet_addEthereumChain expects [{ chainId, chainName, rpcUrls, nativeCurrency }].');
+  const chainId = normalizeChainId(param.chainId);
+  if (!chainId) throw invalidParams('chainId must be a 0x-prefixed hex number.');
+  const name = typeof param.chainName === 'string' ? param.chainName.trim().slice(0, 64) : '';
+  if (!name) throw invalidParams('chainName must be a non-empty string.');
+  const rpcUrl = Array.isArray(param.rpcUrls) ? param.rpcUrls.find(isRpcUrl) : undefined;
+  if (!rpcUrl) throw invalidParams('rpcUrls must hold an https:// URL (or http:// on localhost).');
+  const symbol = typeof param.nativeCurrency?.symbol === 'string' ? param.nativeCurrency.symbol.slice(0, 8) : 'ETH';
+  if (param.nativeCurrency !== undefined && param.nativeCurrency?.decimals !== 18) throw invalidParams('nativeCurrency.decimals must be 18.');
+  const explorerUrl = Array.isArray(param.blockExplorerUrls) ? param.blockExplorerUrls.find((u) => isUrl(u, ['https:'])) : undefined;
+  return { chainId, name, rpcUrl, symbol, ...(explorerUrl ? { explorerUrl } : {}) };
+}
+
+function isUrl(text, protocols) {
+  try {
+    return protocols.includes(new URL(text).protocol);
+  } catch {
+    return false;
+  }
+}
+
+function isRpcUrl(text) {
+  if (isUrl(text, ['https:'])) return true;
+  if (!isUrl(text, ['http:'])) return false;
+  return ['127.0.0.1', 'localhost', '[::1]'].includes(new URL(text).hostname);
+}

@@ -1,0 +1,92 @@
+// The explicit table of what the extension's own pages (popup, approval windows) may ask the
+// worker. Secrets only come in (password, phrase); the only secret going out is the phrase
+// from revealPhrase, after the core re-checked the password.
+import * as core from './core.js';
+import * as store from './store.js';
+import * as accounts from './accounts.js';
+import * as networks from './networks.js';
+import * as approvals from './approvals.js';
+import * as events from './events.js';
+import * as autolock from './autolock.js';
+
+function argument(message) {
+  return Object.assign(new Error(message), { code: 'INVALID_ARGUMENT' });
+}
+
+function text(value, what) {
+  if (typeof value !== 'string' || value.length === 0) throw argument(`${what} is required`);
+  return value;
+}
+
+async function status() {
+  const state = await store.read();
+  const network = await networks.selected();
+  const base = {
+    problem: state.problem,
+    hasPreviousCopy: store.looksLikeVault(state.vaultPrevious),
+    network,
+    networks: await networks.list(),
+    settings: state.settings,
+    autoLockChoices: autolock.CHOICES,
+  };
+  if (state.problem) return { ...base, state: 'recovery' };
+  if (state.vault === undefined) return { ...base, state: 'new' };
+  if (!(await core.current())) return { ...base, state: 'locked' };
+  return { ...base, state: 'unlocked', accounts: await accounts.list() };
+}
+
+async function afterNewWallet(keyring) {
+  const [first] = keyring.accounts();
+  await store.update({ selectedAddress: first.address, accountNames: {} });
+  await autolock.touch();
+  await events.accountsChanged();
+  return status();
+}
+
+export const POPUP_METHODS = Object.freeze({
+  status: () => status(),
+  create: async ({ password, wordCount = 12 }) => afterNewWallet(await core.create(text(password, 'a password'), wordCount)),
+  restore: async ({ password, phrase }) => afterNewWallet(await core.restore(text(password, 'a password'), text(phrase, 'the phrase'))),
+  unlock: async ({ password }) => {
+    await core.unlock(text(password, 'the password'));
+    await autolock.touch();
+    await events.accountsChanged();
+    return status();
+  },
+  lock: async () => {
+    await autolock.lockNow();
+    return status();
+  },
+  revealPhrase: async ({ password }) => {
+    const phrase = (await core.unlocked()).revealPhrase(text(password, 'the password'));
+    return { words: phrase.split(' ') };
+  },
+  addAccount: async () => {
+    const address = (await core.unlocked()).addAccount();
+    await core.persist();
+    await store.update({ selectedAddress: address });
+    await events.accountsChanged();
+    return status();
+  },
+  selectAccount: async ({ address }) => {
+    await accounts.select(text(address, 'an address'));
+    await events.accountsChanged();
+    return status();
+  },
+  selectNetwork: async ({ chainId }) => {
+    const network = await networks.select(text(chainId, 'a chain id'));
+    await events.chainChanged(network.chainId);
+    return status();
+  },
+  balance: async ({ address }) => networks.rpc('eth_getBalance', [text(address, 'an address'), 'latest']),
+  setAutoLock: async ({ minutes }) => {
+    await autolock.setMinutes(minutes);
+    return status();
+  },
+  recoverPreviousVault: async () => {
+    await store.restorePreviousVault();
+    return status();
+  },
+  approval: ({ id }) => approvals.get(text(id, 'an approval id')),
+  answerApproval: ({ id, approved }) => approvals.settle(text(id, 'an approval id'), approved === true ? { approved: true } : null),
+});

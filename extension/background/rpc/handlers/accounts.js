@@ -1,0 +1,57 @@
+// eth_requestAccounts, eth_accounts and the EIP-2255 permission methods.
+import * as accounts from '../../accounts.js';
+import * as permissions from '../../permissions.js';
+import * as approvals from '../../approvals.js';
+import * as events from '../../events.js';
+import * as store from '../../store.js';
+import { ProviderError, UNAUTHORIZED, invalidParams } from '../errors.js';
+import { paramsArray } from '../validate.js';
+
+/** Connects the origin after the user approves (and unlocks, if needed); returns its accounts. */
+async function connect({ origin }) {
+  const exposed = await accounts.exposedTo(origin);
+  if (exposed.length > 0) return exposed;
+  const { vault } = await store.read();
+  if (vault === undefined) throw new ProviderError(UNAUTHORIZED, 'Keystead has no wallet yet. Open the Keystead popup to create or import one, then connect again.');
+  const answer = await approvals.request(origin, 'connect', {});
+  const selected = await accounts.selectedAddress();
+  const chosen = Array.isArray(answer.accounts) && answer.accounts.length > 0 ? answer.accounts : [selected];
+  await permissions.grant(origin, chosen);
+  await events.accountsChanged();
+  return accounts.exposedTo(origin);
+}
+
+function ethAccountsPermission(params) {
+  const [request] = paramsArray(params, 1, 1, '[{ eth_accounts: {} }]');
+  if (typeof request !== 'object' || request === null || Object.keys(request).join() !== 'eth_accounts') {
+    throw invalidParams('Keystead only grants or revokes the eth_accounts permission: pass [{ eth_accounts: {} }].');
+  }
+  return request;
+}
+
+export const methods = {
+  eth_requestAccounts: { validate: (p) => paramsArray(p ?? [], 0, 0, '[]'), handler: connect },
+  eth_accounts: {
+    validate: (p) => paramsArray(p ?? [], 0, 0, '[]'),
+    handler: ({ origin }) => accounts.exposedTo(origin),
+  },
+  wallet_requestPermissions: {
+    validate: ethAccountsPermission,
+    handler: async (ctx) => {
+      await connect(ctx);
+      return permissions.describe(ctx.origin);
+    },
+  },
+  wallet_getPermissions: {
+    validate: (p) => paramsArray(p ?? [], 0, 0, '[]'),
+    handler: ({ origin }) => permissions.describe(origin),
+  },
+  wallet_revokePermissions: {
+    validate: ethAccountsPermission,
+    handler: async ({ origin }) => {
+      await permissions.revoke(origin);
+      await events.accountsChanged();
+      return null;
+    },
+  },
+};

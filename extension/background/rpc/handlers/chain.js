@@ -1,0 +1,52 @@
+// eth_chainId, net_version, wallet_switchEthereumChain (EIP-3326), wallet_addEthereumChain (EIP-3085).
+import * as networks from '../../networks.js';
+import * as approvals from '../../approvals.js';
+import * as events from '../../events.js';
+import { ProviderError, UNKNOWN_CHAIN, invalidParams } from '../errors.js';
+import { paramsArray } from '../validate.js';
+
+const noParams = (p) => paramsArray(p ?? [], 0, 0, '[]');
+
+async function switchTo(origin, network) {
+  const current = await networks.selected();
+  if (current.chainId === network.chainId) return null;
+  await approvals.request(origin, 'switch-chain', { from: current, to: network });
+  await networks.select(network.chainId);
+  await events.chainChanged(network.chainId);
+  return null;
+}
+
+export const methods = {
+  eth_chainId: { validate: noParams, handler: async () => (await networks.selected()).chainId },
+  net_version: { validate: noParams, handler: async () => BigInt((await networks.selected()).chainId).toString(10) },
+  wallet_switchEthereumChain: {
+    validate: (p) => {
+      const [param] = paramsArray(p, 1, 1, '[{ chainId }]');
+      const chainId = networks.normalizeChainId(param?.chainId);
+      if (!chainId) throw invalidParams('chainId must be a 0x-prefixed hex number.');
+      return chainId;
+    },
+    handler: async ({ origin }, chainId) => {
+      const network = await networks.find(chainId);
+      if (!network) throw new ProviderError(UNKNOWN_CHAIN, `Keystead does not know chain ${chainId}. Add it with wallet_addEthereumChain first.`);
+      return switchTo(origin, network);
+    },
+  },
+  wallet_addEthereumChain: {
+    validate: (p) => networks.parseAddChain(paramsArray(p, 1, 1, '[{ chainId, chainName, rpcUrls, nativeCurrency }]')[0]),
+    handler: async ({ origin }, network) => {
+      const known = await networks.find(network.chainId);
+      if (known) return switchTo(origin, known);
+      // The node must really serve the chain it claims, or signatures would go to another chain.
+      const served = await networks.rpc('eth_chainId', [], network);
+      if (networks.normalizeChainId(served) !== network.chainId) {
+        throw invalidParams(`The RPC URL serves chain ${served}, not ${network.chainId}; Keystead did not add it.`);
+      }
+      await approvals.request(origin, 'add-chain', { network });
+      await networks.add(network);
+      await networks.select(network.chainId);
+      await events.chainChanged(network.chainId);
+      return null;
+    },
+  },
+};

@@ -1,0 +1,85 @@
+// personal_sign (EIP-191) and eth_signTypedData_v4 (EIP-712): validated, approved, then signed
+// in the core.
+import * as core from '../../core.js';
+import * as networks from '../../networks.js';
+import * as approvals from '../../approvals.js';
+import { invalidParams } from '../errors.js';
+import { paramsArray, address, isHexData } from '../validate.js';
+
+const utf8 = new TextEncoder();
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+
+function toHex(bytes) {
+  return `0x${Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')}`;
+}
+
+function fromHex(hex) {
+  const out = new Uint8Array((hex.length - 2) / 2);
+  for (let i = 0; i < out.length; i++) out[i] = parseInt(hex.slice(2 + 2 * i, 4 + 2 * i), 16);
+  return out;
+}
+
+/** The message as the user should read it: its UTF-8 text when it is printable text, else hex. */
+function readable(dataHex) {
+  try {
+    const text = strictUtf8.decode(fromHex(dataHex));
+    // eslint-disable-next-line no-control-regex
+    if (!/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(text)) return { text };
+  } catch {
+    // not UTF-8: shown as hex
+  }
+  return { hex: dataHex };
+}
+
+function chainIdOf(domain) {
+  const raw = domain?.chainId;
+  if (raw === undefined) return null;
+  if (typeof raw === 'string' && /^[0-9]+$/.test(raw)) return networks.normalizeChainId(Number(raw));
+  return networks.normalizeChainId(raw);
+}
+
+export const methods = {
+  personal_sign: {
+    validate: (p) => {
+      const [message, account] = paramsArray(p, 2, 3, '[message, address]');
+      if (typeof message !== 'string') throw invalidParams('The message must be a string (0x-hex bytes or text).');
+      const dataHex = isHexData(message) ? message.toLowerCase() : toHex(utf8.encode(message));
+      return { account: address(account, 'The address'), dataHex };
+    },
+    account: (params) => params.account,
+    approval: (ctx, params) => ({ type: 'personal-sign', details: { account: ctx.account, message: readable(params.dataHex) } }),
+    handler: async (ctx, params) => (await core.unlocked()).signPersonalMessage(ctx.account, params.dataHex),
+  },
+  eth_signTypedData_v4: {
+    validate: async (p) => {
+      const [account, typed] = paramsArray(p, 2, 2, '[address, typedData]');
+      let parsed = typed;
+      if (typeof typed === 'string') {
+        try {
+          parsed = JSON.parse(typed);
+        } catch {
+          throw invalidParams('The typed data is not valid JSON.');
+        }
+      }
+      if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw invalidParams('The typed data must be a JSON object { types, primaryType, domain, message }.');
+      const json = JSON.stringify(parsed);
+      try {
+        await core.typedDataHash(json);
+      } catch (e) {
+        throw invalidParams(`The typed data is not valid EIP-712: ${e.message}.`);
+      }
+      const active = (await networks.selected()).chainId;
+      const domainChain = chainIdOf(parsed.domain);
+      if (parsed.domain?.chainId !== undefined && domainChain !== active) {
+        throw invalidParams(`The typed data is for chain ${parsed.domain.chainId}, but Keystead is on chain ${active}. Switch network first.`);
+      }
+      return { account: address(account, 'The address'), json, parsed };
+    },
+    account: (params) => params.account,
+    approval: (ctx, { parsed }) => ({
+      type: 'typed-data',
+      details: { account: ctx.account, domain: parsed.domain ?? {}, primaryType: parsed.primaryType, message: parsed.message ?? {} },
+    }),
+    handler: async (ctx, { json }) => (await core.unlocked()).signTypedDataV4(ctx.account, json),
+  },
+};

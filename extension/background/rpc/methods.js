@@ -1,0 +1,14 @@
+// The explicit table of every provider method Keystead answers. Anything absent is 4200.
+//
+// Each entry: validate(params) → normalized params (throws -32602);
+//   account?(params) → the lower-case address the request acts for (the origin must be
+//     permitted that account, else 4100);
+//   approval?(ctx, params) → { type, details } shown to the user before the handler runs;
+//   handler(ctx, params, answer) → the JSON-RPC result.
+import { methods as accounts } from './handlers/accounts.js';
+import { methods as chain } from './handlers/chain.js';
+import { methods as sign } from './handlers/sign.js';
+import { methods as transaction } from './handlers/transaction.js';
+import { methods as forward } from './handlers/forward.js';
+
+export const METHODS = Object.freeze({ ...accounts, ...chain, ...sign, ...transaction, ...forward });

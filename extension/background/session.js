@@ -1,0 +1,55 @@
+// chrome.storage.session: what lets the wallet stay unlocked when Chrome stops this service
+// worker. storage.session lives in memory only (never on disk), is cleared when the browser
+// quits, and is reachable only from the extension's own pages and worker (TRUSTED_CONTEXTS).
+//
+// It holds exactly:
+//   sessionKey      32 random bytes (base64), made at unlock, gone at lock
+//   sessionSnapshot the core's sealSession() output: the keyrings and the vault key sealed
+//                   with AES-256-GCM under sessionKey (never the password, never plaintext)
+//   tabs            { [tabId]: origin } of pages that used the provider, to send them events
+
+const b64 = {
+  encode: (bytes) => btoa(String.fromCharCode(...bytes)),
+  decode: (text) => Uint8Array.from(atob(text), (c) => c.charCodeAt(0)),
+};
+
+/** A fresh random session key (Uint8Array of 32 bytes). */
+export function newSessionKey() {
+  return crypto.getRandomValues(new Uint8Array(32));
+}
+
+/** Stores the session key and snapshot together (one call: never one without the other). */
+export async function saveSnapshot(key, snapshot) {
+  await chrome.storage.session.set({ sessionKey: b64.encode(key), sessionSnapshot: snapshot });
+}
+
+/** `{ key: Uint8Array, snapshot }` or null when the wallet is locked. */
+export async function loadSnapshot() {
+  const { sessionKey, sessionSnapshot } = await chrome.storage.session.get(['sessionKey', 'sessionSnapshot']);
+  if (typeof sessionKey !== 'string' || typeof sessionSnapshot !== 'string') return null;
+  return { key: b64.decode(sessionKey), snapshot: sessionSnapshot };
+}
+
+export async function clearSnapshot() {
+  await chrome.storage.session.remove(['sessionKey', 'sessionSnapshot']);
+}
+
+export async function rememberTab(tabId, origin) {
+  const { tabs = {} } = await chrome.storage.session.get('tabs');
+  if (tabs[tabId] === origin) return;
+  tabs[tabId] = origin;
+  await chrome.storage.session.set({ tabs });
+}
+
+export async function forgetTab(tabId) {
+  const { tabs = {} } = await chrome.storage.session.get('tabs');
+  if (!(tabId in tabs)) return;
+  delete tabs[tabId];
+  await chrome.storage.session.set({ tabs });
+}
+
+/** `[[tabId, origin]]` of the pages that used the provider in this browser session. */
+export async function knownTabs() {
+  const { tabs = {} } = await chrome.storage.session.get('tabs');
+  return Object.entries(tabs).map(([id, origin]) => [Number(id), origin]);
+}
