@@ -3,7 +3,7 @@
  * state }` (state holds `account` and `chainId`, kept current by main.js), shows its results
  * through view.js and throws on failure (onClick shows the error).
  */
-import { hexToNumber, isAddress, isHex, parseEther, verifyMessage, verifyTypedData } from 'viem';
+import { bytesToHex, hexToNumber, isAddress, isHex, parseEther, verifyMessage, verifyTypedData } from 'viem';
 import { mailTypedData } from './mail.js';
 import { InputError, byTestId, show } from './view.js';
 
@@ -20,7 +20,8 @@ export async function connect({ wallet }) {
 /** personal_sign of the demo message with a fresh nonce, then verify it locally. */
 export async function signMessage({ wallet, state }) {
   const address = requireAccount(state);
-  const message = `Hello from the Keystead demo (nonce: ${crypto.randomUUID().slice(0, 8)})`;
+  const nonce = bytesToHex(crypto.getRandomValues(new Uint8Array(4))).slice(2);
+  const message = `Hello from the Keystead demo (nonce: ${nonce})`;
   show('demo-message', message);
   show('demo-message-signature', '');
   show('demo-message-valid', '');

@@ -2,6 +2,7 @@
  * EIP-6963 multi-wallet discovery: announces the provider with Keystead's frozen info on load
  * and again whenever the page dispatches `eip6963:requestProvider`.
  */
+import { newUuid } from './uuid.js';
 
 // The toolbar icon (icons/icon-128.png) redrawn as a small SVG: a keyhole on a teal tile.
 const ICON_SVG = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 128 128">'
@@ -12,7 +13,7 @@ const ICON_SVG = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 128 128">
 /** Announces `provider` now and on every later request; returns the frozen info. */
 export function announceProvider(provider) {
   const info = Object.freeze({
-    uuid: crypto.randomUUID(),
+    uuid: newUuid(),
     name: 'Keystead',
     icon: `data:image/svg+xml;base64,${btoa(ICON_SVG)}`,
     rdns: 'app.keystead',

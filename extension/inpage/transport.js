@@ -3,19 +3,19 @@
  * content-script bridge with `window.postMessage` and matches replies to them by id. Replies
  * with an unknown id are ignored; bridge events are handed to `onEvent`.
  *
- * Everything it uses from the page (postMessage, addEventListener, randomUUID, the origin) is
- * captured when the module runs, at document_start and before any page script, so a page
+ * Everything it uses from the page (postMessage, the origin, the id generator) is captured
+ * when the provider is created, at document_start and before any page script, so a page
  * script that later replaces those globals cannot redirect the provider's traffic.
  */
 import { BRIDGE_CHANNEL, INPAGE_CHANNEL, channelData } from '../shared/page-channel.js';
 import { INVALID_PARAMS } from '../shared/rpc-errors.js';
 import { ProviderRpcError, fromBridgeError } from './errors.js';
+import { newUuid } from './uuid.js';
 
 /** Returns `send(method, params) → Promise` and starts listening for the bridge. */
 export function createTransport(onReply, onEvent) {
   const origin = window.location.origin;
   const post = window.postMessage.bind(window);
-  const newId = crypto.randomUUID.bind(crypto);
   const pending = new Map(); // id → { resolve, reject }
 
   window.addEventListener('message', (event) => {
@@ -40,7 +40,7 @@ export function createTransport(onReply, onEvent) {
 
   return function send(method, params) {
     return new Promise((resolve, reject) => {
-      const id = newId();
+      const id = newUuid();
       const message = { channel: INPAGE_CHANNEL, id, method };
       if (params !== undefined) message.params = params;
       try {
