@@ -11,9 +11,15 @@ WASM_RAW    := target/$(WASM_TARGET)/release/keystead.wasm
 
 .PHONY: start test setup pkg size lint test-native test-wasm test-diff clean
 
-## start: install what is missing, build the core into pkg/ and say what was produced
+# Ports `make start` uses on 127.0.0.1 (e.g. `make start DEMO_PORT=5174`).
+ANVIL_PORT ?= 8545
+DEMO_PORT  ?= 5173
+
+## start: install what is missing, build the core, the extension (dist/) and the demo dApp
+## (dist-demo/), run anvil and the demo server, and open Chromium with the extension when a
+## display is available (else print how to load it). Ctrl-C stops everything it started.
 start: setup pkg size
-	@echo "Built the core: pkg/keystead.js + pkg/keystead_bg.wasm (load with init() or initSync)."
+	@ANVIL_PORT=$(ANVIL_PORT) DEMO_PORT=$(DEMO_PORT) scripts/start.sh
 
 ## test: install what is missing, then run every test (lint, native, browser, differential)
 test: setup lint test-native test-wasm pkg test-diff
