@@ -1,0 +1,56 @@
+// A tiny DOM builder: h('button', { testid: 'lock', onclick }, 'Lock'). Text is always set as
+// text (never HTML), so nothing a dApp sends can inject markup.
+import { explain } from './format.js';
+
+export function h(tag, attrs = {}, ...children) {
+  const el = document.createElement(tag);
+  for (const [key, value] of Object.entries(attrs)) {
+    if (value === undefined || value === null || value === false) continue;
+    if (key === 'testid') el.dataset.testid = value;
+    else if (key.startsWith('on')) el.addEventListener(key.slice(2), value);
+    else if (key === 'class') el.className = value;
+    else if (key in el && typeof value !== 'string') el[key] = value;
+    else el.setAttribute(key, value === true ? '' : value);
+  }
+  for (const child of children.flat()) {
+    if (child === null || child === undefined || child === false) continue;
+    el.append(child instanceof Node ? child : String(child));
+  }
+  return el;
+}
+
+/** Replaces the page content. */
+export function show(...nodes) {
+  const app = document.getElementById('app');
+  app.replaceChildren(...nodes);
+  app.querySelector('input:not([type=hidden])')?.focus();
+}
+
+/** A password field that no browser feature may remember, autofill or spell-check. */
+export function secretInput(attrs) {
+  return h('input', { type: 'password', autocomplete: 'off', spellcheck: 'false', autocapitalize: 'off', ...attrs });
+}
+
+/** A status line for errors; `set(message)` shows it (empty hides it). */
+export function errorLine(testid = 'error') {
+  const el = h('p', { class: 'error', role: 'alert', testid, hidden: true });
+  el.set = (message) => {
+    el.textContent = message ?? '';
+    el.hidden = !message;
+  };
+  return el;
+}
+
+/** Runs `work` with `button` disabled, showing failures in `error`. */
+export async function busy(button, error, work) {
+  button.disabled = true;
+  error.set('');
+  try {
+    return await work();
+  } catch (e) {
+    error.set(explain(e));
+    return undefined;
+  } finally {
+    button.disabled = false;
+  }
+}

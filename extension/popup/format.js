@@ -1,0 +1,27 @@
+// Display helpers: amounts in ETH, short addresses, and error messages a person can act on.
+
+/** A wei amount (hex string or bigint) in ETH, up to `digits` decimals, trailing zeros trimmed. */
+export function formatEth(wei, digits = 4) {
+  const value = typeof wei === 'bigint' ? wei : BigInt(wei);
+  const unit = 10n ** 18n;
+  const whole = value / unit;
+  const fraction = (value % unit).toString().padStart(18, '0').slice(0, digits).replace(/0+$/, '');
+  return fraction ? `${whole}.${fraction}` : `${whole}`;
+}
+
+export function shortAddress(address) {
+  return `${address.slice(0, 6)}…${address.slice(-4)}`;
+}
+
+const MESSAGES = {
+  INCORRECT_PASSWORD: 'That password is not right. Check it and try again.',
+  INVALID_PHRASE: null, // the core's message names the word or the checksum
+  MALFORMED_VAULT: 'Keystead’s stored wallet could not be read. Use the recovery options below.',
+  LOCKED: 'Keystead locked itself. Unlock it and try again.',
+};
+
+/** The text to show for an error from the worker. */
+export function explain(error) {
+  if (error.code === 'INVALID_PHRASE') return `That is not a valid Secret Recovery Phrase: ${error.message}. Check each word against your backup.`;
+  return MESSAGES[error.code] ?? error.message;
+}

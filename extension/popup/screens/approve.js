@@ -1,0 +1,93 @@
+// An approval window (popup.html#/approve/<id>): who asks, and exactly what would be signed or
+// changed. Approve or Reject; closing the window rejects.
+import { h, show, errorLine, busy } from '../dom.js';
+import { call } from '../api.js';
+import { formatEth } from '../format.js';
+import { unlockForm } from './unlock.js';
+
+const TITLES = {
+  connect: 'Connect to this site?',
+  'personal-sign': 'Sign this message?',
+  'typed-data': 'Sign this typed data?',
+  transaction: 'Send this transaction?',
+  'switch-chain': 'Switch network?',
+  'add-chain': 'Add and switch to this network?',
+};
+
+const row = (label, value, testid) => h('div', { class: 'row' }, h('dt', {}, label), h('dd', { testid }, value));
+
+/** Typed-data values as nested rows, exactly as the dApp sent them. */
+function fields(value) {
+  if (typeof value !== 'object' || value === null) return h('span', {}, String(value));
+  return h('dl', { class: 'fields' }, Object.entries(value).map(([k, v]) => row(k, fields(v))));
+}
+
+const BODIES = {
+  connect: (d, status) => [
+    h('p', {}, 'The site will see this account’s address and balance and can ask you to sign. It cannot move funds without your approval.'),
+    h('dl', {}, row('Account', (status.accounts.find((a) => a.selected) ?? status.accounts[0]).address, 'approval-account')),
+  ],
+  'personal-sign': (d) => [
+    h('dl', {}, row('Account', d.account)),
+    d.message.text !== undefined
+      ? h('pre', { class: 'message', testid: 'approval-message' }, d.message.text)
+      : h('pre', { class: 'message hex', testid: 'approval-message' }, d.message.hex),
+  ],
+  'typed-data': (d) => [
+    h('dl', {}, row('Account', d.account), row('Type', d.primaryType ?? '')),
+    h('h2', {}, 'Domain'), fields(d.domain),
+    h('h2', {}, 'Message'), h('div', { testid: 'approval-message' }, fields(d.message)),
+  ],
+  transaction: (d) => [
+    h('dl', {},
+      row('Network', `${d.network.name} (${Number(d.network.chainId)})`),
+      row('From', d.account),
+      row('To', d.to ?? 'new contract', 'approval-to'),
+      row('Amount', `${formatEth(d.value, 6)} ${d.network.symbol}`, 'approval-value'),
+      row('Max fee', `${formatEth(BigInt(d.maxCost) - BigInt(d.value), 8)} ${d.network.symbol}`, 'approval-fee'),
+      row('Max total', `${formatEth(d.maxCost, 8)} ${d.network.symbol}`),
+      row('Nonce', String(Number(d.nonce))),
+      d.data !== '0x' ? row('Data', h('code', { class: 'hex' }, d.data)) : null),
+  ],
+  'switch-chain': (d) => [h('dl', {}, row('From', d.from.name), row('To', `${d.to.name} (${Number(d.to.chainId)})`, 'approval-network'))],
+  'add-chain': (d) => [h('dl', {},
+    row('Name', d.network.name, 'approval-network'),
+    row('Chain id', String(Number(d.network.chainId))),
+    row('RPC URL', d.network.rpcUrl),
+    row('Currency', d.network.symbol))],
+};
+
+export async function approveScreen(id) {
+  const status = await call('status');
+  if (status.state === 'locked') {
+    show(h('h1', {}, 'Unlock to continue'), h('p', {}, 'A site is waiting for your answer.'), unlockForm(() => approveScreen(id)));
+    return;
+  }
+  const request = await call('approval', { id });
+  if (!request) {
+    show(h('h1', {}, 'Nothing to approve'), h('p', {}, 'This request was already answered or has expired.'),
+      h('button', { onclick: () => window.close() }, 'Close'));
+    return;
+  }
+  if (status.state !== 'unlocked') {
+    show(h('h1', {}, 'No wallet yet'), h('p', {}, 'Create or import a wallet in the Keystead popup first.'),
+      h('button', { testid: 'reject', onclick: () => answer(false) }, 'Close'));
+    return;
+  }
+  const error = errorLine();
+  const approve = h('button', { class: 'primary', testid: 'approve' }, 'Approve');
+  const reject = h('button', { testid: 'reject' }, 'Reject');
+  async function answer(approved) {
+    await call('answerApproval', { id, approved });
+    window.close();
+  }
+  approve.onclick = () => busy(approve, error, () => answer(true));
+  reject.onclick = () => busy(reject, error, () => answer(false));
+  show(
+    h('h1', {}, TITLES[request.type] ?? 'Approve this request?'),
+    h('p', { class: 'origin', testid: 'approval-origin' }, request.origin),
+    ...BODIES[request.type](request.details, status),
+    error,
+    h('div', { class: 'actions' }, reject, approve),
+  );
+}

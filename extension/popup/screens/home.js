@@ -1,0 +1,55 @@
+// The unlocked wallet: network, selected account and balance, the account list, add account,
+// auto-lock and lock.
+import { h, show, errorLine, busy } from '../dom.js';
+import { call } from '../api.js';
+import { formatEth, shortAddress } from '../format.js';
+
+export function homeScreen(status, done) {
+  const error = errorLine();
+  const selected = status.accounts.find((a) => a.selected) ?? status.accounts[0];
+  const balance = h('p', { class: 'balance', testid: 'account-balance' }, '…');
+  const refresh = (next) => (next ? homeScreen(next, done) : done());
+
+  const network = h('select', {
+    testid: 'network-select',
+    'aria-label': 'Network',
+    onchange: () => busy(network, error, async () => refresh(await call('selectNetwork', { chainId: network.value }))),
+  }, status.networks.map((n) => h('option', { value: n.chainId, selected: n.chainId === status.network.chainId }, n.name)));
+
+  const add = h('button', { testid: 'add-account' }, 'Add account');
+  add.onclick = () => busy(add, error, async () => refresh(await call('addAccount')));
+  const lock = h('button', { testid: 'lock' }, 'Lock');
+  lock.onclick = () => busy(lock, error, async () => refresh(await call('lock')));
+  const autolock = h('select', {
+    testid: 'autolock-select',
+    'aria-label': 'Auto-lock after',
+    onchange: () => busy(autolock, error, async () => refresh(await call('setAutoLock', { minutes: Number(autolock.value) }))),
+  }, status.autoLockChoices.map((m) => h('option', { value: String(m), selected: m === status.settings.autoLockMinutes }, `${m} min`)));
+
+  const list = h('ul', { class: 'accounts' }, status.accounts.map((a) => h('li', {},
+    h('button', {
+      class: a.selected ? 'account selected' : 'account',
+      testid: 'account-item',
+      title: a.address,
+      onclick: () => busy(add, error, async () => refresh(await call('selectAccount', { address: a.address }))),
+    }, h('span', {}, a.name), h('code', {}, shortAddress(a.address)),
+    a.type === 'imported' ? h('span', { class: 'tag' }, 'imported') : null))));
+
+  show(
+    h('header', {}, network, lock),
+    h('section', { class: 'card' },
+      h('p', { class: 'muted' }, selected.name),
+      h('code', { class: 'address', testid: 'account-address' }, selected.address),
+      balance),
+    error,
+    h('h2', {}, 'Accounts'),
+    list,
+    add,
+    h('footer', {}, h('label', {}, 'Auto-lock after ', autolock)),
+  );
+
+  call('balance', { address: selected.address }).then(
+    (wei) => { balance.textContent = `${formatEth(wei)} ${status.network.symbol}`; },
+    (e) => { balance.textContent = 'Balance unavailable'; balance.title = e.message; },
+  );
+}

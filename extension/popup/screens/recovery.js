@@ -1,0 +1,28 @@
+// Shown when the stored state cannot be used. Nothing is ever reset silently: the user
+// restores the previous copy of the vault, or imports from the Secret Recovery Phrase.
+import { h, show, errorLine, busy } from '../dom.js';
+import { call } from '../api.js';
+import { importScreen } from './import.js';
+
+const WHY = {
+  'corrupt-vault': 'Keystead’s stored wallet is damaged and cannot be read.',
+  'newer-schema': 'This wallet was saved by a newer version of Keystead. Update Keystead to open it.',
+  'unknown-schema': 'Keystead’s stored data has a format it does not recognise.',
+};
+
+export function recoveryScreen(status, done) {
+  const error = errorLine();
+  const previous = h('button', { class: 'primary', testid: 'recover-previous' }, 'Restore the previous copy');
+  previous.onclick = () => busy(previous, error, async () => {
+    await call('recoverPreviousVault');
+    done();
+  });
+  show(
+    h('h1', {}, 'Your wallet needs recovery'),
+    h('p', {}, WHY[status.problem] ?? 'Keystead’s stored data cannot be used.'),
+    h('p', {}, 'Nothing has been deleted. Choose how to recover:'),
+    status.hasPreviousCopy ? previous : h('p', { class: 'muted' }, 'There is no earlier copy of the wallet to restore.'),
+    h('button', { testid: 'import-wallet', onclick: () => importScreen(done) }, 'Import using Secret Recovery Phrase'),
+    error,
+  );
+}

@@ -1,0 +1,123 @@
+// End-to-end harness: a real anvil chain, the demo dApp served on localhost, and Debian's
+// Chromium driven by playwright-core with the built extension (dist/) loaded.
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+import { createPublicClient, http } from 'viem';
+import { serve } from '../../scripts/serve.mjs';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+export const DIST = path.join(ROOT, 'dist');
+export const PASSWORD = 'correct horse battery staple';
+export const ANVIL_MNEMONIC = 'test test test test test test test test test test test junk';
+const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
+
+function portTaken(port) {
+  return new Promise((resolve) => {
+    const socket = net.connect(port, '127.0.0.1');
+    socket.once('connect', () => { socket.destroy(); resolve(true); });
+    socket.once('error', () => resolve(false));
+  });
+}
+
+/** Starts anvil on 127.0.0.1:port; resolves once it answers. Returns { rpcUrl, client, stop }. */
+export async function startAnvil(port = 8545, chainId = 31337) {
+  if (await portTaken(port)) throw new Error(`127.0.0.1:${port} is in use: stop the other anvil (make start?) before the end-to-end tests`);
+  const child = spawn(path.join(ROOT, 'node_modules/.bin/anvil'),
+    ['--host', '127.0.0.1', '--port', String(port), '--chain-id', String(chainId), '--silent'],
+    { stdio: 'ignore' });
+  const rpcUrl = `http://127.0.0.1:${port}`;
+  const client = createPublicClient({ transport: http(rpcUrl) });
+  for (let i = 0; i < 100; i++) {
+    if (await portTaken(port)) break;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  await client.getChainId();
+  return { rpcUrl, client, stop: () => child.kill('SIGTERM') };
+}
+
+/** Serves dist-demo/ on a random port; the demo is reachable as two origins (127.0.0.1 and localhost). */
+export async function startDemo() {
+  const server = serve(path.join(ROOT, 'dist-demo'), 0);
+  await once(server, 'listening');
+  const port = server.address().port;
+  return { url: `http://127.0.0.1:${port}/`, otherOriginUrl: `http://localhost:${port}/`, stop: () => server.close() };
+}
+
+/** Chromium with the extension loaded in a fresh profile. */
+export async function launch() {
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'keystead-e2e-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [`--disable-extensions-except=${DIST}`, `--load-extension=${DIST}`, '--no-sandbox', '--disable-gpu',
+      '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  let [worker] = context.serviceWorkers();
+  worker ??= await context.waitForEvent('serviceworker');
+  const extensionId = new URL(worker.url()).host;
+  const close = async () => {
+    await context.close();
+    fs.rmSync(profile, { recursive: true, force: true });
+  };
+  return { context, extensionId, popupUrl: `chrome-extension://${extensionId}/popup.html`, close };
+}
+
+/** Opens the popup page in a tab (the same page the toolbar button shows). */
+export async function openPopup(browser) {
+  const page = await browser.context.newPage();
+  await page.goto(browser.popupUrl);
+  return page;
+}
+
+/** Waits for the next approval window, checks its origin, clicks approve or reject. */
+export async function answerApproval(browser, action, { origin, expect } = {}) {
+  const page = await browser.context.waitForEvent('page', { predicate: (p) => p.url().includes('#/approve/') });
+  await page.waitForLoadState();
+  await page.getByTestId(action).waitFor();
+  const shown = { origin: await page.getByTestId('approval-origin').textContent() };
+  if (origin && shown.origin !== origin) throw new Error(`approval shows origin ${shown.origin}, expected ${origin}`);
+  if (expect) await expect(page);
+  const closed = page.waitForEvent('close');
+  // The window closes itself as soon as the answer is in, possibly before the click returns.
+  await page.getByTestId(action).click({ noWaitAfter: true }).catch((e) => {
+    if (!page.isClosed()) throw e;
+  });
+  await closed;
+  return shown;
+}
+
+/** Creates a wallet through the popup as a new user would; returns the first account's address. */
+export async function createWallet(browser, password = PASSWORD) {
+  const popup = await openPopup(browser);
+  await popup.getByTestId('create-wallet').click();
+  await popup.getByTestId('password').fill(password);
+  await popup.getByTestId('password-confirm').fill(password);
+  await popup.getByTestId('onboarding-next').click();
+  await popup.getByTestId('srp-word-12').waitFor();
+  const words = [];
+  for (let i = 1; i <= 12; i++) words.push(await popup.getByTestId(`srp-word-${i}`).textContent());
+  await popup.getByTestId('onboarding-next').click();
+  const address = await popup.getByTestId('account-address').textContent();
+  return { popup, address, words };
+}
+
+/** Everything the extension keeps in chrome.storage (local and session), read from an extension page. */
+export async function readStorage(page) {
+  return page.evaluate(async () => ({
+    local: await chrome.storage.local.get(null),
+    session: await chrome.storage.session.get(null),
+  }));
+}
+
+/** Stops the extension's service worker through CDP, as Chrome does after ~30 s idle. */
+export async function stopServiceWorker(browser, page) {
+  const cdp = await browser.context.newCDPSession(page);
+  await cdp.send('ServiceWorker.enable');
+  await cdp.send('ServiceWorker.stopAllWorkers');
+  await cdp.detach();
+}
