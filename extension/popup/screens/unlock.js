@@ -1,8 +1,12 @@
 // Unlock with the password. Used by the popup and, inline, by approval windows.
 import { h, show, errorLine, busy, secretInput } from '../dom.js';
 import { call } from '../api.js';
+import { recoveryScreen } from './recovery.js';
 
-/** The unlock form as a node; `done(status)` runs after a successful unlock. */
+/**
+ * The unlock form as a node; `done(status)` runs after a successful unlock. A vault the core
+ * finds malformed leads to the recovery screen, never to a reset.
+ */
 export function unlockForm(done) {
   const password = secretInput({ testid: 'unlock-password', id: 'unlock-password' });
   const error = errorLine('unlock-error');
@@ -11,9 +15,15 @@ export function unlockForm(done) {
     onsubmit: (event) => {
       event.preventDefault();
       busy(submit, error, async () => {
-        const status = await call('unlock', { password: password.value });
-        password.value = '';
-        done(status);
+        try {
+          const status = await call('unlock', { password: password.value });
+          password.value = '';
+          done(status);
+        } catch (e) {
+          if (e.code !== 'MALFORMED_VAULT') throw e;
+          password.value = '';
+          recoveryScreen({ ...(await call('status')), problem: 'corrupt-vault' }, done);
+        }
       });
     },
   }, h('label', { for: 'unlock-password' }, 'Password'), password, error, submit);
