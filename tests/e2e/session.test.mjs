@@ -1,0 +1,142 @@
+// The wallet across service-worker restarts, lock and auto-lock, and what storage holds:
+// never a phrase, a private key or the password. Also the recovery screen for a damaged vault.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mnemonicToAccount } from 'viem/accounts';
+import { bytesToHex } from 'viem';
+import {
+  PASSWORD, startAnvil, startDemo, launch, createWallet, answerApproval, openPopup, readStorage, stopServiceWorker,
+} from './harness.mjs';
+
+let chain, demo, browser, wallet, dapp;
+
+before(async () => {
+  chain = await startAnvil();
+  demo = await startDemo();
+  browser = await launch();
+  wallet = await createWallet(browser);
+  dapp = await browser.context.newPage();
+  await dapp.goto(demo.url);
+  await dapp.waitForFunction(() => window.keysteadDemo?.provider);
+  const approval = answerApproval(browser, 'approve');
+  await dapp.getByTestId('demo-connect').click();
+  await approval;
+  await dapp.getByTestId('demo-account').filter({ hasText: wallet.address }).waitFor();
+});
+
+after(async () => {
+  await browser?.close();
+  demo?.stop();
+  chain?.stop();
+});
+
+const request = (method, params) => dapp.evaluate(
+  ({ method, params }) => window.keysteadDemo.provider.request({ method, params }).then((result) => ({ result }), (e) => ({ code: e.code })),
+  { method, params },
+);
+
+/** Every form in which a secret could sit in storage: plain, hex, base64, byte arrays, word runs. */
+function secretForms() {
+  const phrase = wallet.words.join(' ');
+  const key = mnemonicToAccount(phrase).getHdKey().privateKey;
+  const keyHex = bytesToHex(key).slice(2);
+  const forms = [phrase, keyHex, Buffer.from(keyHex, 'hex').toString('base64'), JSON.stringify(Array.from(key)).slice(1, -1),
+    PASSWORD, Buffer.from(PASSWORD).toString('base64'), JSON.stringify(Array.from(Buffer.from(phrase))).slice(1, 60)];
+  for (let i = 0; i + 3 <= wallet.words.length; i++) forms.push(wallet.words.slice(i, i + 3).join(' '));
+  return forms;
+}
+
+function assertNoSecrets(storage) {
+  const text = JSON.stringify(storage);
+  for (const form of secretForms()) assert.ok(!text.includes(form), `storage holds a secret form: ${form.slice(0, 12)}…`);
+}
+
+test('after Chrome stops the service worker, the next dApp request works without the password', async () => {
+  const popup = await openPopup(browser);
+  // Playwright keeps one Worker object across a restart (it re-binds to the new context).
+  const [worker] = browser.context.serviceWorkers();
+  await worker.evaluate(() => { globalThis.marker = 'before the stop'; });
+  await stopServiceWorker(browser, popup);
+  await popup.close();
+
+  assert.deepEqual(await request('eth_accounts'), { result: [wallet.address] });
+  assert.equal(await worker.evaluate(() => globalThis.marker), undefined, 'a new worker instance answered');
+
+  // Signing still works and the approval window asks no password.
+  const approval = answerApproval(browser, 'approve', {
+    expect: async (page) => assert.equal(await page.getByTestId('unlock-password').count(), 0),
+  });
+  await dapp.getByTestId('demo-sign-message').click();
+  await approval;
+  await dapp.getByTestId('demo-message-valid').filter({ hasText: 'valid' }).waitFor();
+  assert.equal(await dapp.getByTestId('demo-message-valid').textContent(), 'valid');
+});
+
+test('storage.local and storage.session hold no phrase, private key or password', async () => {
+  const popup = await openPopup(browser);
+  await popup.getByTestId('add-account').click();
+  await popup.getByTestId('account-item').nth(1).waitFor();
+  const storage = await readStorage(popup);
+  assert.equal(typeof storage.local.vault, 'string');
+  assert.equal(storage.local.schemaVersion, 1);
+  assert.equal(typeof storage.session.sessionSnapshot, 'string');
+  assertNoSecrets(storage);
+  await popup.close();
+});
+
+test('lock: the dApp sees no accounts, the session is gone, and signing needs the password again', async () => {
+  const popup = await openPopup(browser);
+  const changed = dapp.evaluate(() => new Promise((resolve) => window.keysteadDemo.provider.on('accountsChanged', resolve)));
+  await popup.getByTestId('lock').click();
+  await popup.getByTestId('unlock-password').waitFor();
+  assert.deepEqual(await changed, []);
+  assert.deepEqual(await request('eth_accounts'), { result: [] });
+  const storage = await readStorage(popup);
+  assert.equal(storage.session.sessionSnapshot, undefined);
+  assert.equal(storage.session.sessionKey, undefined);
+
+  // A sign request while locked opens an approval window that asks to unlock first.
+  const windowOpened = browser.context.waitForEvent('page', { predicate: (p) => p.url().includes('#/approve/') });
+  const signed = request('personal_sign', ['0x6869', wallet.address]);
+  const page = await windowOpened;
+  await page.getByTestId('unlock-password').fill('not the password');
+  await page.getByTestId('unlock-submit').click();
+  await page.getByTestId('unlock-error').filter({ hasText: 'not right' }).waitFor();
+  await page.getByTestId('unlock-password').fill(PASSWORD);
+  await page.getByTestId('unlock-submit').click();
+  const closed = page.waitForEvent('close');
+  await page.getByTestId('approve').click({ noWaitAfter: true }).catch(() => {});
+  await closed;
+  const { result } = await signed;
+  assert.match(result, /^0x[0-9a-f]{130}$/);
+  assert.deepEqual(await request('eth_accounts'), { result: [wallet.address] });
+  await popup.close();
+});
+
+test('auto-lock: an alarm at the chosen idle time, pushed back by activity', async () => {
+  const popup = await openPopup(browser);
+  await popup.getByTestId('autolock-select').selectOption('5');
+  await popup.waitForFunction(async () => (await chrome.alarms.get('keystead-autolock'))?.periodInMinutes === undefined);
+  const due = await popup.evaluate(async () => (await chrome.alarms.get('keystead-autolock')).scheduledTime - Date.now());
+  assert.ok(due > 4 * 60_000 && due <= 5 * 60_000, `alarm due in ${due} ms`);
+  assert.equal((await readStorage(popup)).local.settings.autoLockMinutes, 5);
+  await popup.close();
+});
+
+test('a damaged vault leads to the recovery screen; the previous copy restores it and nothing is reset', async () => {
+  const popup = await openPopup(browser);
+  const { local } = await readStorage(popup);
+  assert.equal(typeof local.vaultPrevious, 'string', 'adding an account kept the previous vault');
+  await popup.evaluate(() => chrome.storage.local.set({ vault: '{"data": "truncat' }));
+  await popup.reload();
+  await popup.getByTestId('recover-previous').waitFor();
+  assert.equal((await readStorage(popup)).local.vault, '{"data": "truncat', 'nothing was overwritten by opening the popup');
+  await popup.getByTestId('recover-previous').click();
+  await popup.getByTestId('lock').click();
+  await popup.getByTestId('unlock-password').fill(PASSWORD);
+  await popup.getByTestId('unlock-submit').click();
+  assert.equal(await popup.getByTestId('account-address').textContent(), wallet.address);
+  const after = await readStorage(popup);
+  assert.equal(after.local.vaultCorrupt, '{"data": "truncat', 'the damaged vault is kept aside');
+  await popup.close();
+});
