@@ -9,7 +9,7 @@ export WASM_BINDGEN_TEST_TIMEOUT ?= 180
 WASM_TARGET := wasm32-unknown-unknown
 WASM_RAW    := target/$(WASM_TARGET)/release/keystead.wasm
 
-.PHONY: start test setup pkg size lint test-native test-wasm test-diff clean
+.PHONY: start test setup pkg size lint test-native test-wasm test-diff bench clean
 
 ## start: install what is missing, build the core into pkg/ and say what was produced
 start: setup pkg size
@@ -41,6 +41,10 @@ size: pkg
 
 test-diff: pkg
 	node --test tests/diff/
+
+## bench: time the release core against the JS wallet libraries (Chromium page + Node; bench/)
+bench: setup pkg
+	node bench/run.mjs
 
 clean:
 	rm -rf target pkg
