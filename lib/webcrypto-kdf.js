@@ -35,3 +35,14 @@ function base64Bytes(text) {
   for (let i = 0; i < binary.length; i++) out[i] = binary.charCodeAt(i);
   return out;
 }
+
+/**
+ * Opens a vault with the core (`core` = the pkg/ module: `Keyring`, `vaultKeyParams`): PBKDF2 in
+ * WebCrypto for vaults at 600,000 iterations or more; weaker (legacy) vaults go through
+ * `Keyring.unlock`, which re-keys them (`wasUpgraded`) and needs the password for that.
+ */
+export async function openVault(core, vaultJson, password) {
+  const params = core.vaultKeyParams(vaultJson);
+  if (params.iterations < 600_000) return core.Keyring.unlock(vaultJson, password);
+  return core.Keyring.unlockWithKey(vaultJson, await deriveVaultKey(password, params));
+}
