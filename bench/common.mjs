@@ -6,7 +6,7 @@ import { MAIL } from '../tests/diff/eip712-mail.mjs';
 
 /** Timed repetitions per operation (the issue asks for at least 5), after WARMUP untimed runs. */
 export const REPS = 7;
-export const WARMUP = 1;
+export const WARMUP = 2;
 
 // ---- identical inputs for every library ----------------------------------------------------
 export const PHRASE =
