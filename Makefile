@@ -9,7 +9,7 @@ export WASM_BINDGEN_TEST_TIMEOUT ?= 180
 WASM_TARGET := wasm32-unknown-unknown
 WASM_RAW    := target/$(WASM_TARGET)/release/keystead.wasm
 
-.PHONY: start test setup pkg size lint test-native test-wasm test-diff clean
+.PHONY: start test setup pkg size lint test-native test-wasm test-diff bench clean
 
 # Ports `make start` uses on 127.0.0.1 (e.g. `make start DEMO_PORT=5174`).
 ANVIL_PORT ?= 8545
@@ -47,6 +47,10 @@ size: pkg
 
 test-diff: pkg
 	node --test tests/diff/
+
+## bench: time the release core against the JS wallet libraries (Chromium page + Node; bench/)
+bench: setup pkg
+	node bench/run.mjs
 
 clean:
 	rm -rf target pkg

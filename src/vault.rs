@@ -90,6 +90,43 @@ fn check_iterations_param(iterations: u32) -> Result<(), VaultError> {
     }
 }
 
+/// Checks a salt and iteration count requested by a caller (not read from a vault).
+fn check_key_params(salt: &[u8], iterations: u32) -> Result<(), VaultError> {
+    check_iterations_param(iterations)?;
+    if salt.is_empty() || salt.len() > MAX_SALT_LEN {
+        return Err(VaultError::BadParameter {
+            reason: "salt must be 1 to 64 bytes",
+        });
+    }
+    Ok(())
+}
+
+/// A fresh random 32-byte salt (OS / WebCrypto randomness).
+///
+/// # Errors
+/// [`VaultError::RandomUnavailable`] if no randomness could be read.
+pub fn generate_salt() -> Result<[u8; SALT_LEN], VaultError> {
+    let mut salt = [0u8; SALT_LEN];
+    getrandom::fill(&mut salt).map_err(|_| VaultError::RandomUnavailable)?;
+    Ok(salt)
+}
+
+/// Base64 (standard alphabet, padded) of salt bytes, as a vault's `salt` field.
+#[must_use]
+pub fn encode_salt(salt: &[u8]) -> String {
+    B64.encode(salt)
+}
+
+/// The bytes of a vault-style base64 `salt` text (see the module docs for what is accepted).
+///
+/// # Errors
+/// [`VaultError::BadParameter`] if the text is not base64.
+pub fn decode_salt(text: &str) -> Result<Vec<u8>, VaultError> {
+    B64.decode(text).map_err(|_| VaultError::BadParameter {
+        reason: "salt is not base64",
+    })
+}
+
 /// An AES-256-GCM key derived from the password, with the salt and iteration count it came from.
 /// Zeroized on drop; never `Copy`, `Debug` or `Display`.
 pub struct VaultKey {
@@ -124,13 +161,30 @@ impl VaultKey {
         salt: &[u8],
         iterations: u32,
     ) -> Result<Self, VaultError> {
-        check_iterations_param(iterations)?;
-        if salt.is_empty() || salt.len() > MAX_SALT_LEN {
-            return Err(VaultError::BadParameter {
-                reason: "salt must be 1 to 64 bytes",
-            });
-        }
+        check_key_params(salt, iterations)?;
         Ok(Self::derive_unchecked(password, salt, iterations))
+    }
+
+    /// A key derived outside the core (WebCrypto's native PBKDF2, `lib/webcrypto-kdf.js`) from
+    /// the password with this `salt` and `iterations`: `key` must be those 32 PBKDF2 bytes.
+    /// Nothing here can check that; a wrong key fails later as [`VaultError::IncorrectPassword`]
+    /// (opening) or makes a vault the password does not open (writing), so only
+    /// [`crate::wallet::Wallet`]'s `*_with_key` constructors use it.
+    ///
+    /// # Errors
+    /// [`VaultError::BadParameter`] if the salt is empty or longer than [`MAX_SALT_LEN`], or
+    /// `iterations` is outside 1..=[`MAX_ITERATIONS`].
+    pub fn from_derived(
+        key: Zeroizing<[u8; 32]>,
+        salt: &[u8],
+        iterations: u32,
+    ) -> Result<Self, VaultError> {
+        check_key_params(salt, iterations)?;
+        Ok(Self {
+            key,
+            salt: salt.to_vec(),
+            iterations,
+        })
     }
 
     /// Derives without checking; callers have validated `salt` and `iterations`.
@@ -150,9 +204,7 @@ impl VaultKey {
     /// [`VaultError::RandomUnavailable`] if no randomness could be read.
     pub fn generate(password: &str, iterations: u32) -> Result<Self, VaultError> {
         check_iterations_param(iterations)?;
-        let mut salt = [0u8; SALT_LEN];
-        getrandom::fill(&mut salt).map_err(|_| VaultError::RandomUnavailable)?;
-        Ok(Self::derive(password, salt, iterations))
+        Ok(Self::derive(password, generate_salt()?, iterations))
     }
 
     /// Rebuilds a key from its parts (a session snapshot's); the caller vouches that `key` is
@@ -302,12 +354,114 @@ fn vault_iterations(vault: &Map<String, Value>) -> Result<u32, VaultError> {
     }
 }
 
+/// A vault's fields, decoded and checked, before any key is derived.
+pub struct ParsedVault {
+    data: Zeroizing<Vec<u8>>,
+    iv: [u8; IV_LEN],
+    salt: Vec<u8>,
+    iterations: u32,
+}
+
+impl ParsedVault {
+    /// Parses vault JSON.
+    ///
+    /// The top level must be a JSON object; `data`, `iv` and `salt` are required base64
+    /// strings (see the module docs); `iv` must decode to 16 bytes, `salt` to
+    /// 1..=[`MAX_SALT_LEN`] bytes, `data` to more than the 16-byte tag. Other top-level fields
+    /// are ignored. A vault without `keyMetadata` uses [`LEGACY_ITERATIONS`].
+    ///
+    /// # Errors
+    /// [`VaultError::Malformed`] (with a reason) if the text is not such a vault.
+    pub fn parse(vault_json: &str) -> Result<Self, VaultError> {
+        let parsed: Value =
+            serde_json::from_str(vault_json).map_err(|_| malformed("vault is not valid json"))?;
+        let vault = parsed
+            .as_object()
+            .ok_or(malformed("vault is not a json object"))?;
+
+        let data = Zeroizing::new(b64_field(
+            vault,
+            "data",
+            "missing data",
+            "data is not a string",
+            "data is not base64",
+        )?);
+        let iv = b64_field(
+            vault,
+            "iv",
+            "missing iv",
+            "iv is not a string",
+            "iv is not base64",
+        )?;
+        let salt = b64_field(
+            vault,
+            "salt",
+            "missing salt",
+            "salt is not a string",
+            "salt is not base64",
+        )?;
+        let iterations = vault_iterations(vault)?;
+
+        let iv: [u8; IV_LEN] = iv
+            .as_slice()
+            .try_into()
+            .map_err(|_| malformed("iv is not 16 bytes"))?;
+        if salt.is_empty() {
+            return Err(malformed("salt is empty"));
+        }
+        if salt.len() > MAX_SALT_LEN {
+            return Err(malformed("salt is longer than 64 bytes"));
+        }
+        if data.len() <= TAG_LEN {
+            return Err(malformed("data is too short"));
+        }
+        Ok(Self {
+            data,
+            iv,
+            salt,
+            iterations,
+        })
+    }
+
+    /// The raw salt bytes PBKDF2 takes.
+    #[must_use]
+    pub fn salt(&self) -> &[u8] {
+        &self.salt
+    }
+
+    /// The PBKDF2 iteration count the vault asks for.
+    #[must_use]
+    pub fn iterations(&self) -> u32 {
+        self.iterations
+    }
+
+    /// Decrypts with `key`, which must carry this vault's salt and iterations.
+    ///
+    /// # Errors
+    /// [`VaultError::IncorrectPassword`] if the GCM tag does not verify (a wrong key, or any
+    /// altered byte) or the key was derived for another salt or count.
+    pub fn open(self, key: VaultKey) -> Result<(VaultKey, Zeroizing<Vec<u8>>), VaultError> {
+        if key.salt != self.salt || key.iterations != self.iterations {
+            return Err(VaultError::IncorrectPassword);
+        }
+        let mut plaintext = self.data;
+        let ciphertext_len = plaintext.len().saturating_sub(TAG_LEN);
+        let (ciphertext, tag) = plaintext
+            .split_at_mut_checked(ciphertext_len)
+            .ok_or(malformed("data is too short"))?;
+        let tag = Tag::<U16>::try_from(&*tag).map_err(|_| malformed("data is too short"))?;
+        key.cipher()
+            .decrypt_inout_detached((&self.iv).into(), b"", ciphertext.into(), &tag)
+            .map_err(|_| VaultError::IncorrectPassword)?;
+        // Truncating keeps the allocation, which `Zeroizing` wipes in full on drop.
+        plaintext.truncate(ciphertext_len);
+        Ok((key, plaintext))
+    }
+}
+
 /// Opens vault JSON with `password`. Returns the key (for re-encryption) and the plaintext.
-/// A vault without `keyMetadata` uses [`LEGACY_ITERATIONS`].
-///
-/// Parsing: the top level must be a JSON object; `data`, `iv` and `salt` are required base64
-/// strings (see the module docs); `iv` must decode to 16 bytes, `salt` to 1..=[`MAX_SALT_LEN`]
-/// bytes, `data` to more than the 16-byte tag. Other top-level fields are ignored.
+/// A vault without `keyMetadata` uses [`LEGACY_ITERATIONS`]; see [`ParsedVault::parse`] for
+/// what is accepted.
 ///
 /// # Errors
 /// [`VaultError::Malformed`] (with a reason) if the text is not such a vault;
@@ -317,63 +471,9 @@ pub fn decrypt(
     vault_json: &str,
     password: &str,
 ) -> Result<(VaultKey, Zeroizing<Vec<u8>>), VaultError> {
-    let parsed: Value =
-        serde_json::from_str(vault_json).map_err(|_| malformed("vault is not valid json"))?;
-    let vault = parsed
-        .as_object()
-        .ok_or(malformed("vault is not a json object"))?;
-
-    let data = Zeroizing::new(b64_field(
-        vault,
-        "data",
-        "missing data",
-        "data is not a string",
-        "data is not base64",
-    )?);
-    let iv = b64_field(
-        vault,
-        "iv",
-        "missing iv",
-        "iv is not a string",
-        "iv is not base64",
-    )?;
-    let salt = b64_field(
-        vault,
-        "salt",
-        "missing salt",
-        "salt is not a string",
-        "salt is not base64",
-    )?;
-    let iterations = vault_iterations(vault)?;
-
-    let iv: [u8; IV_LEN] = iv
-        .as_slice()
-        .try_into()
-        .map_err(|_| malformed("iv is not 16 bytes"))?;
-    if salt.is_empty() {
-        return Err(malformed("salt is empty"));
-    }
-    if salt.len() > MAX_SALT_LEN {
-        return Err(malformed("salt is longer than 64 bytes"));
-    }
-    let ciphertext_len = match data.len().checked_sub(TAG_LEN) {
-        Some(len) if len > 0 => len,
-        _ => return Err(malformed("data is too short")),
-    };
-
-    let mut plaintext = data;
-    let (ciphertext, tag) = plaintext
-        .split_at_mut_checked(ciphertext_len)
-        .ok_or(malformed("data is too short"))?;
-    let tag = Tag::<U16>::try_from(&*tag).map_err(|_| malformed("data is too short"))?;
-
-    let key = VaultKey::derive_unchecked(password, &salt, iterations);
-    key.cipher()
-        .decrypt_inout_detached((&iv).into(), b"", ciphertext.into(), &tag)
-        .map_err(|_| VaultError::IncorrectPassword)?;
-    // Truncating keeps the allocation, which `Zeroizing` wipes in full on drop.
-    plaintext.truncate(ciphertext_len);
-    Ok((key, plaintext))
+    let vault = ParsedVault::parse(vault_json)?;
+    let key = VaultKey::derive_unchecked(password, &vault.salt, vault.iterations);
+    vault.open(key)
 }
 
 #[cfg(test)]

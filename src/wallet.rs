@@ -110,6 +110,47 @@ impl Wallet {
         Ok(Self::new(Keyring::deserialize(&keyrings)?, key, false))
     }
 
+    /// Like [`Wallet::create`], encrypted under a key derived outside the core (WebCrypto) with
+    /// a salt and count from [`crate::vault::generate_salt`] / the caller: see
+    /// [`VaultKey::from_derived`].
+    ///
+    /// # Errors
+    /// `INVALID_ARGUMENT` for another word count or an unusable salt or count.
+    pub fn create_with_key(word_count: usize, key: VaultKey) -> Result<Self, Error> {
+        let keyring = Keyring::from_mnemonic(Mnemonic::generate(word_count)?)?;
+        Ok(Self::new(keyring, key, false))
+    }
+
+    /// Like [`Wallet::restore`], encrypted under a key derived outside the core (see
+    /// [`Wallet::create_with_key`]).
+    ///
+    /// # Errors
+    /// `INVALID_PHRASE` naming the first unknown word's position or the checksum.
+    pub fn restore_with_key(phrase: &str, key: VaultKey) -> Result<Self, Error> {
+        let keyring = Keyring::from_mnemonic(Mnemonic::parse(phrase)?)?;
+        Ok(Self::new(keyring, key, false))
+    }
+
+    /// Opens a vault with a key derived outside the core from the vault's own salt and count
+    /// ([`vault::ParsedVault`]). It cannot re-key a weaker vault (that needs the password), so
+    /// [`Wallet::was_upgraded`] stays `false`: callers open vaults below [`DEFAULT_ITERATIONS`]
+    /// with [`Wallet::unlock`] instead (`lib/webcrypto-kdf.js` does).
+    ///
+    /// # Errors
+    /// `INCORRECT_PASSWORD` if the key does not open the vault; `MALFORMED_VAULT` as
+    /// [`Wallet::unlock`].
+    pub fn unlock_with_key(vault_json: &str, key: &Zeroizing<[u8; 32]>) -> Result<Self, Error> {
+        let parsed = vault::ParsedVault::parse(vault_json)?;
+        let key = VaultKey::from_derived(key.clone(), parsed.salt(), parsed.iterations()).map_err(
+            |_| VaultError::Malformed {
+                reason: "unusable key parameters",
+            },
+        )?;
+        let (key, plaintext) = parsed.open(key)?;
+        let keyring = Keyring::deserialize(&plaintext)?;
+        Ok(Self::new(keyring, key, false))
+    }
+
     /// Whether [`Wallet::unlock`] re-keyed a weaker vault (then store [`Wallet::vault`] now).
     pub fn was_upgraded(&self) -> bool {
         self.upgraded

@@ -10,7 +10,7 @@
 //! `# Errors`); the per-call codes are listed in the README's JS API table.
 #![allow(clippy::missing_errors_doc)]
 
-use js_sys::{Array, JsString, Object, Reflect};
+use js_sys::{Array, JsString, Object, Reflect, Uint8Array};
 use wasm_bindgen::prelude::*;
 use zeroize::Zeroizing;
 
@@ -19,6 +19,7 @@ use crate::eth::{eip191, to_hex_prefixed, typed_data, Address, Signature};
 use crate::keyring::{self, AccountKind};
 use crate::mnemonic;
 use crate::session::SessionKey;
+use crate::vault::{self, VaultKey, DEFAULT_ITERATIONS};
 use crate::wallet::Wallet;
 
 /// Most suggestions [`word_suggestions`] returns.
@@ -62,6 +63,53 @@ fn json_text(value: &JsValue, what: &'static str) -> Result<Zeroizing<String>, J
 fn set(obj: &Object, key: &str, value: &JsValue) {
     // Defining a data property on a plain fresh object cannot fail.
     let _ = Reflect::set(obj, &JsValue::from_str(key), value);
+}
+
+/// Copies the 32 key bytes out of `key` into a zeroizing buffer and zeroes `key` (also when it
+/// has the wrong length), so the derived key does not linger in JS memory.
+fn take_key(key: &Uint8Array) -> Result<Zeroizing<[u8; 32]>, JsValue> {
+    let mut out = Zeroizing::new([0u8; 32]);
+    let len = key.length();
+    if len as usize == out.len() {
+        key.copy_to(out.as_mut_slice());
+    }
+    key.fill(0, 0, len);
+    if len as usize != out.len() {
+        return Err(js_error(&Error::InvalidArgument(
+            "the key must be 32 bytes",
+        )));
+    }
+    Ok(out)
+}
+
+/// `{ salt, iterations }` (salt in the vault's base64) as a JS object.
+fn key_params_object(salt: &[u8], iterations: u32) -> Object {
+    let obj = Object::new();
+    set(&obj, "salt", &JsValue::from_str(&vault::encode_salt(salt)));
+    set(&obj, "iterations", &JsValue::from(iterations));
+    obj
+}
+
+/// The vault key for `*WithKey`: the key bytes with the salt and count of `params`
+/// (`{ salt: base64, iterations }`, as from [`new_vault_key_params`]).
+fn key_with_params(params: &JsValue, key: &Uint8Array) -> Result<VaultKey, JsValue> {
+    let key = take_key(key)?;
+    let get = |name: &str| Reflect::get(params, &JsValue::from_str(name)).ok();
+    let bad = || {
+        js_error(&Error::InvalidArgument(
+            "params must be { salt, iterations }",
+        ))
+    };
+    let salt = get("salt").and_then(|v| v.as_string()).ok_or_else(bad)?;
+    let iterations = get("iterations")
+        .and_then(|v| v.as_f64())
+        .filter(|n| n.fract() == 0.0 && (1.0..=f64::from(u32::MAX)).contains(n))
+        .ok_or_else(bad)?;
+    // In range and integral: the conversion is exact.
+    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+    let iterations = iterations as u32;
+    let salt = js(vault::decode_salt(&salt))?;
+    js(VaultKey::from_derived(key, &salt, iterations))
 }
 
 /// The keyring of one wallet: HD accounts from a Secret Recovery Phrase plus imported keys.
@@ -121,6 +169,50 @@ impl Keyring {
         let key = Zeroizing::new(key);
         let key = js(SessionKey::from_slice(&key))?;
         js(self.inner.seal_session(&key))
+    }
+
+    /// Opens a vault with the 32-byte key WebCrypto derived from the password and the vault's
+    /// own [`vault_key_params`] (`lib/webcrypto-kdf.js`). `key` is zeroed once copied. Never
+    /// re-keys (`wasUpgraded` stays `false`): open vaults below 600,000 iterations with `unlock`.
+    #[wasm_bindgen(js_name = unlockWithKey)]
+    pub fn unlock_with_key(
+        #[wasm_bindgen(js_name = vaultJson)] vault_json: String,
+        key: &Uint8Array,
+    ) -> Result<Keyring, JsValue> {
+        let key = take_key(key)?;
+        Ok(Self {
+            inner: js(Wallet::unlock_with_key(&vault_json, &key))?,
+        })
+    }
+
+    /// `restore` with the key WebCrypto derived for `params` ([`new_vault_key_params`]);
+    /// `key` is zeroed once copied.
+    #[wasm_bindgen(js_name = restoreWithKey)]
+    pub fn restore_with_key(
+        phrase: String,
+        params: &JsValue,
+        key: &Uint8Array,
+    ) -> Result<Keyring, JsValue> {
+        let phrase = Zeroizing::new(phrase);
+        let key = key_with_params(params, key)?;
+        Ok(Self {
+            inner: js(Wallet::restore_with_key(&phrase, key))?,
+        })
+    }
+
+    /// `create` with the key WebCrypto derived for `params` ([`new_vault_key_params`]);
+    /// `key` is zeroed once copied.
+    #[wasm_bindgen(js_name = createWithKey)]
+    pub fn create_with_key(
+        #[wasm_bindgen(js_name = wordCount)] word_count: u32,
+        params: &JsValue,
+        key: &Uint8Array,
+    ) -> Result<Keyring, JsValue> {
+        let key = key_with_params(params, key)?;
+        let word_count = usize::try_from(word_count).unwrap_or(usize::MAX);
+        Ok(Self {
+            inner: js(Wallet::create_with_key(word_count, key))?,
+        })
     }
 
     /// `true` when `unlock` re-keyed a weaker (e.g. 10,000-iteration) vault: store `vault()` now.
@@ -297,4 +389,22 @@ pub fn derive_addresses(phrase: String, start: u32, count: u32) -> Result<Array,
         .iter()
         .map(|a| JsValue::from_str(&a.to_checksum()))
         .collect())
+}
+
+/// `{ salt, iterations }` of a vault (salt as its base64 text): what WebCrypto's PBKDF2 needs
+/// to derive the key for [`Keyring::unlock_with_key`].
+#[wasm_bindgen(js_name = vaultKeyParams)]
+pub fn vault_key_params(
+    #[wasm_bindgen(js_name = vaultJson)] vault_json: &str,
+) -> Result<Object, JsValue> {
+    let parsed = js(vault::ParsedVault::parse(vault_json))?;
+    Ok(key_params_object(parsed.salt(), parsed.iterations()))
+}
+
+/// `{ salt, iterations: 600000 }` with a fresh random 32-byte salt, for a new vault's key
+/// ([`Keyring::create_with_key`], [`Keyring::restore_with_key`]).
+#[wasm_bindgen(js_name = newVaultKeyParams)]
+pub fn new_vault_key_params() -> Result<Object, JsValue> {
+    let salt = js(vault::generate_salt())?;
+    Ok(key_params_object(&salt, DEFAULT_ITERATIONS))
 }

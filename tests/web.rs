@@ -3,10 +3,10 @@
 #![cfg(target_arch = "wasm32")]
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 
-use js_sys::{Array, Reflect, JSON};
+use js_sys::{Array, Reflect, Uint8Array, JSON};
 use keystead::wasm::{
-    derive_addresses, hash_typed_data_v4, recover_personal_signature, to_checksum_address,
-    validate_phrase, word_suggestions, Keyring,
+    derive_addresses, hash_typed_data_v4, new_vault_key_params, recover_personal_signature,
+    to_checksum_address, validate_phrase, vault_key_params, word_suggestions, Keyring,
 };
 use wasm_bindgen::JsValue;
 use wasm_bindgen_test::*;
@@ -279,4 +279,61 @@ fn free_functions() {
         code(derive_addresses(ANVIL_PHRASE.into(), 0, 5000).unwrap_err()),
         "INVALID_ARGUMENT"
     );
+}
+
+/// The key `lib/webcrypto-kdf.js` derives for `{ salt, iterations }`, computed here in Rust.
+fn key_for(params: &JsValue) -> Uint8Array {
+    let get = |name: &str| Reflect::get(params, &name.into()).unwrap();
+    let salt = keystead::vault::decode_salt(&get("salt").as_string().unwrap()).unwrap();
+    let iterations = get("iterations").as_f64().unwrap() as u32;
+    let key = keystead::vault::pbkdf2_hmac_sha256(PASSWORD, &salt, iterations);
+    Uint8Array::from(key.as_slice())
+}
+
+#[wasm_bindgen_test]
+fn unlock_with_key_opens_the_vault_and_zeroes_the_key() {
+    let k = Keyring::restore(PASSWORD.into(), ANVIL_PHRASE.into()).unwrap();
+    let vault = k.vault().unwrap();
+    let params: JsValue = vault_key_params(&vault).unwrap().into();
+    assert_eq!(
+        Reflect::get(&params, &"iterations".into())
+            .unwrap()
+            .as_f64(),
+        Some(600_000.0)
+    );
+    let key = key_for(&params);
+    let opened = Keyring::unlock_with_key(vault.clone(), &key).unwrap();
+    assert!(key.to_vec().iter().all(|b| *b == 0));
+    assert_eq!(accounts(&opened), accounts(&k));
+    assert!(!opened.was_upgraded());
+
+    let wrong = Uint8Array::from(&[7u8; 32][..]);
+    let err = Keyring::unlock_with_key(vault.clone(), &wrong)
+        .err()
+        .unwrap();
+    assert_eq!(code(err), "INCORRECT_PASSWORD");
+    let short = Uint8Array::from(&[7u8; 31][..]);
+    let err = Keyring::unlock_with_key(vault, &short).err().unwrap();
+    assert_eq!(code(err), "INVALID_ARGUMENT");
+    assert!(short.to_vec().iter().all(|b| *b == 0));
+    let err = vault_key_params("{}").err().unwrap();
+    assert_eq!(code(err), "MALFORMED_VAULT");
+}
+
+#[wasm_bindgen_test]
+fn restore_with_key_writes_a_vault_the_password_opens() {
+    let params: JsValue = new_vault_key_params().unwrap().into();
+    let key = key_for(&params);
+    let k = Keyring::restore_with_key(ANVIL_PHRASE.into(), &params, &key).unwrap();
+    assert!(key.to_vec().iter().all(|b| *b == 0));
+    let opened = Keyring::unlock(k.vault().unwrap(), PASSWORD.into()).unwrap();
+    assert_eq!(accounts(&opened)[0].0, ANVIL_0);
+
+    let created = Keyring::create_with_key(12, &params, &key_for(&params)).unwrap();
+    assert_eq!(accounts(&created).len(), 1);
+    let bad: JsValue = JSON::parse(r#"{"salt":"AQI=","iterations":0.5}"#).unwrap();
+    let err = Keyring::create_with_key(12, &bad, &key_for(&params))
+        .err()
+        .unwrap();
+    assert_eq!(code(err), "INVALID_ARGUMENT");
 }

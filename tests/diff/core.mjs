@@ -14,6 +14,8 @@ export {
   recoverPersonalSignature,
   hashTypedDataV4,
   deriveAddresses,
+  vaultKeyParams,
+  newVaultKeyParams,
 } from '../../pkg/keystead.js';
 
 export const PASSWORD = 'correct horse battery staple';

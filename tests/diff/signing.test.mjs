@@ -11,6 +11,7 @@ import { verifyMessage, hashTypedData, getAddress } from 'viem';
 import { privateKeyToAccount } from 'viem/accounts';
 import { Keyring, recoverPersonalSignature, hashTypedDataV4, seededRng, toHex, throwsCode, quietly, PASSWORD } from './core.mjs';
 import { randomTypedData } from './typed-data-gen.mjs';
+import { MAIL } from './eip712-mail.mjs';
 
 const rng = seededRng('signing.test.mjs');
 // BIP39 reference vector (trezor/python-mnemonic vectors.json), used here only as a fixed SRP.
@@ -107,32 +108,6 @@ test('signPersonalMessage: unknown account throws UNKNOWN_ACCOUNT', () => {
 
 // The example of the EIP-712 text (eips.ethereum.org/EIPS/eip-712, "Example.js" and its test):
 // signer key keccak256("cow"), signing hash and signature (v = 28) as published there.
-const MAIL = {
-  types: {
-    EIP712Domain: [
-      { name: 'name', type: 'string' },
-      { name: 'version', type: 'string' },
-      { name: 'chainId', type: 'uint256' },
-      { name: 'verifyingContract', type: 'address' },
-    ],
-    Person: [
-      { name: 'name', type: 'string' },
-      { name: 'wallet', type: 'address' },
-    ],
-    Mail: [
-      { name: 'from', type: 'Person' },
-      { name: 'to', type: 'Person' },
-      { name: 'contents', type: 'string' },
-    ],
-  },
-  primaryType: 'Mail',
-  domain: { name: 'Ether Mail', version: '1', chainId: 1, verifyingContract: '0xCcCCccccCCCCcCCCCCCcCcCccCcCCCcCcccccccC' },
-  message: {
-    from: { name: 'Cow', wallet: '0xCD2a3d9F938E13CD947Ec05AbC7FE734Df8DD826' },
-    to: { name: 'Bob', wallet: '0xbBbBBBBbbBBBbbbBbbBbbbbBBbBbbbbBbBbbBBbB' },
-    contents: 'Hello, Bob!',
-  },
-};
 const MAIL_HASH = '0xbe609aee343fb3c4b28e1df9e632fca64fcfaede20f02e86244efddf30957bd2';
 const MAIL_SIG =
   '0x4355c47d63924e8a72e509b65029052eb6c299d53a04e167c5775fd466751c9d' +

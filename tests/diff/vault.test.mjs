@@ -10,7 +10,8 @@ import { entropyToMnemonic, mnemonicToSeedSync } from '@scure/bip39';
 import { wordlist } from '@scure/bip39/wordlists/english.js';
 import { HDKey } from '@scure/bip32';
 import { privateKeyToAccount } from 'viem/accounts';
-import { Keyring, deriveAddresses, seededRng, toHex, throwsCode, PASSWORD } from './core.mjs';
+import { Keyring, deriveAddresses, vaultKeyParams, newVaultKeyParams, seededRng, toHex, throwsCode, PASSWORD } from './core.mjs';
+import { deriveVaultKey, openVault } from '../../lib/webcrypto-kdf.js';
 
 const rng = seededRng('vault.test.mjs');
 const HD_PATH = "m/44'/60'/0'/0";
@@ -114,6 +115,43 @@ test('a MetaMask vault made by browser-passworder encrypt() with its defaults op
     await assertMetamaskLayout(k.vault(), PASSWORD, { phrase, numberOfAccounts: 3, keys, iterations: Math.max(iterations, 600000) });
   } finally {
     k.free();
+  }
+});
+
+test('WebCrypto key path: unlockWithKey opens browser-passworder vaults, restoreWithKey writes ones it opens', async () => {
+  const phrase = phraseOf(16);
+  const keys = [randomKey()];
+  const vault = await encrypt(PASSWORD, metamaskKeyrings(phrase, 2, keys), undefined, undefined, PBKDF2(600000));
+  const params = vaultKeyParams(vault);
+  assert.deepEqual(params, { salt: JSON.parse(vault).salt, iterations: 600000 });
+  const key = await deriveVaultKey(PASSWORD, params);
+  const k = Keyring.unlockWithKey(vault, key);
+  try {
+    assert.ok(key.every((b) => b === 0), 'the key array is zeroed');
+    assertAccounts(k, expectedAccounts(phrase, 2, keys), 'unlockWithKey');
+    assert.equal(k.wasUpgraded, false);
+    await assertMetamaskLayout(k.vault(), PASSWORD, { phrase, numberOfAccounts: 2, keys, iterations: 600000 });
+  } finally {
+    k.free();
+  }
+  throwsCode(() => Keyring.unlockWithKey(vault, new Uint8Array(32).fill(7)), 'INCORRECT_PASSWORD');
+  throwsCode(() => Keyring.unlockWithKey(vault, new Uint8Array(31)), 'INVALID_ARGUMENT');
+  // A legacy vault goes through unlock (which re-keys it); openVault chooses.
+  const legacy = JSON.parse(await encrypt(PASSWORD, metamaskKeyrings(phrase, 1, []), undefined, undefined, PBKDF2(10000)));
+  delete legacy.keyMetadata;
+  const opened = await openVault({ Keyring, vaultKeyParams }, JSON.stringify(legacy), PASSWORD);
+  assert.equal(opened.wasUpgraded, true);
+  opened.free();
+
+  const fresh = newVaultKeyParams();
+  assert.equal(fresh.iterations, 600000);
+  const r = Keyring.restoreWithKey(phrase, fresh, await deriveVaultKey(PASSWORD, fresh));
+  try {
+    const written = r.vault();
+    assert.equal(JSON.parse(written).salt, fresh.salt);
+    await assertMetamaskLayout(written, PASSWORD, { phrase, numberOfAccounts: 1, keys: [], iterations: 600000 });
+  } finally {
+    r.free();
   }
 });
 

@@ -1,0 +1,133 @@
+// `make bench`: bundles the bench page, serves it, runs it in headless Chromium (Playwright, the
+// system /usr/bin/chromium), then runs the same suite under Node, and prints one table per run
+// plus the .wasm size and the extension rows. Options (environment):
+//   BENCH_ONLY=vault,seed,derive,sign   run only these groups
+//   BENCH_NODE=0                        skip the Node run
+// Writes the rows as JSON to target/bench/results.json.
+import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import os from 'node:os';
+import path from 'node:path';
+import webpack from 'webpack';
+import { chromium } from 'playwright-core';
+import config from './webpack.config.js';
+import { serve } from './serve.mjs';
+import { runInNode } from './node.mjs';
+import { placeholders } from './extension.mjs';
+
+const root = path.resolve(import.meta.dirname, '..');
+const only = process.env.BENCH_ONLY || null;
+
+function bundle() {
+  return new Promise((resolve, reject) =>
+    webpack(config, (err, stats) => {
+      if (err || stats.hasErrors()) reject(err ?? new Error(stats.toString('errors-only')));
+      else resolve();
+    }),
+  );
+}
+
+async function runInChromium() {
+  const server = await serve(root);
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  try {
+    const page = await browser.newPage();
+    page.on('console', (m) => console.log(`  [page] ${m.text()}`));
+    page.on('pageerror', (e) => console.log(`  [page error] ${e.message}`));
+    await page.goto(`${server.url}/bench/page.html${only ? `?only=${only}` : ''}`);
+    const rows = await page.evaluate(() => window.benchResults);
+    return { rows, version: browser.version() };
+  } finally {
+    await browser.close();
+    server.close();
+  }
+}
+
+// ---- the table ---------------------------------------------------------------------------
+const fmt = (ms) => (ms >= 100 ? ms.toFixed(0) : ms >= 10 ? ms.toFixed(1) : ms.toFixed(2));
+
+/** Keystead's reference variant, the fastest peer, their ratio and whether the target holds. */
+export function verdict({ ms, target }) {
+  const names = Object.keys(ms);
+  const keystead = names.find((n) => n.startsWith('keystead'));
+  const peers = names.filter((n) => !n.startsWith('keystead'));
+  const fastest = peers.reduce((a, b) => (ms[b] < ms[a] ? b : a));
+  const ratio = ms[keystead] / ms[fastest];
+  let met = null;
+  let want = '';
+  if (target?.fasterBy) {
+    met = ratio <= 1 / target.fasterBy;
+    want = `≥ ${target.fasterBy}× faster than the fastest peer`;
+  } else if (target?.noSlowerThan) {
+    met = ratio <= target.noSlowerThan;
+    want = `≤ ${target.noSlowerThan}× the peer`;
+  }
+  return { keystead, fastest, ratio, met, want };
+}
+
+function table(title, rows) {
+  const lines = [`\n${title}`];
+  const w = [44, 34, 10, 14];
+  const line = (cells) => lines.push('  ' + cells.map((c, i) => String(c).padEnd(w[i] ?? 0)).join(' ').trimEnd());
+  line(['operation', 'implementation', 'median ms', 'Keystead/this']);
+  line(['-'.repeat(43), '-'.repeat(33), '-'.repeat(9), '-'.repeat(13)]);
+  for (const row of rows) {
+    const v = verdict(row);
+    Object.entries(row.ms).forEach(([name, ms], i) => {
+      const ratio = name === v.keystead ? '' : (row.ms[v.keystead] / ms).toFixed(2);
+      line([i === 0 ? row.op : '', name, fmt(ms), ratio]);
+    });
+    const target = v.met === null ? 'no target' : `target ${v.want}: ${v.met ? 'MET' : 'MISSED'}`;
+    line(['', `→ vs fastest (${v.fastest}): ${v.ratio.toFixed(2)}; ${target}`]);
+  }
+  return lines.join('\n');
+}
+
+function versions() {
+  const pkgs = ['@metamask/browser-passworder', '@metamask/eth-sig-util', '@metamask/key-tree',
+    '@noble/curves', '@noble/hashes', '@scure/bip32', '@scure/bip39', 'viem', 'ethers', 'binaryen'];
+  return pkgs.map((p) => `${p} ${JSON.parse(readFileSync(path.join(root, 'node_modules', p, 'package.json'))).version}`);
+}
+
+function size() {
+  // The same measure as `make size` (gzip -9).
+  const file = path.join(root, 'pkg/keystead_bg.wasm');
+  const wasm = readFileSync(file);
+  const gz = execFileSync('gzip', ['-9', '-c', file], { maxBuffer: 1 << 26 }).length;
+  return { raw: wasm.length, gz, met: gz <= 150 * 1024 };
+}
+
+// ---- main --------------------------------------------------------------------------------
+console.log('bench: bundling the page (webpack)');
+await bundle();
+console.log('bench: Chromium run');
+const browser = await runInChromium();
+let node = null;
+if (process.env.BENCH_NODE !== '0') {
+  console.log('bench: Node run');
+  node = await runInNode({ only, log: (m) => console.log(`  ${m}`) });
+}
+const s = size();
+const env = {
+  date: new Date().toISOString().slice(0, 10),
+  machine: `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${os.platform()}`,
+  chromium: browser.version,
+  node: process.version,
+  libraries: versions(),
+};
+
+console.log(`\n${env.date}; ${env.machine}; Chromium ${env.chromium}; Node ${env.node}`);
+console.log(`libraries: ${env.libraries.join(', ')}`);
+console.log(table(`Chromium ${env.chromium} (headless), median of ≥ 5 after warm-up`, browser.rows));
+if (node) console.log(table(`Node ${env.node}`, node));
+console.log(`\nsize: pkg/keystead_bg.wasm ${s.raw} bytes raw, ${s.gz} bytes gzipped (${(s.gz / 1024).toFixed(1)} KB); ` +
+  `target ≤ 150 KB gzipped: ${s.met ? 'MET' : 'MISSED'}`);
+for (const p of placeholders) console.log(`${p.op}: not measured yet (target < ${p.target.underMs} ms median; needs the extension)`);
+
+mkdirSync(path.join(root, 'target/bench'), { recursive: true });
+writeFileSync(path.join(root, 'target/bench/results.json'), JSON.stringify({ env, size: s, browser: browser.rows, node }, null, 2));
