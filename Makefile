@@ -9,7 +9,7 @@ export WASM_BINDGEN_TEST_TIMEOUT ?= 180
 WASM_TARGET := wasm32-unknown-unknown
 WASM_RAW    := target/$(WASM_TARGET)/release/keystead.wasm
 
-.PHONY: start test setup pkg size lint test-native test-wasm test-diff bench clean
+.PHONY: start test setup pkg dist size lint test-native test-wasm test-diff test-e2e bench clean
 
 # Ports `make start` uses on 127.0.0.1 (e.g. `make start DEMO_PORT=5174`).
 ANVIL_PORT ?= 8545
@@ -21,8 +21,9 @@ DEMO_PORT  ?= 5173
 start: setup pkg size
 	@ANVIL_PORT=$(ANVIL_PORT) DEMO_PORT=$(DEMO_PORT) scripts/start.sh
 
-## test: install what is missing, then run every test (lint, native, browser, differential)
-test: setup lint test-native test-wasm pkg test-diff
+## test: install what is missing, then run every test (lint, native, browser, differential,
+## end-to-end). The end-to-end tests run last, so the output ends with their summary.
+test: setup lint test-native test-wasm pkg test-diff test-e2e
 
 setup:
 	@scripts/setup.sh
@@ -48,9 +49,18 @@ size: pkg
 test-diff: pkg
 	node --test tests/diff/
 
+# The extension (dist/) and the demo dApp (dist-demo/), built by webpack with the core from pkg/.
+dist: pkg
+	webpack --stats errors-warnings
+
+# Playwright + Debian's Chromium with dist/ loaded, the viem demo, and anvil on 127.0.0.1:8545
+# (and :8546). One file at a time: they share those ports.
+test-e2e: dist
+	node --test --test-concurrency=1 tests/e2e/
+
 ## bench: time the release core against the JS wallet libraries (Chromium page + Node; bench/)
 bench: setup pkg
 	node bench/run.mjs
 
 clean:
-	rm -rf target pkg
+	rm -rf target pkg dist dist-demo

@@ -2,7 +2,11 @@
 // keeps storage in step with it: the vault (ciphertext) in storage.local, the session
 // snapshot in storage.session. Secrets never cross into JS; the password passes through on
 // its way in and is not kept.
-import init, { Keyring, hashTypedDataV4 } from '../../pkg/keystead.js';
+//
+// PBKDF2 for create, restore and unlock runs in WebCrypto (lib/webcrypto-kdf.js): only the 32
+// derived key bytes cross JS, in an array the core zeroes once it has copied them.
+import init, * as wasm from '../../pkg/keystead.js';
+import { deriveVaultKey, openVault } from '../../lib/webcrypto-kdf.js';
 import * as store from './store.js';
 import * as session from './session.js';
 
@@ -31,7 +35,7 @@ async function resume() {
   const saved = await session.loadSnapshot();
   if (!saved) return null;
   try {
-    keyring = Keyring.resumeSession(saved.snapshot, saved.key);
+    keyring = wasm.Keyring.resumeSession(saved.snapshot, saved.key);
     sessionKey = saved.key;
     return keyring;
   } catch {
@@ -63,14 +67,23 @@ async function adopt(next, { writeVault }) {
   return keyring;
 }
 
+/** A vault key for a new vault: fresh salt and count from the core, PBKDF2 in WebCrypto. */
+async function newKey(password) {
+  const params = wasm.newVaultKeyParams();
+  return { params, key: await deriveVaultKey(password, params) };
+}
+
 export async function create(password, wordCount) {
   await loadCore();
-  return adopt(Keyring.create(password, wordCount), { writeVault: true });
+  const { params, key } = await newKey(password);
+  return adopt(wasm.Keyring.createWithKey(wordCount, params, key), { writeVault: true });
 }
 
 export async function restore(password, phrase) {
   await loadCore();
-  return adopt(Keyring.restore(password, phrase), { writeVault: true });
+  wasm.validatePhrase(phrase); // a typo fails before the 600,000 PBKDF2 rounds
+  const { params, key } = await newKey(password);
+  return adopt(wasm.Keyring.restoreWithKey(phrase, params, key), { writeVault: true });
 }
 
 /** Opens the stored vault. A vault the core re-keyed (legacy iterations) is written back. */
@@ -78,7 +91,7 @@ export async function unlock(password) {
   await loadCore();
   const { vault } = await store.read();
   if (vault === undefined) throw Object.assign(new Error('there is no wallet to unlock'), { code: 'INVALID_ARGUMENT' });
-  const next = Keyring.unlock(vault, password);
+  const next = await openVault(wasm, vault, password);
   return adopt(next, { writeVault: next.wasUpgraded });
 }
 
@@ -97,5 +110,5 @@ export async function lock() {
 /** The EIP-712 signing hash, or the core's INVALID_TYPED_DATA error: validation before approval. */
 export async function typedDataHash(json) {
   await loadCore();
-  return hashTypedDataV4(json);
+  return wasm.hashTypedDataV4(json);
 }
