@@ -1,0 +1,86 @@
+// The popup on its own: import a Secret Recovery Phrase, see the balance from the node, add
+// accounts, switch network, and bad input (a wrong word, a wrong password) that changes nothing.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { PASSWORD, ANVIL_MNEMONIC, startAnvil, launch, openPopup, readStorage } from './harness.mjs';
+
+let chain, browser, popup;
+
+before(async () => {
+  chain = await startAnvil();
+  browser = await launch();
+  popup = await openPopup(browser);
+});
+
+after(async () => {
+  await browser?.close();
+  chain?.stop();
+});
+
+async function typePhrase(words) {
+  for (const [i, word] of words.entries()) await popup.getByTestId(`srp-import-word-${i + 1}`).fill(word);
+}
+
+test('import: a wrong word is named and nothing is stored; the right phrase restores the funded account', async () => {
+  await popup.getByTestId('import-wallet').click();
+  const words = ANVIL_MNEMONIC.split(' ');
+  await typePhrase([...words.slice(0, 11), 'junky']);
+  await popup.getByTestId('password').fill(PASSWORD);
+  await popup.getByTestId('password-confirm').fill(PASSWORD);
+  await popup.getByTestId('onboarding-next').click();
+  await popup.getByTestId('error').filter({ hasText: 'word 12' }).waitFor();
+  assert.equal((await readStorage(popup)).local.vault, undefined);
+
+  for (const field of await popup.locator('[data-testid^=srp-import-word-]').all()) {
+    assert.equal(await field.getAttribute('type'), 'password');
+    assert.equal(await field.getAttribute('autocomplete'), 'off');
+    assert.equal(await field.getAttribute('spellcheck'), 'false');
+  }
+
+  // Pasting the whole phrase into the first field spreads it over the fields.
+  await popup.getByTestId('srp-import-word-1').focus();
+  await popup.evaluate((phrase) => {
+    const data = new DataTransfer();
+    data.setData('text', phrase);
+    document.activeElement.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  }, ANVIL_MNEMONIC);
+  assert.equal(await popup.getByTestId('srp-import-word-12').inputValue(), 'junk');
+  await popup.getByTestId('onboarding-next').click();
+  await popup.getByTestId('account-address').filter({ hasText: '0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266' }).waitFor();
+  await popup.getByTestId('account-balance').filter({ hasText: '10000 ETH' }).waitFor();
+});
+
+test('add account derives the next address of the phrase', async () => {
+  await popup.getByTestId('add-account').click();
+  await popup.getByTestId('account-address').filter({ hasText: '0x70997970C51812dc3A010C7d01b50e0d17dc79C8' }).waitFor();
+  assert.equal(await popup.getByTestId('account-item').count(), 2);
+});
+
+test('a wrong password leaves the wallet locked and the vault unchanged', async () => {
+  const before = (await readStorage(popup)).local;
+  await popup.getByTestId('lock').click();
+  await popup.getByTestId('unlock-password').fill('wrong password');
+  await popup.getByTestId('unlock-submit').click();
+  await popup.getByTestId('unlock-error').filter({ hasText: 'not right' }).waitFor();
+  const after = (await readStorage(popup)).local;
+  assert.equal(after.vault, before.vault);
+  assert.equal(after.vaultPrevious, before.vaultPrevious);
+  await popup.getByTestId('unlock-password').fill(PASSWORD);
+  await popup.getByTestId('unlock-submit').click();
+  await popup.getByTestId('account-item').nth(1).waitFor();
+  assert.equal(await popup.getByTestId('account-address').textContent(), '0x70997970C51812dc3A010C7d01b50e0d17dc79C8');
+});
+
+test('the popup lists the built-in local network and the page refuses to be framed', async () => {
+  assert.deepEqual(await popup.getByTestId('network-select').locator('option').allTextContents(), ['Localhost 8545']);
+  const framed = await popup.evaluate(async (url) => {
+    const frame = document.createElement('iframe');
+    frame.src = url;
+    document.body.append(frame);
+    await new Promise((r) => frame.addEventListener('load', r));
+    const text = frame.contentDocument.getElementById('app').textContent;
+    frame.remove();
+    return text;
+  }, popup.url());
+  assert.equal(framed, 'Loading…', 'a framed popup never renders the wallet');
+});
