@@ -192,3 +192,43 @@ test('chains: unknown chain 4902, add a second anvil, switch to it and back; typ
     second.stop();
   }
 });
+
+test('bad input gets -32602 and opens no window; permissions can be read and revoked', async () => {
+  const windowsBefore = browser.context.pages().length;
+  const outcome = await dapp.evaluate(async (account) => {
+    const { provider } = window.keysteadDemo;
+    const code = (method, params) => provider.request({ method, params }).then(() => 'ok', (e) => e.code);
+    return {
+      typedNotJson: await code('eth_signTypedData_v4', [account, '{"types": ']),
+      typedNotEip712: await code('eth_signTypedData_v4', [account, { types: {}, primaryType: 'Missing', domain: {}, message: {} }]),
+      signNoAddress: await code('personal_sign', ['0x68656c6c6f']),
+      signBadAddress: await code('personal_sign', ['0x68656c6c6f', '0x1234']),
+      txBadValue: await code('eth_sendTransaction', [{ from: account, to: account, value: '12' }]),
+      txNotObject: await code('eth_sendTransaction', ['0xdeadbeef']),
+      switchBad: await code('wallet_switchEthereumChain', [{ chainId: 'one' }]),
+      addBadRpc: await code('wallet_addEthereumChain', [{ chainId: '0x5', chainName: 'x', rpcUrls: ['http://example.com'] }]),
+      rawTx: await code('eth_sendRawTransaction', ['0x00']),
+      netVersion: await provider.request({ method: 'net_version' }),
+      blockNumber: typeof await provider.request({ method: 'eth_blockNumber' }),
+    };
+  }, wallet.address);
+  assert.deepEqual(outcome, {
+    typedNotJson: -32602, typedNotEip712: -32602, signNoAddress: -32602, signBadAddress: -32602,
+    txBadValue: -32602, txNotObject: -32602, switchBad: -32602, addBadRpc: -32602, rawTx: 4200,
+    netVersion: '31337', blockNumber: 'string',
+  });
+  assert.equal(browser.context.pages().length, windowsBefore, 'no approval window was opened');
+
+  const permissions = await dapp.evaluate(() => window.keysteadDemo.provider.request({ method: 'wallet_getPermissions' }));
+  assert.equal(permissions.length, 1);
+  assert.equal(permissions[0].parentCapability, 'eth_accounts');
+  assert.deepEqual(permissions[0].caveats[0].value, [wallet.address]);
+
+  const revoked = await dapp.evaluate(async () => {
+    const { provider } = window.keysteadDemo;
+    const changed = new Promise((resolve) => provider.on('accountsChanged', resolve));
+    await provider.request({ method: 'wallet_revokePermissions', params: [{ eth_accounts: {} }] });
+    return { event: await changed, accounts: await provider.request({ method: 'eth_accounts' }) };
+  });
+  assert.deepEqual(revoked, { event: [], accounts: [] });
+});

@@ -113,6 +113,21 @@ test('lock: the dApp sees no accounts, the session is gone, and signing needs th
   await popup.close();
 });
 
+test('a connected site asking while the wallet is locked gets a window that only asks to unlock', async () => {
+  const popup = await openPopup(browser);
+  await popup.getByTestId('lock').click();
+  await popup.getByTestId('unlock-password').waitFor();
+  const windowOpened = browser.context.waitForEvent('page', { predicate: (p) => p.url().includes('#/approve/') });
+  const accounts = request('eth_requestAccounts');
+  const page = await windowOpened;
+  const closed = page.waitForEvent('close');
+  await page.getByTestId('unlock-password').fill(PASSWORD);
+  await page.getByTestId('unlock-submit').click({ noWaitAfter: true });
+  await closed;
+  assert.deepEqual(await accounts, { result: [wallet.address] });
+  await popup.close();
+});
+
 test('auto-lock: an alarm at the chosen idle time, pushed back by activity', async () => {
   const popup = await openPopup(browser);
   await popup.getByTestId('autolock-select').selectOption('5');

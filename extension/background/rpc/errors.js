@@ -1,15 +1,14 @@
 // EIP-1193 / EIP-1474 errors. A ProviderError is what every handler throws for a failure the
 // dApp should see; its message says what happened and what to do.
 
+import { INVALID_PARAMS, INTERNAL_ERROR } from '../../shared/rpc-errors.js';
+
+export { INVALID_PARAMS, INTERNAL_ERROR };
 export const USER_REJECTED = 4001;
 export const UNAUTHORIZED = 4100;
 export const UNSUPPORTED_METHOD = 4200;
-export const DISCONNECTED = 4900;
 export const CHAIN_DISCONNECTED = 4901;
 export const UNKNOWN_CHAIN = 4902;
-export const INVALID_PARAMS = -32602;
-export const INTERNAL = -32603;
-export const RESOURCE_UNAVAILABLE = -32002;
 
 export class ProviderError extends Error {
   constructor(code, message, data) {
@@ -33,7 +32,7 @@ export const invalidParams = (message) => new ProviderError(INVALID_PARAMS, mess
 /** A JSON-safe error object for the bridge or the popup; never includes a stack. */
 export function serializeError(err) {
   if (err instanceof ProviderError) return err.toJSON();
-  const out = { code: INTERNAL, message: 'Keystead hit an internal error. Try again; if it persists, reload the extension.' };
+  const out = { code: INTERNAL_ERROR, message: 'Keystead hit an internal error. Try again; if it persists, reload the extension.' };
   if (typeof err?.code === 'string') out.data = { core: err.code, message: String(err.message) };
   return out;
 }

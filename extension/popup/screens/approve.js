@@ -74,6 +74,12 @@ export async function approveScreen(id) {
       h('button', { testid: 'reject', onclick: () => answer(false) }, 'Close'));
     return;
   }
+  if (request.type === 'unlock') {
+    // The site is already connected; unlocking (done above) was all it asked for.
+    await call('answerApproval', { id, approved: true });
+    window.close();
+    return;
+  }
   const error = errorLine();
   const approve = h('button', { class: 'primary', testid: 'approve' }, 'Approve');
   const reject = h('button', { testid: 'reject' }, 'Reject');

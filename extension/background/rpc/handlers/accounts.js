@@ -13,6 +13,12 @@ async function connect({ origin }) {
   if (exposed.length > 0) return exposed;
   const { vault } = await store.read();
   if (vault === undefined) throw new ProviderError(UNAUTHORIZED, 'Keystead has no wallet yet. Open the Keystead popup to create or import one, then connect again.');
+  if ((await permissions.permittedAccounts(origin)).length > 0) {
+    // Already connected, only locked: the window asks for the password and nothing else.
+    await approvals.request(origin, 'unlock', {});
+    const unlockedAccounts = await accounts.exposedTo(origin);
+    if (unlockedAccounts.length > 0) return unlockedAccounts;
+  }
   const answer = await approvals.request(origin, 'connect', {});
   const selected = await accounts.selectedAddress();
   const chosen = Array.isArray(answer.accounts) && answer.accounts.length > 0 ? answer.accounts : [selected];
