@@ -76,12 +76,14 @@ say "building the extension (dist/) and the demo (dist-demo/) with webpack"
 node_modules/.bin/webpack --stats errors-warnings </dev/null || die "webpack failed (errors above)"
 
 say "starting anvil on $RPC_URL (chain id $CHAIN_ID)"
-node_modules/.bin/anvil --host "$HOST" --port "$ANVIL_PORT" --chain-id "$CHAIN_ID" --mnemonic "$MNEMONIC" \
+# Children run in their own session (setsid), so Ctrl-C reaches only this script, which then
+# stops them in order (cleanup) instead of racing them to exit.
+setsid node_modules/.bin/anvil --host "$HOST" --port "$ANVIL_PORT" --chain-id "$CHAIN_ID" --mnemonic "$MNEMONIC" \
   </dev/null >"$RUN_DIR/anvil.log" 2>&1 &
 PIDS+=("$!")
 wait_for_port "$HOST" "$ANVIL_PORT" "$!" anvil "$RUN_DIR/anvil.log"
 
-node scripts/serve.mjs --dir dist-demo --port "$DEMO_PORT" </dev/null &
+setsid node scripts/serve.mjs --dir dist-demo --port "$DEMO_PORT" </dev/null &
 PIDS+=("$!")
 wait_for_port "$HOST" "$DEMO_PORT" "$!" "the demo server"
 
@@ -108,7 +110,7 @@ if [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ] && [ -n "$BROWSER" ]; then
   # Chromium refuses to start as root unless its sandbox is off.
   if [ "$(id -u)" -eq 0 ]; then flags+=(--no-sandbox); fi
   say "opening $BROWSER with the extension loaded (fresh profile); close it or press Ctrl-C to stop"
-  "$BROWSER" "${flags[@]}" "$DEMO_URL" </dev/null >"$RUN_DIR/chromium.log" 2>&1 &
+  setsid "$BROWSER" "${flags[@]}" "$DEMO_URL" </dev/null >"$RUN_DIR/chromium.log" 2>&1 &
   PIDS+=("$!")
   status=0
   wait "$!" || status=$?
