@@ -1,24 +1,41 @@
 // Requests that need the user: each opens its own window (popup.html#/approve/<id>) showing the
 // origin and what will be signed. Approve resolves, Reject or closing the window rejects with
 // 4001. Requests from one origin queue: its next window opens when the previous one is answered.
-import { rejected } from './rpc/errors.js';
+import { ProviderError, RESOURCE_UNAVAILABLE, rejected } from './rpc/errors.js';
 
 const pending = new Map(); // id → { id, origin, type, details, resolve, reject, windowId }
-const queues = new Map(); // origin → promise of the last queued request settling
+const queues = new Map(); // origin → { tail: promise of the last queued request settling, size }
+
+/** Requests one origin may have waiting; more are refused rather than queued without end. */
+export const MAX_QUEUED_PER_ORIGIN = 10;
 
 const WINDOW = { type: 'popup', width: 380, height: 640, focused: true };
 
 /**
  * Asks the user about `details` (shown by the approval screen for `type`). Resolves with the
  * screen's answer object when approved; rejects with a 4001 ProviderError otherwise.
+ * `skipIf`, checked when the request's turn comes, resolves `{ skipped: true }` without a
+ * window when it returns true (e.g. a second eth_requestAccounts after the first connected).
+ * `commit(answer)` runs before the origin's next request gets its turn, so what it stores is
+ * what that next request's `skipIf` sees.
  */
-export function request(origin, type, details) {
-  const previous = queues.get(origin) ?? Promise.resolve();
-  const run = previous.then(() => open(origin, type, details));
-  const settled = run.then(() => {}, () => {});
-  queues.set(origin, settled);
-  settled.then(() => {
-    if (queues.get(origin) === settled) queues.delete(origin);
+export function request(origin, type, details, { skipIf, commit } = {}) {
+  const queue = queues.get(origin) ?? { tail: Promise.resolve(), size: 0 };
+  if (queue.size >= MAX_QUEUED_PER_ORIGIN) {
+    return Promise.reject(new ProviderError(RESOURCE_UNAVAILABLE, `${origin} already has ${MAX_QUEUED_PER_ORIGIN} requests waiting in Keystead. Answer those first.`));
+  }
+  const run = queue.tail.then(async () => {
+    if (await skipIf?.()) return { skipped: true };
+    const answer = await open(origin, type, details);
+    if (commit) await commit(answer);
+    return answer;
+  });
+  queue.size += 1;
+  queue.tail = run.then(() => {}, () => {});
+  queues.set(origin, queue);
+  queue.tail.then(() => {
+    queue.size -= 1;
+    if (queue.size === 0 && queues.get(origin) === queue) queues.delete(origin);
   });
   return run;
 }

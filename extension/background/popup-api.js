@@ -88,5 +88,11 @@ export const POPUP_METHODS = Object.freeze({
     return status();
   },
   approval: ({ id }) => approvals.get(text(id, 'an approval id')),
-  answerApproval: ({ id, approved }) => approvals.settle(text(id, 'an approval id'), approved === true ? { approved: true } : null),
+  answerApproval: ({ id, approved, accounts: chosen }) => approvals.settle(
+    text(id, 'an approval id'),
+    approved === true ? { approved: true, accounts: Array.isArray(chosen) ? chosen.filter((a) => typeof a === 'string') : [] } : null,
+  ),
+  // Approval windows call this while open, so Chrome does not stop the worker (and lose the
+  // pending request) while the user is still reading.
+  keepAlive: () => true,
 });

@@ -84,6 +84,48 @@ test('storage.local and storage.session hold no phrase, private key or password'
   await popup.close();
 });
 
+test('connect lets the user pick accounts; a duplicate request opens no second window; a flood is capped', async () => {
+  const popup = await openPopup(browser);
+  const second = (await popup.getByTestId('account-item').nth(1).getAttribute('title'));
+  await popup.close();
+  const other = await browser.context.newPage();
+  await other.goto(demo.otherOriginUrl);
+  await other.waitForFunction(() => window.keysteadDemo?.provider);
+  const windows = [];
+  const onPage = (p) => { if (p.url().includes('#/approve/')) windows.push(p); };
+  browser.context.on('page', onPage);
+  const both = other.evaluate(() => Promise.all([
+    window.keysteadDemo.provider.request({ method: 'eth_requestAccounts' }),
+    window.keysteadDemo.provider.request({ method: 'eth_requestAccounts' }),
+  ]));
+  const page = await browser.context.waitForEvent('page', { predicate: (p) => p.url().includes('#/approve/') });
+  const boxes = page.getByTestId('connect-account');
+  await boxes.first().waitFor();
+  assert.equal(await boxes.count(), 2);
+  await boxes.nth(0).setChecked(false);
+  await boxes.nth(1).setChecked(true);
+  const closed = page.waitForEvent('close');
+  await page.getByTestId('approve').click({ noWaitAfter: true }).catch(() => {});
+  await closed;
+  assert.deepEqual(await both, [[second], [second]]);
+  assert.equal(windows.length, 1, 'the second eth_requestAccounts was answered without a window');
+
+  const flood = other.evaluate((account) => Promise.all(Array.from({ length: 12 }, () => window.keysteadDemo.provider
+    .request({ method: 'personal_sign', params: ['0x6869', account] }).then(() => 'signed', (e) => e.code))), second);
+  for (let i = 0; i < 10; i++) {
+    const next = await browser.context.waitForEvent('page', { predicate: (p) => p.url().includes('#/approve/') });
+    await next.getByTestId('reject').waitFor();
+    const gone = next.waitForEvent('close');
+    await next.getByTestId('reject').click({ noWaitAfter: true }).catch(() => {});
+    await gone;
+  }
+  const codes = await flood;
+  browser.context.off('page', onPage);
+  assert.deepEqual(codes.filter((c) => c === 4001).length, 10);
+  assert.deepEqual(codes.filter((c) => c === -32002).length, 2);
+  await other.close();
+});
+
 test('lock: the dApp sees no accounts, the session is gone, and signing needs the password again', async () => {
   const popup = await openPopup(browser);
   const changed = dapp.evaluate(() => new Promise((resolve) => window.keysteadDemo.provider.on('accountsChanged', resolve)));

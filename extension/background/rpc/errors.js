@@ -9,6 +9,7 @@ export const UNAUTHORIZED = 4100;
 export const UNSUPPORTED_METHOD = 4200;
 export const CHAIN_DISCONNECTED = 4901;
 export const UNKNOWN_CHAIN = 4902;
+export const RESOURCE_UNAVAILABLE = -32002;
 
 export class ProviderError extends Error {
   constructor(code, message, data) {

@@ -23,9 +23,12 @@ function fields(value) {
 }
 
 const BODIES = {
-  connect: (d, status) => [
-    h('p', {}, 'The site will see this account’s address and balance and can ask you to sign. It cannot move funds without your approval.'),
-    h('dl', {}, row('Account', (status.accounts.find((a) => a.selected) ?? status.accounts[0]).address, 'approval-account')),
+  connect: (d, status, choice) => [
+    h('p', {}, 'The site will see the addresses and balances of the accounts you tick, and can ask you to sign. It cannot move funds without your approval.'),
+    h('ul', { class: 'accounts' }, status.accounts.map((a) => h('li', {}, h('label', { class: 'account' },
+      choice.box(a.address, a.selected),
+      h('span', {}, a.name),
+      h('code', { testid: a.selected ? 'approval-account' : undefined }, a.address))))),
   ],
   'personal-sign': (d) => [
     h('dl', {}, row('Account', d.account)),
@@ -57,6 +60,19 @@ const BODIES = {
     row('Currency', d.network.symbol))],
 };
 
+/** The accounts ticked on a connect request. */
+function accountChoice() {
+  const boxes = [];
+  return {
+    box(address, checked) {
+      const box = h('input', { type: 'checkbox', value: address, checked, testid: 'connect-account' });
+      boxes.push(box);
+      return box;
+    },
+    chosen: () => boxes.filter((b) => b.checked).map((b) => b.value),
+  };
+}
+
 export async function approveScreen(id) {
   const status = await call('status');
   if (status.state === 'locked') {
@@ -83,16 +99,21 @@ export async function approveScreen(id) {
   const error = errorLine();
   const approve = h('button', { class: 'primary', testid: 'approve' }, 'Approve');
   const reject = h('button', { testid: 'reject' }, 'Reject');
+  const choice = accountChoice();
   async function answer(approved) {
-    await call('answerApproval', { id, approved });
+    if (approved && request.type === 'connect' && choice.chosen().length === 0) throw new Error('Tick at least one account to connect.');
+    await call('answerApproval', { id, approved, accounts: choice.chosen() });
     window.close();
   }
+  // Chrome stops an idle worker after ~30 s; while this window is open it must not, or the
+  // request waiting for this answer would be lost.
+  setInterval(() => call('keepAlive').catch(() => {}), 20_000);
   approve.onclick = () => busy(approve, error, () => answer(true));
   reject.onclick = () => busy(reject, error, () => answer(false));
   show(
     h('h1', {}, TITLES[request.type] ?? 'Approve this request?'),
     h('p', { class: 'origin', testid: 'approval-origin' }, request.origin),
-    ...BODIES[request.type](request.details, status),
+    ...BODIES[request.type](request.details, status, choice),
     error,
     h('div', { class: 'actions' }, reject, approve),
   );

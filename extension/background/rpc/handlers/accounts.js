@@ -13,17 +13,20 @@ async function connect({ origin }) {
   if (exposed.length > 0) return exposed;
   const { vault } = await store.read();
   if (vault === undefined) throw new ProviderError(UNAUTHORIZED, 'Keystead has no wallet yet. Open the Keystead popup to create or import one, then connect again.');
+  const connected = async () => (await accounts.exposedTo(origin)).length > 0;
   if ((await permissions.permittedAccounts(origin)).length > 0) {
     // Already connected, only locked: the window asks for the password and nothing else.
-    await approvals.request(origin, 'unlock', {});
-    const unlockedAccounts = await accounts.exposedTo(origin);
-    if (unlockedAccounts.length > 0) return unlockedAccounts;
+    await approvals.request(origin, 'unlock', {}, { skipIf: connected });
+    if (await connected()) return accounts.exposedTo(origin);
   }
-  const answer = await approvals.request(origin, 'connect', {});
-  const selected = await accounts.selectedAddress();
-  const chosen = Array.isArray(answer.accounts) && answer.accounts.length > 0 ? answer.accounts : [selected];
-  await permissions.grant(origin, chosen);
-  await events.accountsChanged();
+  const commit = async (answer) => {
+    const mine = (await accounts.list()).map((a) => a.address);
+    const chosen = (Array.isArray(answer.accounts) ? answer.accounts : []).filter((a) => mine.includes(a));
+    if (chosen.length === 0) throw invalidParams('Choose at least one account to connect.');
+    await permissions.grant(origin, chosen);
+    await events.accountsChanged();
+  };
+  await approvals.request(origin, 'connect', {}, { skipIf: connected, commit });
   return accounts.exposedTo(origin);
 }
 
