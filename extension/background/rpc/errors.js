@@ -30,9 +30,23 @@ export const rejected = (what = 'The request') =>
 
 export const invalidParams = (message) => new ProviderError(INVALID_PARAMS, message);
 
-/** A JSON-safe error object for the bridge or the popup; never includes a stack. */
+/** Core error codes a dApp can act on, as provider errors. */
+const FROM_CORE = {
+  LOCKED: [UNAUTHORIZED, 'Keystead is locked. Unlock it and send the request again.'],
+  UNKNOWN_ACCOUNT: [UNAUTHORIZED, 'That account is not in this Keystead wallet.'],
+  INVALID_TYPED_DATA: [INVALID_PARAMS, 'The typed data is not valid EIP-712'],
+  INVALID_TRANSACTION: [INVALID_PARAMS, 'The transaction is not valid'],
+};
+
+/** A JSON-safe error object for the bridge; never includes a stack. */
 export function serializeError(err) {
   if (err instanceof ProviderError) return err.toJSON();
+  const known = typeof err?.code === 'string' ? FROM_CORE[err.code] : undefined;
+  if (known) {
+    const [code, message] = known;
+    // The core's messages are short, lower-case and never hold secrets (src/error.rs).
+    return { code, message: code === INVALID_PARAMS ? `${message}: ${err.message}.` : message };
+  }
   const out = { code: INTERNAL_ERROR, message: 'Keystead hit an internal error. Try again; if it persists, reload the extension.' };
   if (typeof err?.code === 'string') out.data = { core: err.code, message: String(err.message) };
   return out;
