@@ -72,6 +72,14 @@ export async function rpc(method, params = [], network = null) {
   return body?.result;
 }
 
+/** Throws unless the network's node really serves the chain id it claims (else signatures would go to another chain). */
+export async function verify(network) {
+  const served = await rpc('eth_chainId', [], network);
+  if (normalizeChainId(served) !== network.chainId) {
+    throw invalidParams(`The RPC URL serves chain ${served}, not ${network.chainId}; Keystead did not add it.`);
+  }
+}
+
 /** Checks and normalizes a wallet_addEthereumChain parameter (EIP-3085). */
 export function parseAddChain(param) {
   if (typeof param !== 'object' || param === null) throw invalidParams('wallet_addEthereumChain expects [{ chainId, chainName, rpcUrls, nativeCurrency }].');

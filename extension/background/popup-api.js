@@ -78,6 +78,15 @@ export const POPUP_METHODS = Object.freeze({
     await events.chainChanged(network.chainId);
     return status();
   },
+  addNetwork: async ({ name, rpcUrl, chainId, symbol }) => {
+    const network = networks.parseAddChain({ chainId, chainName: name, rpcUrls: [rpcUrl], nativeCurrency: { symbol, decimals: 18 } });
+    if (await networks.find(network.chainId)) throw argument(`Keystead already has a network with chain id ${Number(network.chainId)}.`);
+    await networks.verify(network);
+    await networks.add(network);
+    await networks.select(network.chainId);
+    await events.chainChanged(network.chainId);
+    return status();
+  },
   balance: async ({ address }) => networks.rpc('eth_getBalance', [text(address, 'an address'), 'latest']),
   setAutoLock: async ({ minutes }) => {
     await autolock.setMinutes(minutes);

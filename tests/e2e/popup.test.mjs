@@ -84,3 +84,27 @@ test('the popup lists the built-in local network and the page refuses to be fram
   }, popup.url());
   assert.equal(framed, 'Loading…', 'a framed popup never renders the wallet');
 });
+
+test('add a network by hand: a node serving another chain is refused; then switch to it and back', async () => {
+  const second = await startAnvil(8546, 1337);
+  try {
+    await popup.getByTestId('add-network').click();
+    await popup.getByTestId('network-name').fill('Second anvil');
+    await popup.getByTestId('network-rpc').fill('http://127.0.0.1:8546');
+    await popup.getByTestId('network-chain-id').fill('5');
+    await popup.getByTestId('network-save').click();
+    await popup.getByTestId('error').filter({ hasText: 'serves chain 0x539' }).waitFor();
+    assert.deepEqual((await readStorage(popup)).local.networks ?? [], []);
+
+    await popup.getByTestId('network-chain-id').fill('1337');
+    await popup.getByTestId('network-save').click();
+    await popup.getByTestId('account-balance').filter({ hasText: 'ETH' }).waitFor();
+    assert.deepEqual(await popup.getByTestId('network-select').locator('option').allTextContents(), ['Localhost 8545', 'Second anvil']);
+    assert.equal(await popup.getByTestId('network-select').inputValue(), '0x539');
+    await popup.getByTestId('network-select').selectOption('0x7a69');
+    await popup.waitForFunction(() => document.querySelector('[data-testid=network-select]').value === '0x7a69');
+    assert.equal((await readStorage(popup)).local.chainId, '0x7a69');
+  } finally {
+    second.stop();
+  }
+});

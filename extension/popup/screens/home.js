@@ -3,6 +3,7 @@
 import { h, show, errorLine, busy } from '../dom.js';
 import { call } from '../api.js';
 import { formatEth, shortAddress } from '../format.js';
+import { addNetworkScreen } from './add-network.js';
 
 export function homeScreen(status, done) {
   const error = errorLine();
@@ -16,6 +17,7 @@ export function homeScreen(status, done) {
     onchange: () => busy(network, error, async () => refresh(await call('selectNetwork', { chainId: network.value }))),
   }, status.networks.map((n) => h('option', { value: n.chainId, selected: n.chainId === status.network.chainId }, n.name)));
 
+  const addNetwork = h('button', { testid: 'add-network', onclick: () => addNetworkScreen(done) }, 'Add network');
   const add = h('button', { testid: 'add-account' }, 'Add account');
   add.onclick = () => busy(add, error, async () => refresh(await call('addAccount')));
   const lock = h('button', { testid: 'lock' }, 'Lock');
@@ -45,7 +47,7 @@ export function homeScreen(status, done) {
     h('h2', {}, 'Accounts'),
     list,
     add,
-    h('footer', {}, h('label', {}, 'Auto-lock after ', autolock)),
+    h('footer', {}, h('label', {}, 'Auto-lock after ', autolock), addNetwork),
   );
 
   call('balance', { address: selected.address }).then(

@@ -37,11 +37,7 @@ export const methods = {
     handler: async ({ origin }, network) => {
       const known = await networks.find(network.chainId);
       if (known) return switchTo(origin, known);
-      // The node must really serve the chain it claims, or signatures would go to another chain.
-      const served = await networks.rpc('eth_chainId', [], network);
-      if (networks.normalizeChainId(served) !== network.chainId) {
-        throw invalidParams(`The RPC URL serves chain ${served}, not ${network.chainId}; Keystead did not add it.`);
-      }
+      await networks.verify(network);
       await approvals.request(origin, 'add-chain', { network });
       await networks.add(network);
       await networks.select(network.chainId);
