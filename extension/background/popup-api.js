@@ -35,6 +35,14 @@ async function status() {
   return { ...base, state: 'unlocked', accounts: await accounts.list() };
 }
 
+/** Creating or restoring over an existing wallet must be asked for explicitly (`replace`). */
+async function checkReplace(replace) {
+  const { vault } = await store.read();
+  if (vault !== undefined && replace !== true) {
+    throw argument('a wallet already exists here; restoring or creating another one would replace it');
+  }
+}
+
 async function afterNewWallet(keyring) {
   const [first] = keyring.accounts();
   await store.update({ selectedAddress: first.address, accountNames: {} });
@@ -45,8 +53,14 @@ async function afterNewWallet(keyring) {
 
 export const POPUP_METHODS = Object.freeze({
   status: () => status(),
-  create: async ({ password, wordCount = 12 }) => afterNewWallet(await core.create(text(password, 'a password'), wordCount)),
-  restore: async ({ password, phrase }) => afterNewWallet(await core.restore(text(password, 'a password'), text(phrase, 'the phrase'))),
+  create: async ({ password, wordCount = 12, replace }) => {
+    await checkReplace(replace);
+    return afterNewWallet(await core.create(text(password, 'a password'), wordCount));
+  },
+  restore: async ({ password, phrase, replace }) => {
+    await checkReplace(replace);
+    return afterNewWallet(await core.restore(text(password, 'a password'), text(phrase, 'the phrase')));
+  },
   unlock: async ({ password }) => {
     await core.unlock(text(password, 'the password'));
     await autolock.touch();

@@ -61,6 +61,8 @@ export async function writeVault(vault) {
   const { vault: current } = await chrome.storage.local.get('vault');
   const update = { schemaVersion: SCHEMA_VERSION, vault };
   if (looksLikeVault(current) && current !== vault) update.vaultPrevious = current;
+  // Replacing a damaged vault (recovery from the phrase) keeps it aside rather than losing it.
+  else if (current !== undefined && !looksLikeVault(current)) update.vaultCorrupt = current;
   await chrome.storage.local.set(update);
 }
 

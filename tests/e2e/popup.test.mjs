@@ -71,6 +71,22 @@ test('a wrong password leaves the wallet locked and the vault unchanged', async 
   assert.equal(await popup.getByTestId('account-address').textContent(), '0x70997970C51812dc3A010C7d01b50e0d17dc79C8');
 });
 
+test('the worker refuses to replace an existing wallet unless asked, and unknown popup methods', async () => {
+  const before = (await readStorage(popup)).local.vault;
+  const replies = await popup.evaluate(async () => ({
+    create: await chrome.runtime.sendMessage({ kind: 'popup', method: 'create', params: { password: 'another password' } }),
+    restore: await chrome.runtime.sendMessage({ kind: 'popup', method: 'restore', params: { password: 'another password', phrase: 'abandon '.repeat(11) + 'about' } }),
+    unknown: await chrome.runtime.sendMessage({ kind: 'popup', method: 'exportEverything', params: {} }),
+    inherited: await chrome.runtime.sendMessage({ kind: 'popup', method: 'constructor', params: {} }),
+  }));
+  assert.equal(replies.create.error.code, 'INVALID_ARGUMENT');
+  assert.match(replies.create.error.message, /already exists/);
+  assert.equal(replies.restore.error.code, 'INVALID_ARGUMENT');
+  assert.equal(replies.unknown.error.code, 'INVALID_ARGUMENT');
+  assert.equal(replies.inherited.error.code, 'INVALID_ARGUMENT');
+  assert.equal((await readStorage(popup)).local.vault, before);
+});
+
 test('the popup lists the built-in local network and the page refuses to be framed', async () => {
   assert.deepEqual(await popup.getByTestId('network-select').locator('option').allTextContents(), ['Localhost 8545']);
   const framed = await popup.evaluate(async (url) => {

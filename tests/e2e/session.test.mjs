@@ -197,3 +197,19 @@ test('a damaged vault leads to the recovery screen; the previous copy restores i
   assert.equal(after.local.vaultCorrupt, '{"data": "truncat', 'the damaged vault is kept aside');
   await popup.close();
 });
+
+test('a damaged vault with no usable copy: importing the phrase on the recovery screen brings the wallet back', async () => {
+  const popup = await openPopup(browser);
+  await popup.evaluate(() => chrome.storage.local.set({ vault: 'garbage', vaultPrevious: 'also garbage' }));
+  await popup.reload();
+  await popup.getByTestId('import-wallet').click();
+  for (const [i, word] of wallet.words.entries()) await popup.getByTestId(`srp-import-word-${i + 1}`).fill(word);
+  await popup.getByTestId('password').fill(PASSWORD);
+  await popup.getByTestId('password-confirm').fill(PASSWORD);
+  await popup.getByTestId('onboarding-next').click();
+  await popup.getByTestId('account-address').filter({ hasText: wallet.address }).waitFor();
+  const { local } = await readStorage(popup);
+  assert.equal(local.vaultCorrupt, 'garbage');
+  assert.equal(JSON.parse(local.vault).keyMetadata.params.iterations, 600000);
+  await popup.close();
+});

@@ -1,10 +1,11 @@
-// Import a wallet from its Secret Recovery Phrase with a new password.
+// Import a wallet from its Secret Recovery Phrase with a new password. `replace` is set only
+// where the user chose to replace a wallet that is there (the recovery screen).
 import { h, show, errorLine, busy } from '../dom.js';
 import { call } from '../api.js';
 import { newPasswordFields } from './password.js';
 import { phraseInput } from './phrase-input.js';
 
-export function importScreen(done) {
+export function importScreen(done, { replace = false } = {}) {
   const words = phraseInput();
   const fields = newPasswordFields();
   const error = errorLine();
@@ -14,7 +15,7 @@ export function importScreen(done) {
       event.preventDefault();
       busy(next, error, async () => {
         const password = fields.value();
-        await call('restore', { password, phrase: words.phrase() });
+        await call('restore', { password, phrase: words.phrase(), replace });
         words.clear();
         fields.clear();
         done();

@@ -22,7 +22,7 @@ export function recoveryScreen(status, done) {
     h('p', {}, WHY[status.problem] ?? 'Keystead’s stored data cannot be used.'),
     h('p', {}, 'Nothing has been deleted. Choose how to recover:'),
     status.hasPreviousCopy ? previous : h('p', { class: 'muted' }, 'There is no earlier copy of the wallet to restore.'),
-    h('button', { testid: 'import-wallet', onclick: () => importScreen(done) }, 'Import using Secret Recovery Phrase'),
+    h('button', { testid: 'import-wallet', onclick: () => importScreen(done, { replace: true }) }, 'Import using Secret Recovery Phrase'),
     error,
   );
 }
