@@ -19,6 +19,11 @@ const _: fn() = || {
     zeroizes_on_drop::<bip39::Mnemonic>();
 };
 
+/// BIP39's PBKDF2 salt is `"mnemonic"` followed by the (NFKD-normalized) passphrase.
+const SEED_SALT_PREFIX: &[u8] = b"mnemonic";
+/// BIP39's PBKDF2 iteration count.
+const SEED_ITERATIONS: u32 = 2048;
+
 /// A valid BIP39 phrase. Holds word indices, zeroized on drop; never `Copy`, `Debug` or `Display`.
 pub struct Mnemonic(bip39::Mnemonic);
 
@@ -135,7 +140,25 @@ impl Mnemonic {
     /// The 64 bytes are PBKDF2-HMAC-SHA512(password = the phrase as single-spaced UTF-8 words,
     /// salt = `"mnemonic"`, 2048 iterations).
     pub fn to_seed(&self) -> Seed {
-        Seed(Zeroizing::new(self.0.to_seed_normalized("")))
+        self.seed_with_salt(SEED_SALT_PREFIX)
+    }
+
+    /// PBKDF2-HMAC-SHA512(the single-spaced phrase, `salt`, 2048 iterations).
+    ///
+    /// RustCrypto's `pbkdf2` + `hmac` + `sha2` (the SHA-512 that BIP32 uses too) rather than
+    /// bip39's own `to_seed_normalized`, which runs `bitcoin_hashes`' PBKDF2 and SHA-512: one
+    /// SHA-512 in the .wasm instead of two (README, Benchmarks). The phrase text lives in a
+    /// [`Zeroizing`] buffer ([`Self::phrase`]); the HMAC state wipes itself (`zeroize` features).
+    fn seed_with_salt(&self, salt: &[u8]) -> Seed {
+        let phrase = self.phrase();
+        let mut seed = Zeroizing::new([0u8; 64]);
+        pbkdf2::pbkdf2_hmac::<sha2::Sha512>(
+            phrase.as_bytes(),
+            salt,
+            SEED_ITERATIONS,
+            seed.as_mut_slice(),
+        );
+        Seed(seed)
     }
 
     /// BIP39 seed with a passphrase: PBKDF2-HMAC-SHA512(the phrase, salt = `"mnemonic"` ‖
@@ -151,7 +174,12 @@ impl Mnemonic {
         if !passphrase.is_ascii() {
             return Err(Error::InvalidArgument("the passphrase must be ascii"));
         }
-        Ok(Seed(Zeroizing::new(self.0.to_seed_normalized(passphrase))))
+        let mut salt = Zeroizing::new(Vec::with_capacity(
+            SEED_SALT_PREFIX.len().saturating_add(passphrase.len()),
+        ));
+        salt.extend_from_slice(SEED_SALT_PREFIX);
+        salt.extend_from_slice(passphrase.as_bytes());
+        Ok(self.seed_with_salt(&salt))
     }
 
     /// Constant-time equality of the two phrases.
