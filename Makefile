@@ -48,7 +48,8 @@ size: pkg
 test-diff: pkg
 	node --test tests/diff/
 
-## bench: time the release core against the JS wallet libraries (Chromium page + Node; bench/)
+## bench: time the release core against the JS wallet libraries (Chromium page + Node; bench/), and
+## the extension (service-worker cold start, popup; needs 127.0.0.1:8545 free for anvil)
 bench: setup pkg
 	node bench/run.mjs
 
