@@ -58,7 +58,8 @@ dist: pkg
 test-e2e: dist
 	node --test --test-concurrency=1 --test-timeout=120000 tests/e2e/
 
-## bench: time the release core against the JS wallet libraries (Chromium page + Node; bench/)
+## bench: time the release core against the JS wallet libraries (Chromium page + Node; bench/), and
+## the extension (service-worker cold start, popup; needs 127.0.0.1:8545 free for anvil)
 bench: setup pkg
 	node bench/run.mjs
 

@@ -1,7 +1,7 @@
 // The benchmark groups, in the order they run. Each module exports `name` and
 // `run({ core })` → rows `{ op, ms: { 'keystead…': median, peer: median, … }, target, reps }`.
-// The extension's timings (extension.mjs) need the unpacked extension, so they are rows the
-// runner fills in (today: "not measured yet").
+// The extension's timings (extension.mjs) need the unpacked extension and anvil, so run.mjs
+// runs them itself, outside the page.
 import * as vault from './vault.mjs';
 import * as seed from './seed.mjs';
 import * as derive from './derive.mjs';

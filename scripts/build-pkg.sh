@@ -11,7 +11,7 @@ wasm-bindgen --target web --remove-name-section --remove-producers-section \
   --out-dir pkg.tmp --out-name keystead \
   target/wasm32-unknown-unknown/release/keystead.wasm
 if command -v wasm-opt >/dev/null && wasm-opt --version | grep -q 'version 1[2-9][0-9]'; then
-  wasm-opt -Os --strip-debug --enable-reference-types --enable-bulk-memory --enable-nontrapping-float-to-int \
+  wasm-opt -Os --strip-debug --enable-simd --enable-reference-types --enable-bulk-memory --enable-nontrapping-float-to-int \
     --enable-sign-ext --enable-mutable-globals --enable-multivalue \
     pkg.tmp/keystead_bg.wasm -o pkg.tmp/keystead_bg.opt.wasm
   mv pkg.tmp/keystead_bg.opt.wasm pkg.tmp/keystead_bg.wasm

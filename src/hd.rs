@@ -8,9 +8,9 @@ use crate::error::HdError;
 use crate::eth::PrivateKey;
 use crate::mnemonic::Seed;
 use hmac::{Hmac, KeyInit, Mac};
-use k256::ecdsa::SigningKey;
-use k256::elliptic_curve::{ff::PrimeField, NonZeroScalar};
-use k256::{FieldBytes, Scalar};
+use k256::ecdsa::{SigningKey, VerifyingKey};
+use k256::elliptic_curve::{ff::PrimeField, BatchNormalize};
+use k256::{FieldBytes, NonZeroScalar, ProjectivePoint, Scalar};
 use sha2::Sha512;
 use zeroize::Zeroizing;
 
@@ -214,17 +214,22 @@ fn hmac_sha512_split(
 ///
 /// # Errors
 /// [`HdError::InvalidChild`] if parse256(IL) ≥ n or the sum is 0.
-fn add_tweak(il: &FieldBytes, parent: &Scalar) -> Result<PrivateKey, HdError> {
+fn add_tweak(il: &FieldBytes, parent: &Scalar) -> Result<Zeroizing<NonZeroScalar>, HdError> {
     let tweak = Zeroizing::new(
         Scalar::from_repr(*il)
             .into_option()
             .ok_or(HdError::InvalidChild)?,
     );
     let sum = Zeroizing::new(*tweak + parent);
-    let secret = NonZeroScalar::new(*sum)
+    NonZeroScalar::new(*sum)
         .into_option()
-        .ok_or(HdError::InvalidChild)?;
-    Ok(PrivateKey::from_signing_key(SigningKey::from(secret)))
+        .map(Zeroizing::new)
+        .ok_or(HdError::InvalidChild)
+}
+
+/// A private key from a derived scalar (k256 computes and keeps its public key).
+fn private_key(secret: &NonZeroScalar) -> PrivateKey {
+    PrivateKey::from_signing_key(SigningKey::from(*secret))
 }
 
 impl ExtendedPrivateKey {
@@ -242,7 +247,7 @@ impl ExtendedPrivateKey {
         }
         let (il, chain_code) = hmac_sha512_split(b"Bitcoin seed", &[seed])?;
         Ok(Self {
-            key: add_tweak(&il, &Scalar::ZERO)?,
+            key: private_key(&*add_tweak(&il, &Scalar::ZERO)?),
             chain_code,
         })
     }
@@ -257,6 +262,18 @@ impl ExtendedPrivateKey {
     /// [`HdError::InvalidChild`] if parse256(IL) ≥ n or the child key is 0 (probability below
     /// 2^-127; BIP32 says to proceed with the next index).
     pub fn derive_child(&self, child: ChildNumber) -> Result<Self, HdError> {
+        let (secret, chain_code) = self.child_secret(child)?;
+        Ok(Self {
+            key: private_key(&secret),
+            chain_code,
+        })
+    }
+
+    /// CKDpriv's child key scalar and chain code (see [`Self::derive_child`]).
+    fn child_secret(
+        &self,
+        child: ChildNumber,
+    ) -> Result<(Zeroizing<NonZeroScalar>, Zeroizing<[u8; 32]>), HdError> {
         let index = child.to_u32().to_be_bytes();
         let (il, chain_code) = if child.hardened {
             let parent = self.key.to_bytes();
@@ -268,10 +285,32 @@ impl ExtendedPrivateKey {
             let point = self.key.verifying_key().to_sec1_point(true);
             hmac_sha512_split(self.chain_code.as_slice(), &[point.as_bytes(), &index])?
         };
-        Ok(Self {
-            key: add_tweak(&il, self.key.signing_key().as_nonzero_scalar().as_ref())?,
-            chain_code,
-        })
+        let secret = add_tweak(&il, self.key.signing_key().as_nonzero_scalar().as_ref())?;
+        Ok((secret, chain_code))
+    }
+
+    /// The public keys of the children `children` of this node, in order: the same keys as
+    /// `derive_child(c).private_key().verifying_key()`, computed with one field inversion for
+    /// all of them instead of one each (the projective points k·G are brought to affine form
+    /// together, k256's `BatchNormalize`). The child scalars are wiped as soon as they are used.
+    ///
+    /// # Errors
+    /// [`HdError::InvalidChild`] if any child is (see [`Self::derive_child`]).
+    pub fn child_public_keys(
+        &self,
+        children: &[ChildNumber],
+    ) -> Result<Vec<VerifyingKey>, HdError> {
+        let points = children
+            .iter()
+            .map(|&child| {
+                let (secret, _chain_code) = self.child_secret(child)?;
+                Ok(ProjectivePoint::mul_by_generator(secret.as_ref()))
+            })
+            .collect::<Result<Vec<_>, HdError>>()?;
+        <ProjectivePoint as BatchNormalize<[ProjectivePoint]>>::batch_normalize(points.as_slice())
+            .into_iter()
+            .map(|affine| VerifyingKey::from_affine(affine).map_err(|_| HdError::InvalidChild))
+            .collect()
     }
 
     /// Derives along every component of `path` (which starts at this key).
@@ -425,5 +464,23 @@ mod tests {
             .derive_child(ChildNumber::normal(3).unwrap())
             .unwrap();
         assert!(bool::from(account.ct_eq(child.private_key())));
+    }
+
+    #[test]
+    fn child_public_keys_match_derive_child() {
+        let parent = account_parent(&Seed(Zeroizing::new([0x42u8; 64]))).unwrap();
+        let children = [
+            ChildNumber::normal(0).unwrap(),
+            ChildNumber::normal(7).unwrap(),
+            ChildNumber::hardened(1).unwrap(),
+            ChildNumber::normal(0x7fff_ffff).unwrap(),
+        ];
+        let batch = parent.child_public_keys(&children).unwrap();
+        assert_eq!(batch.len(), children.len());
+        for (child, key) in children.iter().zip(&batch) {
+            let one = parent.derive_child(*child).unwrap();
+            assert_eq!(one.private_key().verifying_key(), *key);
+        }
+        assert!(parent.child_public_keys(&[]).unwrap().is_empty());
     }
 }

@@ -426,15 +426,19 @@ pub fn derive_addresses(phrase: &str, start: u32, count: u32) -> Result<Vec<Addr
     }
     let mnemonic = Mnemonic::parse(phrase)?;
     let parent = hd::account_parent(&mnemonic.to_seed())?;
-    (0..count)
+    let children = (0..count)
         .map(|i| {
             let index = start
                 .checked_add(i)
                 .ok_or(Error::InvalidArgument("account index out of range"))?;
-            let child = parent.derive_child(ChildNumber::normal(index)?)?;
-            Ok(child.private_key().address())
+            Ok(ChildNumber::normal(index)?)
         })
-        .collect()
+        .collect::<Result<Vec<_>, Error>>()?;
+    Ok(parent
+        .child_public_keys(&children)?
+        .iter()
+        .map(Address::from_public_key)
+        .collect())
 }
 
 #[derive(Deserialize)]

@@ -1,26 +1,110 @@
 //! BIP39 Secret Recovery Phrases (English list): generation, tolerant parsing, phrase → seed.
 //!
-//! The phrase is held as a [`bip39::Mnemonic`], which stores the 11-bit word indices (not the
-//! words as text) and, with the `zeroize` feature this crate enables, wipes them on drop. Typed
-//! phrases are lower-cased into a [`Zeroizing`] buffer before parsing, so the only plain copies of
-//! a phrase are the caller's own.
+//! Written out from the BIP39 text with `sha2` (checksum, PBKDF2-HMAC-SHA512 seed), so the core
+//! carries one SHA-2 implementation and a compact word list instead of the `bip39` crate's
+//! `bitcoin_hashes` and its table of 2048 string slices (README, Benchmarks: 8.4 KB less gzipped).
+//! A phrase is held as its entropy in a [`Zeroizing`] buffer; words are looked up when needed.
+//! Typed phrases are lower-cased into a [`Zeroizing`] buffer before parsing, so the only plain
+//! copies of a phrase are the caller's own.
 
 use crate::error::{Error, PhraseError};
+use sha2::{Digest, Sha256};
 use subtle::ConstantTimeEq;
 use zeroize::Zeroizing;
 
-/// The BIP39 English word list (2048 words, sorted).
-const ENGLISH: bip39::Language = bip39::Language::English;
+/// The BIP39 English word list, one word per line, sorted (the file of the BIP39 repository,
+/// SHA-256 `2f5eed53…24dbda`).
+const ENGLISH_TEXT: &str = include_str!("bip39-english.txt");
+/// Number of words in the list.
+const LIST_LEN: usize = 2048;
+/// Each word is at most this long; [`ENGLISH`] stores every word in a slot of this width.
+const SLOT: usize = 8;
 
-// Compile-time proof that the wrapped phrase wipes its word indices on drop (bip39's `zeroize`
-// feature). If a future bip39 dropped that, this stops compiling instead of silently leaking.
-const _: fn() = || {
-    fn zeroizes_on_drop<T: zeroize::ZeroizeOnDrop>() {}
-    zeroizes_on_drop::<bip39::Mnemonic>();
-};
+/// The list packed at compile time into 2048 slots of [`SLOT`] bytes, each word padded with
+/// zero bytes: random access without a table of string slices (16 KB raw, which compresses to a
+/// fraction of a pointer table). The build fails unless the text has exactly 2048 lines of 1 to
+/// 8 lower-case ASCII letters in strictly increasing order.
+static ENGLISH: [u8; LIST_LEN * SLOT] = pack(ENGLISH_TEXT.as_bytes());
 
-/// A valid BIP39 phrase. Holds word indices, zeroized on drop; never `Copy`, `Debug` or `Display`.
-pub struct Mnemonic(bip39::Mnemonic);
+#[allow(clippy::indexing_slicing, clippy::panic)] // const evaluation: a panic is a build error
+const fn pack(text: &[u8]) -> [u8; LIST_LEN * SLOT] {
+    let mut out = [0u8; LIST_LEN * SLOT];
+    let (mut word, mut col, mut i) = (0, 0, 0);
+    while i < text.len() {
+        let c = text[i];
+        if c == b'\n' {
+            assert!(col > 0, "empty line in the word list");
+            if word > 0 {
+                // Strictly increasing: compare with the previous slot (zero padding sorts first).
+                let (mut k, mut order) = (0, 0i32);
+                while k < SLOT && order == 0 {
+                    let (a, b) = (out[(word - 1) * SLOT + k], out[word * SLOT + k]);
+                    order = if a < b {
+                        1
+                    } else if a > b {
+                        -1
+                    } else {
+                        0
+                    };
+                    k += 1;
+                }
+                assert!(order == 1, "the word list is not sorted");
+            }
+            word += 1;
+            col = 0;
+        } else {
+            assert!(
+                c.is_ascii_lowercase() && col < SLOT && word < LIST_LEN,
+                "bad word list"
+            );
+            out[word * SLOT + col] = c;
+            col += 1;
+        }
+        i += 1;
+    }
+    assert!(
+        word == LIST_LEN && col == 0,
+        "the word list must have 2048 lines"
+    );
+    out
+}
+
+/// Word `index` (below 2048) of the list; `""` past the end.
+fn word(index: usize) -> &'static str {
+    let start = index.saturating_mul(SLOT);
+    let slot = ENGLISH
+        .get(start..start.saturating_add(SLOT))
+        .unwrap_or_default();
+    let len = slot.iter().position(|&c| c == 0).unwrap_or(slot.len());
+    // The slots hold ASCII letters only (checked by `pack`).
+    core::str::from_utf8(slot.get(..len).unwrap_or_default()).unwrap_or_default()
+}
+
+/// The list index of `w`, by binary search.
+fn index_of(w: &str) -> Option<usize> {
+    let (mut lo, mut hi) = (0usize, LIST_LEN);
+    while lo < hi {
+        let mid = lo + (hi - lo) / 2;
+        match word(mid).cmp(w) {
+            core::cmp::Ordering::Less => lo = mid + 1,
+            core::cmp::Ordering::Greater => hi = mid,
+            core::cmp::Ordering::Equal => return Some(mid),
+        }
+    }
+    None
+}
+
+/// A valid BIP39 phrase: its entropy (16 to 32 bytes). Zeroized on drop; never `Copy`,
+/// `Debug` or `Display`.
+pub struct Mnemonic {
+    entropy: Zeroizing<[u8; 32]>,
+    len: usize,
+}
+
+/// BIP39's PBKDF2 salt is `"mnemonic"` followed by the (NFKD-normalized) passphrase.
+const SEED_SALT_PREFIX: &[u8] = b"mnemonic";
+/// BIP39's PBKDF2 iteration count.
+const SEED_ITERATIONS: u32 = 2048;
 
 /// A 64-byte BIP39 seed (empty passphrase), zeroized on drop.
 pub struct Seed(pub(crate) Zeroizing<[u8; 64]>);
@@ -30,6 +114,13 @@ impl Seed {
     pub fn as_bytes(&self) -> &[u8; 64] {
         &self.0
     }
+}
+
+/// Bit `i` (0 = most significant bit of byte 0) of `bytes`.
+fn bit(bytes: &[u8], i: usize) -> bool {
+    bytes
+        .get(i / 8)
+        .is_some_and(|b| (b >> (7 - i % 8)) & 1 == 1)
 }
 
 impl Mnemonic {
@@ -69,9 +160,46 @@ impl Mnemonic {
     /// # Errors
     /// [`Error::InvalidArgument`] if the entropy is not 16, 20, 24, 28 or 32 bytes long.
     pub fn from_entropy(entropy: &[u8]) -> Result<Self, Error> {
-        bip39::Mnemonic::from_entropy_in(ENGLISH, entropy)
-            .map(Self)
-            .map_err(|_| Error::InvalidArgument("entropy must be 16, 20, 24, 28 or 32 bytes"))
+        if !matches!(entropy.len(), 16 | 20 | 24 | 28 | 32) {
+            return Err(Error::InvalidArgument(
+                "entropy must be 16, 20, 24, 28 or 32 bytes",
+            ));
+        }
+        let mut buffer = Zeroizing::new([0u8; 32]);
+        for (dst, src) in buffer.iter_mut().zip(entropy) {
+            *dst = *src;
+        }
+        Ok(Self {
+            entropy: buffer,
+            len: entropy.len(),
+        })
+    }
+
+    /// The entropy bytes.
+    fn entropy(&self) -> &[u8] {
+        self.entropy.get(..self.len).unwrap_or_default()
+    }
+
+    /// The 11-bit word indices: the entropy followed by the first `len / 4` bits of its SHA-256.
+    fn indices(&self) -> impl Iterator<Item = usize> + '_ {
+        let entropy = self.entropy();
+        // The checksum bits are part of the phrase: kept in a buffer wiped on drop.
+        let mut checksum = Zeroizing::new([0u8; 32]);
+        for (dst, src) in checksum.iter_mut().zip(Sha256::digest(entropy)) {
+            *dst = src;
+        }
+        let entropy_bits = self.len * 8;
+        (0..self.word_count()).map(move |w| {
+            (0..11).fold(0usize, |acc, b| {
+                let i = w * 11 + b;
+                let set = if i < entropy_bits {
+                    bit(entropy, i)
+                } else {
+                    bit(checksum.as_slice(), i - entropy_bits)
+                };
+                (acc << 1) | usize::from(set)
+            })
+        })
     }
 
     /// Parses a typed phrase: any case, any whitespace between words; checks list and checksum.
@@ -90,19 +218,35 @@ impl Mnemonic {
         // reallocation leaves an unwiped copy behind.
         let mut lowered = Zeroizing::new(phrase.to_owned());
         lowered.make_ascii_lowercase();
-        bip39::Mnemonic::parse_in_normalized(ENGLISH, &lowered)
-            .map(Self)
-            .map_err(|e| match e {
-                bip39::Error::BadWordCount(count) => PhraseError::BadWordCount { count },
-                bip39::Error::UnknownWord(index) => PhraseError::UnknownWord {
-                    position: index.saturating_add(1),
-                },
-                // `parse_in_normalized` reports nothing else; these cannot happen for a phrase
-                // that passed the word-count and word-list checks.
-                bip39::Error::InvalidChecksum
-                | bip39::Error::BadEntropyBitCount(_)
-                | bip39::Error::AmbiguousLanguages(_) => PhraseError::BadChecksum,
-            })
+        let count = lowered.split_whitespace().count();
+        if !matches!(count, 12 | 15 | 18 | 21 | 24) {
+            return Err(PhraseError::BadWordCount { count });
+        }
+        // count * 11 bits: the entropy (count * 32 / 3 bits) then its checksum (count / 3 bits).
+        let mut bits = Zeroizing::new([0u8; 33]);
+        for (position, w) in lowered.split_whitespace().enumerate() {
+            let index = index_of(w).ok_or(PhraseError::UnknownWord {
+                position: position.saturating_add(1),
+            })?;
+            for b in 0..11 {
+                if (index >> (10 - b)) & 1 == 1 {
+                    let i = position * 11 + b;
+                    if let Some(byte) = bits.get_mut(i / 8) {
+                        *byte |= 0x80 >> (i % 8);
+                    }
+                }
+            }
+        }
+        let len = count * 4 / 3;
+        let mnemonic = Self::from_entropy(bits.get(..len).unwrap_or_default())
+            .map_err(|_| PhraseError::BadChecksum)?;
+        // Same indices back means the checksum bits match.
+        let mut expected = lowered.split_whitespace().map(index_of);
+        if mnemonic.indices().all(|i| expected.next() == Some(Some(i))) {
+            Ok(mnemonic)
+        } else {
+            Err(PhraseError::BadChecksum)
+        }
     }
 
     /// The phrase, lower-case words separated by single spaces.
@@ -110,13 +254,12 @@ impl Mnemonic {
         // Reserve the exact length first so the buffer never reallocates (which would leave an
         // unwiped copy of part of the phrase in freed memory).
         let len = self
-            .0
             .words()
             .map(str::len)
             .sum::<usize>()
             .saturating_add(self.word_count().saturating_sub(1));
         let mut out = Zeroizing::new(String::with_capacity(len));
-        for (i, word) in self.0.words().enumerate() {
+        for (i, word) in self.words().enumerate() {
             if i > 0 {
                 out.push(' ');
             }
@@ -127,7 +270,12 @@ impl Mnemonic {
 
     /// Number of words.
     pub fn word_count(&self) -> usize {
-        self.0.word_count()
+        self.len * 3 / 4
+    }
+
+    /// The words, in order.
+    fn words(&self) -> impl Iterator<Item = &'static str> + '_ {
+        self.indices().map(word)
     }
 
     /// BIP39 seed with the empty passphrase (PBKDF2-HMAC-SHA512, 2048 rounds, salt "mnemonic").
@@ -135,7 +283,24 @@ impl Mnemonic {
     /// The 64 bytes are PBKDF2-HMAC-SHA512(password = the phrase as single-spaced UTF-8 words,
     /// salt = `"mnemonic"`, 2048 iterations).
     pub fn to_seed(&self) -> Seed {
-        Seed(Zeroizing::new(self.0.to_seed_normalized("")))
+        self.seed_with_salt(SEED_SALT_PREFIX)
+    }
+
+    /// PBKDF2-HMAC-SHA512(the single-spaced phrase, `salt`, 2048 iterations).
+    ///
+    /// RustCrypto's `pbkdf2` + `hmac` + `sha2` (the SHA-512 that BIP32 uses too). The phrase
+    /// text lives in a [`Zeroizing`] buffer ([`Self::phrase`]); the HMAC state wipes itself
+    /// (`zeroize` features).
+    fn seed_with_salt(&self, salt: &[u8]) -> Seed {
+        let phrase = self.phrase();
+        let mut seed = Zeroizing::new([0u8; 64]);
+        pbkdf2::pbkdf2_hmac::<sha2::Sha512>(
+            phrase.as_bytes(),
+            salt,
+            SEED_ITERATIONS,
+            seed.as_mut_slice(),
+        );
+        Seed(seed)
     }
 
     /// BIP39 seed with a passphrase: PBKDF2-HMAC-SHA512(the phrase, salt = `"mnemonic"` ‖
@@ -151,7 +316,12 @@ impl Mnemonic {
         if !passphrase.is_ascii() {
             return Err(Error::InvalidArgument("the passphrase must be ascii"));
         }
-        Ok(Seed(Zeroizing::new(self.0.to_seed_normalized(passphrase))))
+        let mut salt = Zeroizing::new(Vec::with_capacity(
+            SEED_SALT_PREFIX.len().saturating_add(passphrase.len()),
+        ));
+        salt.extend_from_slice(SEED_SALT_PREFIX);
+        salt.extend_from_slice(passphrase.as_bytes());
+        Ok(self.seed_with_salt(&salt))
     }
 
     /// Constant-time equality of the two phrases.
@@ -159,13 +329,8 @@ impl Mnemonic {
     /// Compares the entropy (and its length) without branching on secret data; the temporary
     /// entropy arrays are wiped.
     pub fn ct_eq(&self, other: &Self) -> subtle::Choice {
-        let (a, a_len) = self.0.to_entropy_array();
-        let a = Zeroizing::new(a);
-        let (b, b_len) = other.0.to_entropy_array();
-        let b = Zeroizing::new(b);
-        // The array also carries the checksum bits after the entropy; they are a function of the
-        // entropy, so comparing the whole array is the same as comparing the entropy.
-        a.as_slice().ct_eq(b.as_slice()) & (a_len as u64).ct_eq(&(b_len as u64))
+        self.entropy.as_slice().ct_eq(other.entropy.as_slice())
+            & (self.len as u64).ct_eq(&(other.len as u64))
     }
 }
 
@@ -187,13 +352,30 @@ pub fn word_suggestions(prefix: &str, limit: usize) -> Vec<&'static str> {
     // A prefix is part of a phrase being typed: keep the lower-cased copy in a wiped buffer.
     let mut lowered = Zeroizing::new(prefix.to_owned());
     lowered.make_ascii_lowercase();
-    ENGLISH.words_by_prefix_iter(&lowered).take(limit).collect()
+    (0..LIST_LEN)
+        .map(word)
+        .filter(|w| w.starts_with(lowered.as_str()))
+        .take(limit)
+        .collect()
 }
 
 #[cfg(test)]
 mod tests {
     #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
     use super::*;
+
+    #[test]
+    fn packed_list_round_trips() {
+        assert_eq!(word(0), "abandon");
+        assert_eq!(word(2047), "zoo");
+        assert_eq!(word(2048), "");
+        for (i, line) in ENGLISH_TEXT.lines().enumerate() {
+            assert_eq!(word(i), line);
+            assert_eq!(index_of(line), Some(i));
+        }
+        assert_eq!(index_of("abandonx"), None);
+        assert_eq!(index_of(""), None);
+    }
 
     #[test]
     fn phrase_has_exact_capacity() {
