@@ -3,27 +3,19 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseEther, getAddress } from 'viem';
-import { startAnvil, startDemo, launch, createWallet, answerApproval } from './harness.mjs';
+import { startAnvil, startScene, answerApproval } from './harness.mjs';
 
-let chain, demo, browser, wallet, dapp;
+let scene, chain, demo, browser, wallet, dapp;
 
 before(async () => {
-  chain = await startAnvil();
-  demo = await startDemo();
-  browser = await launch();
-  wallet = await createWallet(browser);
+  scene = await startScene();
+  ({ chain, demo, browser, wallet, dapp } = scene);
   // Fund the new account from anvil (a test shortcut for "someone sent you ETH").
   await chain.client.request({ method: 'anvil_setBalance', params: [wallet.address, '0x56bc75e2d63100000'] });
-  dapp = await browser.context.newPage();
-  await dapp.goto(demo.url);
   await dapp.getByTestId('demo-wallet').filter({ hasText: 'Keystead' }).waitFor();
 });
 
-after(async () => {
-  await browser?.close();
-  demo?.stop();
-  chain?.stop();
-});
+after(() => scene?.stop());
 
 const text = (testid) => dapp.getByTestId(testid).textContent();
 const waitText = (testid, value) => dapp.getByTestId(testid).filter({ hasText: value }).waitFor();

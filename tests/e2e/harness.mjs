@@ -121,3 +121,22 @@ export async function stopServiceWorker(browser, page) {
   await cdp.send('ServiceWorker.stopAllWorkers');
   await cdp.detach();
 }
+
+/**
+ * The usual scene: anvil, the demo served, Chromium with the extension, a wallet created in the
+ * popup, and the demo open with Keystead discovered. `stop()` tears all of it down.
+ */
+export async function startScene() {
+  const scene = { chain: await startAnvil(), demo: await startDemo() };
+  scene.browser = await launch();
+  scene.wallet = await createWallet(scene.browser);
+  scene.dapp = await scene.browser.context.newPage();
+  await scene.dapp.goto(scene.demo.url);
+  await scene.dapp.waitForFunction(() => window.keysteadDemo?.provider);
+  scene.stop = async () => {
+    await scene.browser.close();
+    scene.demo.stop();
+    scene.chain.stop();
+  };
+  return scene;
+}

@@ -5,30 +5,21 @@ import assert from 'node:assert/strict';
 import { mnemonicToAccount } from 'viem/accounts';
 import { bytesToHex } from 'viem';
 import {
-  PASSWORD, startAnvil, startDemo, launch, createWallet, answerApproval, openPopup, readStorage, stopServiceWorker,
+  PASSWORD, startScene, answerApproval, openPopup, readStorage, stopServiceWorker,
 } from './harness.mjs';
 
-let chain, demo, browser, wallet, dapp;
+let scene, demo, browser, wallet, dapp;
 
 before(async () => {
-  chain = await startAnvil();
-  demo = await startDemo();
-  browser = await launch();
-  wallet = await createWallet(browser);
-  dapp = await browser.context.newPage();
-  await dapp.goto(demo.url);
-  await dapp.waitForFunction(() => window.keysteadDemo?.provider);
+  scene = await startScene();
+  ({ demo, browser, wallet, dapp } = scene);
   const approval = answerApproval(browser, 'approve');
   await dapp.getByTestId('demo-connect').click();
   await approval;
   await dapp.getByTestId('demo-account').filter({ hasText: wallet.address }).waitFor();
 });
 
-after(async () => {
-  await browser?.close();
-  demo?.stop();
-  chain?.stop();
-});
+after(() => scene?.stop());
 
 const request = (method, params) => dapp.evaluate(
   ({ method, params }) => window.keysteadDemo.provider.request({ method, params }).then((result) => ({ result }), (e) => ({ code: e.code })),
