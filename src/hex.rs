@@ -38,15 +38,32 @@ pub(crate) fn decode_prefixed(s: &str) -> Option<Vec<u8>> {
     Some(out)
 }
 
-/// Pushes the lower-case hex digits of `bytes` onto `out`.
-pub(crate) fn push_lower(out: &mut String, bytes: &[u8]) {
-    for &b in bytes {
-        for nibble in [b >> 4, b & 0x0f] {
-            if let Some(&c) = LOWER.get(usize::from(nibble)) {
-                out.push(char::from(c));
-            }
+/// Writes the lower-case hex digits of `bytes` into the front of `out` (two per byte, as many
+/// bytes as fit) and returns how many digits were written.
+pub(crate) fn write_lower(bytes: &[u8], out: &mut [u8]) -> usize {
+    let mut written = 0;
+    for (pair, &b) in out.chunks_exact_mut(2).zip(bytes) {
+        if let [hi, lo] = pair {
+            *hi = LOWER.get(usize::from(b >> 4)).copied().unwrap_or(b'0');
+            *lo = LOWER.get(usize::from(b & 0x0f)).copied().unwrap_or(b'0');
+            written += 2;
         }
     }
+    written
+}
+
+/// Pushes the lower-case hex digits of `bytes` onto `out`, 64 digits at a time through a stack
+/// buffer that is wiped afterwards (the digits may be a private key's).
+pub(crate) fn push_lower(out: &mut String, bytes: &[u8]) {
+    let mut buf = [0u8; 64];
+    for chunk in bytes.chunks(32) {
+        let n = write_lower(chunk, &mut buf);
+        // Hex digits are ASCII, so this is always valid UTF-8.
+        if let Some(Ok(digits)) = buf.get(..n).map(core::str::from_utf8) {
+            out.push_str(digits);
+        }
+    }
+    zeroize::Zeroize::zeroize(&mut buf);
 }
 
 /// `0x` followed by the lower-case hex digits of `bytes`.

@@ -35,11 +35,8 @@ impl Address {
         let address = Self(bytes);
         let has_lower = digits.bytes().any(|c| c.is_ascii_lowercase());
         let has_upper = digits.bytes().any(|c| c.is_ascii_uppercase());
-        if has_lower && has_upper {
-            let checksummed = address.to_checksum();
-            if checksummed.get(2..) != Some(digits) {
-                return Err(AddressError::BadChecksum);
-            }
+        if has_lower && has_upper && address.checksum_digits().as_slice() != digits.as_bytes() {
+            return Err(AddressError::BadChecksum);
         }
         Ok(address)
     }
@@ -50,33 +47,27 @@ impl Address {
     /// with Keccak-256, and upper-case the i-th digit when it is a letter and the i-th nibble of
     /// the hash (high nibble first) is 8 or more.
     pub fn to_checksum(&self) -> String {
-        let mut lower = [0u8; 40];
-        for (pair, byte) in lower.chunks_exact_mut(2).zip(self.0.iter()) {
-            for (dst, nibble) in pair.iter_mut().zip([byte >> 4, byte & 0x0f]) {
-                *dst = crate::hex::LOWER
-                    .get(usize::from(nibble))
-                    .copied()
-                    .unwrap_or(b'0');
-            }
-        }
-        let hash = keccak256(&lower);
+        let digits = self.checksum_digits();
         let mut out = String::with_capacity(42);
         out.push_str("0x");
-        for (i, &c) in lower.iter().enumerate() {
-            let hash_byte = hash.get(i / 2).copied().unwrap_or(0);
-            let nibble = if i % 2 == 0 {
-                hash_byte >> 4
-            } else {
-                hash_byte & 0x0f
-            };
-            let c = if nibble >= 8 {
-                c.to_ascii_uppercase()
-            } else {
-                c
-            };
-            out.push(char::from(c));
-        }
+        // Hex digits are ASCII, so this is always valid UTF-8.
+        out.push_str(core::str::from_utf8(&digits).unwrap_or_default());
         out
+    }
+
+    /// The 40 EIP-55 checksummed hex digits (see [`Address::to_checksum`]), without `0x`.
+    fn checksum_digits(&self) -> [u8; 40] {
+        let mut digits = [0u8; 40];
+        crate::hex::write_lower(&self.0, &mut digits);
+        let hash = keccak256(&digits);
+        for (pair, hash_byte) in digits.chunks_exact_mut(2).zip(hash) {
+            for (c, nibble) in pair.iter_mut().zip([hash_byte >> 4, hash_byte & 0x0f]) {
+                if nibble >= 8 {
+                    c.make_ascii_uppercase();
+                }
+            }
+        }
+        digits
     }
 }
 

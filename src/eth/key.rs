@@ -2,11 +2,20 @@
 
 use crate::error::{KeyError, SignatureError};
 use crate::eth::Address;
+use ecdsa::hazmat::sign_prehashed;
+use hmac::digest::FixedOutput;
+use hmac::{Hmac, KeyInit, Mac};
 use k256::ecdsa::{RecoveryId, SigningKey, VerifyingKey};
+use k256::elliptic_curve::ops::Reduce;
 use k256::elliptic_curve::scalar::IsHigh;
-use k256::FieldBytes;
+use k256::elliptic_curve::PrimeField;
+use k256::{FieldBytes, NonZeroScalar, Scalar};
+use sha2::Sha256;
 use subtle::ConstantTimeEq;
 use zeroize::Zeroizing;
+
+/// HMAC-SHA256, the PRF of the RFC 6979 nonce generator.
+type HmacSha256 = Hmac<Sha256>;
 
 // Compile-time proof that k256 0.14's `SigningKey` wipes its secret scalar on drop.
 const _: fn() = || {
@@ -123,7 +132,7 @@ impl PrivateKey {
     /// (EIP-2), flipping `y_parity` accordingly. The recovery id's "x reduced" bit (r ≥ n,
     /// probability about 2^-128) cannot be expressed in Ethereum's `v` and is not represented.
     pub fn sign_hash(&self, hash: &[u8; 32]) -> Signature {
-        let (signature, recovery_id) = self.0.sign_prehash_recoverable(hash);
+        let (signature, recovery_id) = rfc6979_sign(self.0.as_nonzero_scalar(), hash);
         let mut y_parity = u8::from(recovery_id.is_y_odd());
         // k256 already normalizes s (Secp256k1::NORMALIZE_S); this keeps the guarantee even if
         // that ever changed.
@@ -144,6 +153,64 @@ impl PrivateKey {
     /// Constant-time equality of the two secret scalars.
     pub fn ct_eq(&self, other: &Self) -> subtle::Choice {
         self.0.ct_eq(&other.0)
+    }
+}
+
+/// `HMAC_key(parts…)` into `out`.
+fn hmac_into(key: &HmacSha256, parts: &[&[u8]], out: &mut FieldBytes) {
+    let mut mac = key.clone();
+    for part in parts {
+        mac.update(part);
+    }
+    mac.finalize_into(out);
+}
+
+/// A keyed HMAC-SHA256 state. HMAC accepts keys of any length, so the fallback (an all-zero
+/// key) is never taken.
+fn hmac_key(key: &FieldBytes) -> HmacSha256 {
+    <HmacSha256 as KeyInit>::new_from_slice(key)
+        .unwrap_or_else(|_| <HmacSha256 as KeyInit>::new(&Default::default()))
+}
+
+/// ECDSA over secp256k1 with the RFC 6979 (section 3.2) HMAC-SHA256 nonce, as k256's
+/// `SigningKey::sign_prehash_recoverable` computes it (same signature, same recovery id, low s):
+/// the same HMAC_DRBG steps, but each keyed HMAC state is set up once and cloned instead of
+/// re-keyed per call, and the DRBG is not advanced after a nonce that is accepted (k256 does
+/// that eagerly for a possible next candidate). For secp256k1 qlen = hlen = 256, so
+/// `bits2int(h)` is `h` itself and `bits2octets(h)` is `h mod n`; `K`, `V` and the candidate
+/// nonces are wiped on drop.
+fn rfc6979_sign(d: &NonZeroScalar, hash: &[u8; 32]) -> (k256::ecdsa::Signature, RecoveryId) {
+    let x = Zeroizing::new(d.to_repr());
+    let h1 = <Scalar as Reduce<FieldBytes>>::reduce(&FieldBytes::from(*hash)).to_repr();
+    // Steps b-c: V = 0x01 * 32, K = 0x00 * 32.
+    let mut v = Zeroizing::new(FieldBytes::from([1u8; 32]));
+    let mut k = Zeroizing::new(FieldBytes::default());
+    // Step d: K = HMAC_K(V || 0x00 || x || h1); step e: V = HMAC_K(V).
+    let zero_key = hmac_key(&k);
+    hmac_into(&zero_key, &[&v, &[0x00], &x, &h1], &mut k);
+    let mut key = hmac_key(&k);
+    let mut next = Zeroizing::new(FieldBytes::default());
+    hmac_into(&key, &[&v], &mut next);
+    core::mem::swap(&mut *v, &mut *next);
+    // Step f: K = HMAC_K(V || 0x01 || x || h1); step g: V = HMAC_K(V).
+    hmac_into(&key, &[&v, &[0x01], &x, &h1], &mut k);
+    key = hmac_key(&k);
+    hmac_into(&key, &[&v], &mut next);
+    core::mem::swap(&mut *v, &mut *next);
+    loop {
+        // Step h: V = HMAC_K(V) is the candidate (tlen = qlen = 256).
+        hmac_into(&key, &[&v], &mut next);
+        core::mem::swap(&mut *v, &mut *next);
+        if let Some(nonce) = NonZeroScalar::from_repr(*v).into_option() {
+            if let Ok(signed) = sign_prehashed(d, &nonce, hash) {
+                return signed;
+            }
+        }
+        // Step h.3: K = HMAC_K(V || 0x00), V = HMAC_K(V).
+        hmac_into(&key, &[&v, &[0x00]], &mut k);
+        key = hmac_key(&k);
+        hmac_into(&key, &[&v], &mut next);
+        core::mem::swap(&mut *v, &mut *next);
     }
 }
 
@@ -243,6 +310,34 @@ mod tests {
             key.to_hex().as_str(),
             "0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80"
         );
+    }
+
+    #[test]
+    fn rfc6979_matches_k256() {
+        // Keys and hashes from a simple generator, plus hashes at and above the group order
+        // (bits2octets reduces them) and the extremes.
+        let mut seed = [0x5au8; 32];
+        let mut hashes: Vec<[u8; 32]> = vec![[0u8; 32], [0xffu8; 32]];
+        let n = hex::decode("fffffffffffffffffffffffffffffffebaaedce6af48a03bbfd25e8cd0364141")
+            .unwrap();
+        let mut at_n = [0u8; 32];
+        at_n.copy_from_slice(&n);
+        hashes.push(at_n);
+        at_n[31] += 1;
+        hashes.push(at_n);
+        for _ in 0..64 {
+            seed = crate::eth::keccak256(&seed);
+            hashes.push(seed);
+        }
+        for (i, hash) in hashes.iter().enumerate() {
+            let key = PrivateKey::from_bytes(&crate::eth::keccak256(&[i as u8; 7])).unwrap();
+            let (expected, id) = key.signing_key().sign_prehash_recoverable(hash);
+            let ours = key.sign_hash(hash);
+            let (r, s) = expected.split_bytes();
+            assert_eq!(ours.r.as_slice(), r.as_slice());
+            assert_eq!(ours.s.as_slice(), s.as_slice());
+            assert_eq!(ours.y_parity, u8::from(id.is_y_odd()));
+        }
     }
 
     #[test]
