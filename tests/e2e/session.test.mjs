@@ -164,10 +164,15 @@ test('a connected site asking while the wallet is locked gets a window that only
 test('auto-lock: an alarm at the chosen idle time, pushed back by activity', async () => {
   const popup = await openPopup(browser);
   await popup.getByTestId('autolock-select').selectOption('5');
-  await popup.waitForFunction(async () => (await chrome.alarms.get('keystead-autolock'))?.periodInMinutes === undefined);
-  const due = await popup.evaluate(async () => (await chrome.alarms.get('keystead-autolock')).scheduledTime - Date.now());
-  assert.ok(due > 4 * 60_000 && due <= 5 * 60_000, `alarm due in ${due} ms`);
-  assert.equal((await readStorage(popup)).local.settings.autoLockMinutes, 5);
+  await popup.waitForFunction(async () => (await chrome.storage.local.get('settings')).settings?.autoLockMinutes === 5);
+  const alarm = () => popup.evaluate(async () => (await chrome.alarms.get('keystead-autolock')).scheduledTime);
+  const first = await alarm();
+  const due = first - Date.now();
+  assert.ok(due > 4 * 60_000 && due < 5 * 60_000 + 1000, `alarm due in ${due} ms`);
+  await new Promise((r) => setTimeout(r, 1500));
+  assert.deepEqual(await request('eth_chainId'), { result: '0x7a69' });
+  const pushed = await alarm();
+  assert.ok(pushed >= first + 1000, `a dApp request pushed the alarm back (${first} → ${pushed})`);
   await popup.close();
 });
 
