@@ -177,8 +177,8 @@ fn hmac_key(key: &FieldBytes) -> HmacSha256 {
 /// the same HMAC_DRBG steps, but each keyed HMAC state is set up once and cloned instead of
 /// re-keyed per call, and the DRBG is not advanced after a nonce that is accepted (k256 does
 /// that eagerly for a possible next candidate). For secp256k1 qlen = hlen = 256, so
-/// `bits2int(h)` is `h` itself and `bits2octets(h)` is `h mod n`; `K`, `V` and the candidate
-/// nonces are wiped on drop.
+/// `bits2int(h)` is `h` itself and `bits2octets(h)` is `h mod n`; `K`, `V` and the keyed HMAC
+/// states are wiped on drop (the candidate nonce scalar is a stack copy, as in k256).
 fn rfc6979_sign(d: &NonZeroScalar, hash: &[u8; 32]) -> (k256::ecdsa::Signature, RecoveryId) {
     let x = Zeroizing::new(d.to_repr());
     let h1 = <Scalar as Reduce<FieldBytes>>::reduce(&FieldBytes::from(*hash)).to_repr();
