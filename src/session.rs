@@ -20,7 +20,7 @@ use base64::Engine as _;
 use zeroize::Zeroizing;
 
 use crate::error::SessionError;
-use crate::vault::{VaultKey, B64, MAX_ITERATIONS, MAX_SALT_LEN};
+use crate::vault::{VaultKey, B64};
 
 /// Bytes of a session key.
 pub const KEY_LEN: usize = 32;
@@ -138,16 +138,12 @@ pub fn open(
             .try_into()
             .map_err(|_| malformed("snapshot is truncated"))?,
     );
-    if !(1..=MAX_ITERATIONS).contains(&iterations) {
-        return Err(malformed("iterations out of range"));
-    }
     let salt_len = usize::from(*take(&mut rest, 1)?.first().unwrap_or(&0));
-    if !(1..=MAX_SALT_LEN).contains(&salt_len) {
-        return Err(malformed("salt length out of range"));
-    }
-    let salt = take(&mut rest, salt_len)?.to_vec();
+    let salt = take(&mut rest, salt_len)?;
     let mut key = Zeroizing::new([0u8; 32]);
     key.copy_from_slice(take(&mut rest, 32)?);
-    let keyrings = Zeroizing::new(rest.to_vec());
-    Ok((VaultKey::from_parts(key, salt, iterations), keyrings))
+    // The same bounds as any caller-supplied key: salt 1 to 64 bytes, 1 to 10,000,000 rounds.
+    let key = VaultKey::from_derived(key, salt, iterations)
+        .map_err(|_| malformed("salt or iterations out of range"))?;
+    Ok((key, Zeroizing::new(rest.to_vec())))
 }

@@ -169,7 +169,8 @@ impl VaultKey {
     /// the password with this `salt` and `iterations`: `key` must be those 32 PBKDF2 bytes.
     /// Nothing here can check that; a wrong key fails later as [`VaultError::IncorrectPassword`]
     /// (opening) or makes a vault the password does not open (writing), so only
-    /// [`crate::wallet::Wallet`]'s `*_with_key` constructors use it.
+    /// [`crate::wallet::Wallet`]'s `*_with_key` constructors and session snapshots
+    /// ([`crate::session::open`]) use it.
     ///
     /// # Errors
     /// [`VaultError::BadParameter`] if the salt is empty or longer than [`MAX_SALT_LEN`], or
@@ -205,16 +206,6 @@ impl VaultKey {
     pub fn generate(password: &str, iterations: u32) -> Result<Self, VaultError> {
         check_iterations_param(iterations)?;
         Ok(Self::derive(password, generate_salt()?, iterations))
-    }
-
-    /// Rebuilds a key from its parts (a session snapshot's); the caller vouches that `key` is
-    /// PBKDF2(password, `salt`, `iterations`).
-    pub(crate) fn from_parts(key: Zeroizing<[u8; 32]>, salt: Vec<u8>, iterations: u32) -> Self {
-        Self {
-            key,
-            salt,
-            iterations,
-        }
     }
 
     /// The 32 derived key bytes (for sealing into a session snapshot only).

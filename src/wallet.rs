@@ -47,9 +47,12 @@ impl Wallet {
     }
 
     fn with_mnemonic(password: &str, mnemonic: Mnemonic) -> Result<Self, Error> {
-        let keyring = Keyring::from_mnemonic(mnemonic)?;
         let key = VaultKey::generate(password, DEFAULT_ITERATIONS)?;
-        Ok(Self::new(keyring, key, false))
+        Self::with_key(mnemonic, key)
+    }
+
+    fn with_key(mnemonic: Mnemonic, key: VaultKey) -> Result<Self, Error> {
+        Ok(Self::new(Keyring::from_mnemonic(mnemonic)?, key, false))
     }
 
     /// A new wallet with a random phrase of `word_count` words (12, 15, 18, 21 or 24) and one
@@ -117,8 +120,7 @@ impl Wallet {
     /// # Errors
     /// `INVALID_ARGUMENT` for another word count or an unusable salt or count.
     pub fn create_with_key(word_count: usize, key: VaultKey) -> Result<Self, Error> {
-        let keyring = Keyring::from_mnemonic(Mnemonic::generate(word_count)?)?;
-        Ok(Self::new(keyring, key, false))
+        Self::with_key(Mnemonic::generate(word_count)?, key)
     }
 
     /// Like [`Wallet::restore`], encrypted under a key derived outside the core (see
@@ -127,8 +129,7 @@ impl Wallet {
     /// # Errors
     /// `INVALID_PHRASE` naming the first unknown word's position or the checksum.
     pub fn restore_with_key(phrase: &str, key: VaultKey) -> Result<Self, Error> {
-        let keyring = Keyring::from_mnemonic(Mnemonic::parse(phrase)?)?;
-        Ok(Self::new(keyring, key, false))
+        Self::with_key(Mnemonic::parse(phrase)?, key)
     }
 
     /// Opens a vault with a key derived outside the core from the vault's own salt and count
