@@ -8,22 +8,26 @@ function defaultName(account) {
   return account.type === 'hd' ? `Account ${account.index + 1}` : 'Imported account';
 }
 
+/** The chosen address if it is one of `addresses`, else the first one (null for none). */
+function pick(addresses, chosen) {
+  return addresses.includes(chosen) ? chosen : (addresses[0] ?? null);
+}
+
 /** `[{ address, type, index?, name, selected }]`; [] while locked. */
 export async function list() {
   const k = await core.current();
   if (!k) return [];
-  const { accountNames } = await store.read();
-  const selected = await selectedAddress();
-  return k.accounts().map((a) => ({ ...a, name: accountNames[a.address] ?? defaultName(a), selected: a.address === selected }));
+  const { accountNames, selectedAddress: chosen } = await store.read();
+  const all = k.accounts();
+  const selected = pick(all.map((a) => a.address), chosen);
+  return all.map((a) => ({ ...a, name: accountNames[a.address] ?? defaultName(a), selected: a.address === selected }));
 }
 
 /** The selected account's address (the first account if none was chosen); null while locked. */
 export async function selectedAddress() {
   const k = await core.current();
   if (!k) return null;
-  const addresses = k.accounts().map((a) => a.address);
-  const { selectedAddress: chosen } = await store.read();
-  return addresses.includes(chosen) ? chosen : (addresses[0] ?? null);
+  return pick(k.accounts().map((a) => a.address), (await store.read()).selectedAddress);
 }
 
 export async function select(address) {

@@ -3,13 +3,17 @@
 import * as core from './core.js';
 import * as store from './store.js';
 import * as events from './events.js';
+import * as session from './session.js';
 
 export const ALARM = 'keystead-autolock';
 export const CHOICES = Object.freeze([1, 5, 15, 30, 60, 240]);
 
-/** Called on every user or dApp request while unlocked. */
+/**
+ * Called on every user or dApp request. Unlocked means a session snapshot exists (core.js
+ * keeps one exactly while unlocked), so this needs neither the WASM core nor the keyring.
+ */
 export async function touch() {
-  if (!(await core.current())) return;
+  if (!(await session.loadSnapshot())) return;
   const { settings } = await store.read();
   await chrome.alarms.create(ALARM, { delayInMinutes: settings.autoLockMinutes });
 }
@@ -27,6 +31,6 @@ export async function onAlarm(alarm) {
 export async function setMinutes(minutes) {
   if (!CHOICES.includes(minutes)) throw Object.assign(new Error(`auto-lock must be one of ${CHOICES.join(', ')} minutes`), { code: 'INVALID_ARGUMENT' });
   const { settings } = await store.read();
+  // The worker's popup dispatcher (index.js) reschedules the alarm after every popup call.
   await store.update({ settings: { ...settings, autoLockMinutes: minutes } });
-  await touch();
 }

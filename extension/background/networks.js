@@ -20,9 +20,18 @@ export function normalizeChainId(value) {
   return n > 0n ? `0x${n.toString(16)}` : null;
 }
 
+/** Every network in a state read from the store: the built-in one first. */
+export function listIn(state) {
+  return [LOCAL, ...state.networks];
+}
+
+/** The selected network in a state read from the store (the built-in one if none or unknown). */
+export function selectedIn(state) {
+  return listIn(state).find((n) => n.chainId === state.chainId) ?? LOCAL;
+}
+
 export async function list() {
-  const { networks } = await store.read();
-  return [LOCAL, ...networks];
+  return listIn(await store.read());
 }
 
 export async function find(chainId) {
@@ -30,8 +39,7 @@ export async function find(chainId) {
 }
 
 export async function selected() {
-  const { chainId } = await store.read();
-  return (chainId && (await find(chainId))) || LOCAL;
+  return selectedIn(await store.read());
 }
 
 export async function select(chainId) {

@@ -20,12 +20,11 @@ function text(value, what) {
 
 async function status() {
   const state = await store.read();
-  const network = await networks.selected();
   const base = {
     problem: state.problem,
     hasPreviousCopy: store.looksLikeVault(state.vaultPrevious),
-    network,
-    networks: await networks.list(),
+    network: networks.selectedIn(state),
+    networks: networks.listIn(state),
     settings: state.settings,
     autoLockChoices: autolock.CHOICES,
   };
@@ -46,7 +45,6 @@ async function checkReplace(replace) {
 async function afterNewWallet(keyring) {
   const [first] = keyring.accounts();
   await store.update({ selectedAddress: first.address, accountNames: {} });
-  await autolock.touch();
   await events.accountsChanged();
   return status();
 }
@@ -63,7 +61,6 @@ export const POPUP_METHODS = Object.freeze({
   },
   unlock: async ({ password }) => {
     await core.unlock(text(password, 'the password'));
-    await autolock.touch();
     await events.accountsChanged();
     return status();
   },
