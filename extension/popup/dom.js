@@ -41,6 +41,16 @@ export function errorLine(testid = 'error') {
   return el;
 }
 
+/** A form whose submit (the button or Enter) runs `work` through busy() on `submit`. */
+export function form({ submit, error, work }, ...children) {
+  return h('form', {
+    onsubmit: (event) => {
+      event.preventDefault();
+      busy(submit, error, work);
+    },
+  }, ...children);
+}
+
 /** Runs `work` with `button` disabled, showing failures in `error`. */
 export async function busy(button, error, work) {
   button.disabled = true;

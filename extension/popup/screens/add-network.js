@@ -1,6 +1,6 @@
 // Add a network by hand: name, RPC URL, chain id and currency symbol. The worker checks that
 // the node answers with that chain id before it keeps the network.
-import { h, show, errorLine, busy } from '../dom.js';
+import { h, show, errorLine, form } from '../dom.js';
 import { call } from '../api.js';
 
 export function addNetworkScreen(done) {
@@ -14,21 +14,20 @@ export function addNetworkScreen(done) {
   const symbol = field('Currency symbol', 'network-symbol', { value: 'ETH' });
   const error = errorLine();
   const save = h('button', { class: 'primary', testid: 'network-save', type: 'submit' }, 'Add network');
-  const form = h('form', {
-    onsubmit: (event) => {
-      event.preventDefault();
-      busy(save, error, async () => {
-        const id = chainId.input.value.trim();
-        if (!/^(0x[0-9a-fA-F]+|[0-9]+)$/.test(id)) throw new Error('The chain id is a number, like 1 or 31337.');
-        done(await call('addNetwork', {
-          name: name.input.value,
-          rpcUrl: rpcUrl.input.value.trim(),
-          chainId: `0x${BigInt(id).toString(16)}`,
-          symbol: symbol.input.value.trim() || 'ETH',
-        }));
-      });
+  const entry = form({
+    submit: save,
+    error,
+    work: async () => {
+      const id = chainId.input.value.trim();
+      if (!/^(0x[0-9a-fA-F]+|[0-9]+)$/.test(id)) throw new Error('The chain id is a number, like 1 or 31337.');
+      done(await call('addNetwork', {
+        name: name.input.value,
+        rpcUrl: rpcUrl.input.value.trim(),
+        chainId: `0x${BigInt(id).toString(16)}`,
+        symbol: symbol.input.value.trim() || 'ETH',
+      }));
     },
   }, name.node, rpcUrl.node, chainId.node, symbol.node, error, save,
   h('button', { type: 'button', onclick: () => done() }, 'Cancel'));
-  show(h('h1', {}, 'Add a network'), form);
+  show(h('h1', {}, 'Add a network'), entry);
 }

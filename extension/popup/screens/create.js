@@ -1,5 +1,5 @@
 // Create a wallet: a new password, then the new Secret Recovery Phrase to write down.
-import { h, show, errorLine, busy } from '../dom.js';
+import { h, show, errorLine, form } from '../dom.js';
 import { call } from '../api.js';
 import { newPasswordFields } from './password.js';
 
@@ -7,19 +7,18 @@ export function createScreen(done) {
   const fields = newPasswordFields();
   const error = errorLine();
   const next = h('button', { class: 'primary', testid: 'onboarding-next', type: 'submit' }, 'Create wallet');
-  const form = h('form', {
-    onsubmit: (event) => {
-      event.preventDefault();
-      busy(next, error, async () => {
-        const password = fields.value();
-        await call('create', { password, wordCount: 12 });
-        const { words } = await call('revealPhrase', { password });
-        fields.clear();
-        phraseScreen(words, done);
-      });
+  const entry = form({
+    submit: next,
+    error,
+    work: async () => {
+      const password = fields.value();
+      await call('create', { password, wordCount: 12 });
+      const { words } = await call('revealPhrase', { password });
+      fields.clear();
+      phraseScreen(words, done);
     },
   }, fields.node, error, next);
-  show(h('h1', {}, 'Create a password'), form);
+  show(h('h1', {}, 'Create a password'), entry);
 }
 
 function phraseScreen(words, done) {

@@ -1,5 +1,5 @@
 // Unlock with the password. Used by the popup and, inline, by approval windows.
-import { h, show, errorLine, busy, secretInput } from '../dom.js';
+import { h, show, errorLine, form, secretInput } from '../dom.js';
 import { call } from '../api.js';
 import { recoveryScreen } from './recovery.js';
 
@@ -11,20 +11,19 @@ export function unlockForm(done) {
   const password = secretInput({ testid: 'unlock-password', id: 'unlock-password' });
   const error = errorLine('unlock-error');
   const submit = h('button', { class: 'primary', testid: 'unlock-submit', type: 'submit' }, 'Unlock');
-  return h('form', {
-    onsubmit: (event) => {
-      event.preventDefault();
-      busy(submit, error, async () => {
-        try {
-          const status = await call('unlock', { password: password.value });
-          password.value = '';
-          done(status);
-        } catch (e) {
-          if (e.code !== 'MALFORMED_VAULT') throw e;
-          password.value = '';
-          recoveryScreen({ ...(await call('status')), problem: 'corrupt-vault' }, done);
-        }
-      });
+  return form({
+    submit,
+    error,
+    work: async () => {
+      try {
+        const status = await call('unlock', { password: password.value });
+        password.value = '';
+        done(status);
+      } catch (e) {
+        if (e.code !== 'MALFORMED_VAULT') throw e;
+        password.value = '';
+        recoveryScreen({ ...(await call('status')), problem: 'corrupt-vault' }, done);
+      }
     },
   }, h('label', { for: 'unlock-password' }, 'Password'), password, error, submit);
 }
