@@ -3,15 +3,10 @@
 // quits, and is reachable only from the extension's own pages and worker (TRUSTED_CONTEXTS).
 //
 // It holds exactly:
-//   sessionKey      32 random bytes (base64), made at unlock, gone at lock
+//   sessionKey      32 random bytes (as a number array), made at unlock, gone at lock
 //   sessionSnapshot the core's sealSession() output: the keyrings and the vault key sealed
 //                   with AES-256-GCM under sessionKey (never the password, never plaintext)
 //   tabs            { [tabId]: origin } of pages that used the provider, to send them events
-
-const b64 = {
-  encode: (bytes) => btoa(String.fromCharCode(...bytes)),
-  decode: (text) => Uint8Array.from(atob(text), (c) => c.charCodeAt(0)),
-};
 
 /** A fresh random session key (Uint8Array of 32 bytes). */
 export function newSessionKey() {
@@ -20,14 +15,14 @@ export function newSessionKey() {
 
 /** Stores the session key and snapshot together (one call: never one without the other). */
 export async function saveSnapshot(key, snapshot) {
-  await chrome.storage.session.set({ sessionKey: b64.encode(key), sessionSnapshot: snapshot });
+  await chrome.storage.session.set({ sessionKey: Array.from(key), sessionSnapshot: snapshot });
 }
 
 /** `{ key: Uint8Array, snapshot }` or null when the wallet is locked. */
 export async function loadSnapshot() {
   const { sessionKey, sessionSnapshot } = await chrome.storage.session.get(['sessionKey', 'sessionSnapshot']);
-  if (typeof sessionKey !== 'string' || typeof sessionSnapshot !== 'string') return null;
-  return { key: b64.decode(sessionKey), snapshot: sessionSnapshot };
+  if (!Array.isArray(sessionKey) || typeof sessionSnapshot !== 'string') return null;
+  return { key: Uint8Array.from(sessionKey), snapshot: sessionSnapshot };
 }
 
 export async function clearSnapshot() {
