@@ -13,14 +13,17 @@ function pick(addresses, chosen) {
   return addresses.includes(chosen) ? chosen : (addresses[0] ?? null);
 }
 
-/** `[{ address, type, index?, name, selected }]`; [] while locked. */
+/**
+ * `[{ address, type, index?, name, selected, covered }]`; [] while locked. `covered` is whether
+ * the Secret Recovery Phrase brings the account back (HD accounts); imported keys are not.
+ */
 export async function list() {
   const k = await core.current();
   if (!k) return [];
   const { accountNames, selectedAddress: chosen } = await store.read();
   const all = k.accounts();
   const selected = pick(all.map((a) => a.address), chosen);
-  return all.map((a) => ({ ...a, name: accountNames[a.address] ?? defaultName(a), selected: a.address === selected }));
+  return all.map((a) => ({ ...a, name: accountNames[a.address] ?? defaultName(a), selected: a.address === selected, covered: a.type === 'hd' }));
 }
 
 /** The selected account's address (the first account if none was chosen); null while locked. */

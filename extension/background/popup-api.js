@@ -8,31 +8,11 @@ import * as networks from './networks.js';
 import * as approvals from './approvals.js';
 import * as events from './events.js';
 import * as autolock from './autolock.js';
-
-function argument(message) {
-  return Object.assign(new Error(message), { code: 'INVALID_ARGUMENT' });
-}
-
-function text(value, what) {
-  if (typeof value !== 'string' || value.length === 0) throw argument(`${what} is required`);
-  return value;
-}
-
-async function status() {
-  const state = await store.read();
-  const base = {
-    problem: state.problem,
-    hasPreviousCopy: store.looksLikeVault(state.vaultPrevious),
-    network: networks.selectedIn(state),
-    networks: networks.listIn(state),
-    settings: state.settings,
-    autoLockChoices: autolock.CHOICES,
-  };
-  if (state.problem) return { ...base, state: 'recovery' };
-  if (state.vault === undefined) return { ...base, state: 'new' };
-  if (!(await core.current())) return { ...base, state: 'locked' };
-  return { ...base, state: 'unlocked', accounts: await accounts.list() };
-}
+import { argument, text } from './popup-params.js';
+import { status } from './popup-status.js';
+import { BACKUP_METHODS } from './popup-backup.js';
+import { KEY_METHODS } from './popup-keys.js';
+import { FILE_METHODS } from './popup-backup-file.js';
 
 /** Creating or restoring over an existing wallet must be asked for explicitly (`replace`). */
 async function checkReplace(replace) {
@@ -49,7 +29,7 @@ async function afterNewWallet(keyring) {
   return status();
 }
 
-export const POPUP_METHODS = Object.freeze({
+const WALLET_METHODS = {
   status: () => status(),
   create: async ({ password, wordCount = 12, replace }) => {
     await checkReplace(replace);
@@ -115,4 +95,6 @@ export const POPUP_METHODS = Object.freeze({
   // Approval windows call this while open, so Chrome does not stop the worker (and lose the
   // pending request) while the user is still reading.
   keepAlive: () => true,
-});
+};
+
+export const POPUP_METHODS = Object.freeze({ ...WALLET_METHODS, ...BACKUP_METHODS, ...KEY_METHODS, ...FILE_METHODS });

@@ -11,12 +11,16 @@
 //   permissions     { [origin]: { accounts: [address], grantedAt } }
 //   accountNames    { [address]: name }
 //   settings        { autoLockMinutes }
+//   backup          the backup's health (dates are ISO strings; nothing secret):
+//                   { phraseConfirmedAt?, phraseVerifiedAt?, postponedAt?, fileDownloadedAt?,
+//                     keys: { [address]: { exportedAt? } } }
+//   tokens          tokens the user added { [chainId]: [{ address, symbol, decimals }] }
 
 export const SCHEMA_VERSION = 1;
 export const DEFAULT_SETTINGS = Object.freeze({ autoLockMinutes: 15 });
 
 const KEYS = ['schemaVersion', 'vault', 'vaultPrevious', 'selectedAddress', 'chainId', 'networks',
-  'permissions', 'accountNames', 'settings'];
+  'permissions', 'accountNames', 'settings', 'backup', 'tokens'];
 
 /** Whether a stored vault is at least shaped like one (the core checks the rest on unlock). */
 export function looksLikeVault(text) {
@@ -42,6 +46,8 @@ export async function read() {
     permissions: isPlainObject(raw.permissions) ? raw.permissions : {},
     accountNames: isPlainObject(raw.accountNames) ? raw.accountNames : {},
     settings: { ...DEFAULT_SETTINGS, ...(isPlainObject(raw.settings) ? raw.settings : {}) },
+    backup: { keys: {}, ...(isPlainObject(raw.backup) ? raw.backup : {}) },
+    tokens: isPlainObject(raw.tokens) ? raw.tokens : {},
     problem: null,
   };
   if (state.schemaVersion !== SCHEMA_VERSION) {

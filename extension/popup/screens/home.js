@@ -4,6 +4,7 @@ import { h, show, errorLine, busy } from '../dom.js';
 import { call } from '../api.js';
 import { formatEth, shortAddress } from '../format.js';
 import { addNetworkScreen } from './add-network.js';
+import { settingsScreen } from './settings.js';
 
 export function homeScreen(status, done) {
   const error = errorLine();
@@ -20,6 +21,7 @@ export function homeScreen(status, done) {
   const addNetwork = h('button', { testid: 'add-network', onclick: () => addNetworkScreen(done) }, 'Add network');
   const add = h('button', { testid: 'add-account' }, 'Add account');
   add.onclick = () => busy(add, error, async () => refresh(await call('addAccount')));
+  const settings = h('button', { testid: 'settings', onclick: () => settingsScreen(status, done) }, 'Settings');
   const lock = h('button', { testid: 'lock' }, 'Lock');
   lock.onclick = () => busy(lock, error, async () => refresh(await call('lock')));
   const autolock = h('select', {
@@ -38,7 +40,7 @@ export function homeScreen(status, done) {
     a.type === 'imported' ? h('span', { class: 'tag' }, 'imported') : null))));
 
   show(
-    h('header', {}, network, lock),
+    h('header', {}, network, settings, lock),
     h('section', { class: 'card' },
       h('p', { class: 'muted' }, selected.name),
       h('code', { class: 'address', testid: 'account-address' }, selected.address),
