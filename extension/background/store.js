@@ -13,7 +13,7 @@
 //   settings        { autoLockMinutes }
 //   backup          the backup's health (dates are ISO strings; nothing secret):
 //                   { phraseConfirmedAt?, phraseVerifiedAt?, postponedAt?, fileDownloadedAt?,
-//                     keys: { [address]: { exportedAt? } } }
+//                     keys: { [address]: { importedAt, exportedAt? } } }
 //   tokens          tokens the user added { [chainId]: [{ address, symbol, decimals }] }
 
 export const SCHEMA_VERSION = 1;

@@ -18,6 +18,8 @@ const MESSAGES = {
   INVALID_PHRASE: null, // the core's message names the word or the checksum
   MALFORMED_VAULT: 'Keystead’s stored wallet could not be read. Use the recovery options below.',
   LOCKED: 'Keystead locked itself. Unlock it and try again.',
+  INVALID_PRIVATE_KEY: 'That is not a valid private key. It is 64 hexadecimal characters (0-9, a-f), with or without 0x.',
+  DUPLICATE_ACCOUNT: 'That account is already in Keystead; nothing was changed.',
 };
 
 /** The text to show for an error from the worker. */
