@@ -85,6 +85,8 @@ function checkBackup(backup, addresses) {
 export function restoredFields(saved, accounts) {
   const addresses = new Set(accounts.map((a) => a.address));
   const first = accounts[0]?.address;
+  // A MetaMask vault with only keyrings Keystead does not use (hardware, a second phrase).
+  if (!first) throw argument('That file holds no account Keystead can use (no Secret Recovery Phrase or private key). Nothing was changed.');
   if (saved === null) return { selectedAddress: first, accountNames: {}, backup: { keys: {} } };
   if (!isPlainObject(saved)) throw bad('not an object');
   const names = {};
