@@ -29,11 +29,19 @@ export async function deriveVaultKey(password, { salt, iterations }) {
   return new Uint8Array(bits);
 }
 
-function base64Bytes(text) {
+/** The bytes of a base64 text (throws on text that is not base64). */
+export function base64Bytes(text) {
   const binary = atob(text);
   const out = new Uint8Array(binary.length);
   for (let i = 0; i < binary.length; i++) out[i] = binary.charCodeAt(i);
   return out;
+}
+
+/** The base64 text of `bytes` (a Uint8Array). */
+export function bytesBase64(bytes) {
+  let binary = '';
+  for (const byte of bytes) binary += String.fromCharCode(byte);
+  return btoa(binary);
 }
 
 /**

@@ -52,19 +52,27 @@ export async function unlocked() {
   return k;
 }
 
-/** Writes the vault (when the keyring changed) and re-seals the session snapshot. */
-export async function persist({ vault = true } = {}) {
+/**
+ * Writes the vault (when the keyring changed) and re-seals the session snapshot. `fields` are
+ * other stored fields written in the same storage call as the vault (all or nothing).
+ */
+export async function persist({ vault = true, fields = {} } = {}) {
   if (!keyring) return;
-  if (vault) await store.writeVault(keyring.vault());
+  if (vault) await store.writeVault(keyring.vault(), fields);
   await session.saveSnapshot(sessionKey, keyring.sealSession(sessionKey));
 }
 
-async function adopt(next, { writeVault }) {
+async function adopt(next, { writeVault, fields }) {
   await lock();
   keyring = next;
   sessionKey = session.newSessionKey();
-  await persist({ vault: writeVault });
+  await persist({ vault: writeVault, fields });
   return keyring;
+}
+
+function discard(k) {
+  k.lock();
+  k.free();
 }
 
 /** A vault key for a new vault: fresh salt and count from the core, PBKDF2 in WebCrypto. */
@@ -79,11 +87,65 @@ export async function create(password, wordCount) {
   return adopt(wasm.Keyring.createWithKey(wordCount, params, key), { writeVault: true });
 }
 
-export async function restore(password, phrase) {
+/** A wallet from a typed phrase with HD accounts 0..accountCount-1 (account discovery's count). */
+export async function restore(password, phrase, accountCount = 1) {
   await loadCore();
   wasm.validatePhrase(phrase); // a typo fails before the 600,000 PBKDF2 rounds
   const { params, key } = await newKey(password);
-  return adopt(wasm.Keyring.restoreWithKey(phrase, params, key), { writeVault: true });
+  const next = wasm.Keyring.restoreWithKey(phrase, params, key);
+  try {
+    for (let i = 1; i < accountCount; i++) next.addAccount();
+  } catch (e) {
+    discard(next);
+    throw e;
+  }
+  return adopt(next, { writeVault: true });
+}
+
+/** Addresses of HD accounts start..start+count-1 of a typed phrase (INVALID_PHRASE if it is not one). */
+export async function deriveAddresses(phrase, start, count) {
+  await loadCore();
+  wasm.validatePhrase(phrase);
+  return wasm.deriveAddresses(phrase, start, count);
+}
+
+/**
+ * Opens a vault that is not this wallet's (a backup file's) without adopting it: the caller
+ * checks the rest of the file, then passes it to adoptRestored, or to discardVault.
+ */
+export async function openOtherVault(vaultJson, password) {
+  await loadCore();
+  return openVault(wasm, vaultJson, password);
+}
+
+export function discardVault(k) {
+  discard(k);
+}
+
+/** Makes an opened vault this wallet: its vault and `fields` (settings) in one storage write. */
+export async function adoptRestored(next, fields) {
+  return adopt(next, { writeVault: true, fields });
+}
+
+/**
+ * The stored vault, after `password` opened it (INCORRECT_PASSWORD otherwise; nothing changes).
+ * If it does not hold exactly the unlocked wallet's accounts, the wallet is written first, so
+ * what is returned is always the current wallet.
+ */
+export async function checkPassword(password) {
+  const k = await unlocked();
+  const { vault } = await store.read();
+  const opened = await openVault(wasm, vault, password);
+  const key = (list) => JSON.stringify(list.map(({ address, type, index }) => [address, type, index]));
+  let current;
+  try {
+    current = key(opened.accounts()) === key(k.accounts()) && !opened.wasUpgraded;
+  } finally {
+    discard(opened);
+  }
+  if (current) return vault;
+  await persist();
+  return (await store.read()).vault;
 }
 
 /** Opens the stored vault. A vault the core re-keyed (legacy iterations) is written back. */
@@ -98,8 +160,7 @@ export async function unlock(password) {
 /** Zeroizes the keyring in WASM memory and forgets the session. */
 export async function lock() {
   if (keyring) {
-    keyring.lock();
-    keyring.free();
+    discard(keyring);
     keyring = null;
   }
   sessionKey?.fill(0);

@@ -13,14 +13,8 @@ import { status } from './popup-status.js';
 import { BACKUP_METHODS } from './popup-backup.js';
 import { KEY_METHODS } from './popup-keys.js';
 import { FILE_METHODS } from './popup-backup-file.js';
-
-/** Creating or restoring over an existing wallet must be asked for explicitly (`replace`). */
-async function checkReplace(replace) {
-  const { vault } = await store.read();
-  if (vault !== undefined && replace !== true) {
-    throw argument('a wallet already exists here; restoring or creating another one would replace it');
-  }
-}
+import { checkReplace } from './popup-replace.js';
+import { discoverAccounts } from './discovery.js';
 
 async function afterNewWallet(keyring) {
   const [first] = keyring.accounts();
@@ -35,9 +29,14 @@ const WALLET_METHODS = {
     await checkReplace(replace);
     return afterNewWallet(await core.create(text(password, 'a password'), wordCount));
   },
+  // The phrase's used accounts are looked up on the selected network while the phrase is in
+  // hand, so the vault is written once, with all of them.
   restore: async ({ password, phrase, replace }) => {
     await checkReplace(replace);
-    return afterNewWallet(await core.restore(text(password, 'a password'), text(phrase, 'the phrase')));
+    const pass = text(password, 'a password');
+    const words = text(phrase, 'the phrase');
+    const discovery = await discoverAccounts(words);
+    return { ...(await afterNewWallet(await core.restore(pass, words, discovery.count))), discovery };
   },
   unlock: async ({ password }) => {
     await core.unlock(text(password, 'the password'));

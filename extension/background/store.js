@@ -60,12 +60,14 @@ export async function read() {
 
 /**
  * Writes a new vault in one storage call that also keeps the current one as `vaultPrevious`,
- * so a crash between two writes can never leave the wallet without a readable vault.
+ * so a crash between two writes can never leave the wallet without a readable vault. `fields`
+ * (checked as for update) go in the same call: a restored wallet's settings, all or nothing.
  */
-export async function writeVault(vault) {
+export async function writeVault(vault, fields = {}) {
   if (!looksLikeVault(vault)) throw new Error('refusing to store something that is not a vault');
+  checkFields(fields);
   const { vault: current } = await chrome.storage.local.get('vault');
-  const update = { schemaVersion: SCHEMA_VERSION, vault };
+  const update = { ...fields, schemaVersion: SCHEMA_VERSION, vault };
   if (looksLikeVault(current) && current !== vault) update.vaultPrevious = current;
   // Replacing a damaged vault (recovery from the phrase) keeps it aside rather than losing it.
   else if (current !== undefined && !looksLikeVault(current)) update.vaultCorrupt = current;
@@ -81,12 +83,16 @@ export async function restorePreviousVault() {
 
 /** Sets non-vault fields (never `vault` or `vaultPrevious`: those go through writeVault). */
 export async function update(fields) {
+  checkFields(fields);
+  await chrome.storage.local.set(fields);
+}
+
+function checkFields(fields) {
   for (const key of Object.keys(fields)) {
-    if (!KEYS.includes(key) || key === 'vault' || key === 'vaultPrevious') {
+    if (!KEYS.includes(key) || key === 'vault' || key === 'vaultPrevious' || key === 'schemaVersion') {
       throw new Error(`unknown or protected state field: ${key}`);
     }
   }
-  await chrome.storage.local.set(fields);
 }
 
 function isPlainObject(v) {

@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { PASSWORD, ANVIL_MNEMONIC, startAnvil, launch, openPopup, readStorage } from './harness.mjs';
 
 let chain, browser, popup;
+const ACCOUNT_10 = '0xBcd4042DE499D14e55001CcbB24a551F3b954096'; // anvil phrase, index 10: the first one anvil does not fund
 
 before(async () => {
   chain = await startAnvil();
@@ -48,12 +49,15 @@ test('import: a wrong word is named and nothing is stored; the right phrase rest
   await popup.getByTestId('onboarding-next').click();
   await popup.getByTestId('account-address').filter({ hasText: '0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266' }).waitFor();
   await popup.getByTestId('account-balance').filter({ hasText: '10000 ETH' }).waitFor();
+  // Account discovery: anvil funds the phrase's first 10 accounts, so all 10 come back.
+  assert.equal(await popup.getByTestId('account-item').count(), 10);
+  assert.equal(await popup.getByTestId('account-item').nth(1).getAttribute('title'), '0x70997970C51812dc3A010C7d01b50e0d17dc79C8');
 });
 
 test('add account derives the next address of the phrase', async () => {
   await popup.getByTestId('add-account').click();
-  await popup.getByTestId('account-address').filter({ hasText: '0x70997970C51812dc3A010C7d01b50e0d17dc79C8' }).waitFor();
-  assert.equal(await popup.getByTestId('account-item').count(), 2);
+  await popup.getByTestId('account-address').filter({ hasText: ACCOUNT_10 }).waitFor();
+  assert.equal(await popup.getByTestId('account-item').count(), 11);
 });
 
 test('a wrong password leaves the wallet locked and the vault unchanged', async () => {
@@ -67,8 +71,8 @@ test('a wrong password leaves the wallet locked and the vault unchanged', async 
   assert.equal(after.vaultPrevious, before.vaultPrevious);
   await popup.getByTestId('unlock-password').fill(PASSWORD);
   await popup.getByTestId('unlock-submit').click();
-  await popup.getByTestId('account-item').nth(1).waitFor();
-  assert.equal(await popup.getByTestId('account-address').textContent(), '0x70997970C51812dc3A010C7d01b50e0d17dc79C8');
+  await popup.getByTestId('account-item').nth(10).waitFor();
+  assert.equal(await popup.getByTestId('account-address').textContent(), ACCOUNT_10);
 });
 
 test('the worker refuses to replace an existing wallet unless asked, and unknown popup methods', async () => {

@@ -2,6 +2,7 @@
 import { h, show, errorLine, form, secretInput } from '../dom.js';
 import { call } from '../api.js';
 import { recoveryScreen } from './recovery.js';
+import { replaceWarningScreen } from './replace-warning.js';
 
 /**
  * The unlock form as a node; `done(status)` runs after a successful unlock. A vault the core
@@ -29,5 +30,9 @@ export function unlockForm(done) {
 }
 
 export function unlockScreen(_status, done) {
-  show(h('h1', {}, 'Unlock Keystead'), unlockForm(done));
+  show(
+    h('h1', {}, 'Unlock Keystead'),
+    unlockForm(done),
+    h('button', { testid: 'forgot-password', onclick: () => replaceWarningScreen(done) }, 'Forgot password? Restore from your Secret Recovery Phrase'),
+  );
 }

@@ -1,0 +1,11 @@
+// The one rule for creating or restoring a wallet (phrase, backup file) where one already is.
+import * as store from './store.js';
+import { argument } from './popup-params.js';
+
+/** Creating or restoring over an existing wallet must be asked for explicitly (`replace`). */
+export async function checkReplace(replace) {
+  const { vault } = await store.read();
+  if (vault !== undefined && replace !== true) {
+    throw argument('a wallet already exists here; restoring or creating another one would replace it');
+  }
+}
