@@ -22,9 +22,14 @@ async function checkReplace(replace) {
   }
 }
 
-async function afterNewWallet(keyring) {
+/**
+ * A new wallet never inherits the backup state of the one it replaces. A restored wallet counts
+ * as backed up: the user just typed its phrase.
+ */
+async function afterNewWallet(keyring, { restored }) {
   const [first] = keyring.accounts();
-  await store.update({ selectedAddress: first.address, accountNames: {} });
+  const backup = restored ? { keys: {}, phraseConfirmedAt: new Date().toISOString() } : { keys: {} };
+  await store.update({ selectedAddress: first.address, accountNames: {}, backup });
   await events.accountsChanged();
   return status();
 }
@@ -33,11 +38,11 @@ const WALLET_METHODS = {
   status: () => status(),
   create: async ({ password, wordCount = 12, replace }) => {
     await checkReplace(replace);
-    return afterNewWallet(await core.create(text(password, 'a password'), wordCount));
+    return afterNewWallet(await core.create(text(password, 'a password'), wordCount), { restored: false });
   },
   restore: async ({ password, phrase, replace }) => {
     await checkReplace(replace);
-    return afterNewWallet(await core.restore(text(password, 'a password'), text(phrase, 'the phrase')));
+    return afterNewWallet(await core.restore(text(password, 'a password'), text(phrase, 'the phrase')), { restored: true });
   },
   unlock: async ({ password }) => {
     await core.unlock(text(password, 'the password'));
