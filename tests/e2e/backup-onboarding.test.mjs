@@ -190,13 +190,31 @@ test('the health panel: an imported key is not backed up, and what a phrase rest
   await popup.getByTestId('settings-back').click();
 });
 
-test('postpone: the reminder survives closing the popup; back up now needs the password, then confirming removes it', async () => {
+test('closed mid-backup, then postponed: the reminder stays across popups; back up now needs the password, then confirming removes it', async () => {
   const other = await launch();
   try {
     let page = await openPopup(other);
     await page.getByTestId('create-wallet').click();
     await choosePassword(page, PASSWORD);
     const shown = await showPhrase(page);
+    await page.close(); // closed before confirming
+
+    page = await openPopup(other);
+    await page.getByTestId('backup-reminder').filter({ hasText: 'Back up your Secret Recovery Phrase' }).waitFor();
+    const unconfirmed = (await readStorage(page)).local;
+    assert.equal(unconfirmed.backup.phraseConfirmedAt, undefined);
+    assert.equal(unconfirmed.backup.postponedAt, undefined);
+
+    await page.getByTestId('backup-now').click();
+    await page.getByTestId('gate-password').fill('not the password');
+    await page.getByTestId('gate-submit').click();
+    await page.getByTestId('error').filter({ hasText: 'not right' }).waitFor();
+    assert.deepEqual((await readStorage(page)).local, unconfirmed, 'a wrong password changes nothing');
+    assert.equal(await page.getByTestId('srp-show').count(), 0);
+
+    await page.getByTestId('gate-password').fill(PASSWORD);
+    await page.getByTestId('gate-submit').click();
+    assert.deepEqual(await showPhrase(page), shown, 'the same phrase as at creation');
     await page.getByTestId('srp-backup-later').click();
     await page.getByTestId('backup-reminder').waitFor();
     const postponed = (await readStorage(page)).local;
@@ -205,18 +223,10 @@ test('postpone: the reminder survives closing the popup; back up now needs the p
 
     await page.close();
     page = await openPopup(other);
-    await page.getByTestId('backup-reminder').filter({ hasText: 'Back up your Secret Recovery Phrase' }).waitFor();
-
     await page.getByTestId('backup-now').click();
-    await page.getByTestId('gate-password').fill('not the password');
-    await page.getByTestId('gate-submit').click();
-    await page.getByTestId('error').filter({ hasText: 'not right' }).waitFor();
-    assert.deepEqual((await readStorage(page)).local, postponed, 'a wrong password changes nothing');
-    assert.equal(await page.getByTestId('srp-show').count(), 0);
-
     await page.getByTestId('gate-password').fill(PASSWORD);
     await page.getByTestId('gate-submit').click();
-    assert.deepEqual(await showPhrase(page), shown, 'the same phrase as at creation');
+    await showPhrase(page);
     await page.getByTestId('onboarding-next').click();
     await confirmWords(page, shown);
     assert.equal(await page.getByTestId('backup-reminder').count(), 0);
