@@ -173,3 +173,19 @@ export async function typedDataHash(json) {
   await loadCore();
   return wasm.hashTypedDataV4(json);
 }
+
+/** Up to `limit` list words starting with `prefix` (the core holds the only copy of the word list). */
+export async function wordSuggestions(prefix, limit) {
+  await loadCore();
+  return wasm.wordSuggestions(prefix).slice(0, limit);
+}
+
+/**
+ * Whether a typed phrase is this wallet's phrase; reveals nothing else. A phrase that is not
+ * valid at all (unknown word, checksum) throws the core's INVALID_PHRASE first.
+ */
+export async function verifyPhrase(phrase) {
+  const k = await unlocked();
+  wasm.validatePhrase(phrase);
+  return k.verifyPhrase(phrase);
+}

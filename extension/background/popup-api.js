@@ -16,9 +16,14 @@ import { FILE_METHODS } from './popup-backup-file.js';
 import { checkReplace } from './popup-replace.js';
 import { discoverAccounts } from './discovery.js';
 
-async function afterNewWallet(keyring) {
+/**
+ * A new wallet never inherits the backup state of the one it replaces. A restored wallet counts
+ * as backed up: the user just typed its phrase.
+ */
+async function afterNewWallet(keyring, { restored }) {
   const [first] = keyring.accounts();
-  await store.update({ selectedAddress: first.address, accountNames: {} });
+  const backup = restored ? { keys: {}, phraseConfirmedAt: new Date().toISOString() } : { keys: {} };
+  await store.update({ selectedAddress: first.address, accountNames: {}, backup });
   await events.accountsChanged();
   return status();
 }
@@ -27,7 +32,7 @@ const WALLET_METHODS = {
   status: () => status(),
   create: async ({ password, wordCount = 12, replace }) => {
     await checkReplace(replace);
-    return afterNewWallet(await core.create(text(password, 'a password'), wordCount));
+    return afterNewWallet(await core.create(text(password, 'a password'), wordCount), { restored: false });
   },
   // The phrase's used accounts are looked up on the selected network while the phrase is in
   // hand, so the vault is written once, with all of them.
@@ -36,7 +41,8 @@ const WALLET_METHODS = {
     const pass = text(password, 'a password');
     const words = text(phrase, 'the phrase');
     const discovery = await discoverAccounts(words);
-    return { ...(await afterNewWallet(await core.restore(pass, words, discovery.count))), discovery };
+    const restored = await core.restore(pass, words, discovery.count);
+    return { ...(await afterNewWallet(restored, { restored: true })), discovery };
   },
   unlock: async ({ password }) => {
     await core.unlock(text(password, 'the password'));

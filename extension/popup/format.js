@@ -27,3 +27,8 @@ export function explain(error) {
   if (error.code === 'INVALID_PHRASE') return `That is not a valid Secret Recovery Phrase: ${error.message}. Check each word against your backup.`;
   return MESSAGES[error.code] ?? error.message;
 }
+
+/** An ISO date-time as the user's local date and time, e.g. "27 Nov 2026, 14:03". */
+export function formatDate(iso) {
+  return new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+}

@@ -98,10 +98,9 @@ export async function createWallet(browser, password = PASSWORD) {
   await popup.getByTestId('password').fill(password);
   await popup.getByTestId('password-confirm').fill(password);
   await popup.getByTestId('onboarding-next').click();
-  await popup.getByTestId('srp-word-12').waitFor();
-  const words = [];
-  for (let i = 1; i <= 12; i++) words.push(await popup.getByTestId(`srp-word-${i}`).textContent());
+  const words = await showPhrase(popup);
   await popup.getByTestId('onboarding-next').click();
+  await confirmWords(popup, words);
   const address = await popup.getByTestId('account-address').textContent();
   return { popup, address, words };
 }
@@ -139,4 +138,30 @@ export async function startScene() {
     scene.chain.stop();
   };
   return scene;
+}
+
+// Onboarding helpers (the create flow: show the phrase, then confirm 3 of its words).
+
+/** On the phrase screen: clicks Show and reads the numbered words. */
+export async function showPhrase(popup) {
+  await popup.getByTestId('srp-show').click();
+  await popup.getByTestId('srp-word-12').waitFor();
+  const words = [];
+  for (let i = 1; i <= 12; i++) words.push(await popup.getByTestId(`srp-word-${i}`).textContent());
+  return words;
+}
+
+/** The 1-based positions the confirmation screen asks for (from its srp-confirm-<i> inputs). */
+export async function askedPositions(popup) {
+  await popup.getByTestId('srp-confirm-submit').waitFor();
+  const ids = await popup.locator('input[data-testid^=srp-confirm-]')
+    .evaluateAll((inputs) => inputs.map((input) => input.dataset.testid));
+  return ids.map((id) => Number(id.slice('srp-confirm-'.length)));
+}
+
+/** On the confirmation screen: types the asked words and submits; waits for the home screen. */
+export async function confirmWords(popup, words) {
+  for (const position of await askedPositions(popup)) await popup.getByTestId(`srp-confirm-${position}`).fill(words[position - 1]);
+  await popup.getByTestId('srp-confirm-submit').click();
+  await popup.getByTestId('account-address').waitFor();
 }

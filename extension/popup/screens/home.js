@@ -1,10 +1,11 @@
 // The unlocked wallet: network, selected account and balance, the account list, add account,
-// auto-lock and lock.
+// auto-lock and lock; a reminder while the Secret Recovery Phrase is not backed up.
 import { h, show, errorLine, busy } from '../dom.js';
 import { call } from '../api.js';
 import { formatEth, shortAddress } from '../format.js';
 import { addNetworkScreen } from './add-network.js';
 import { settingsScreen } from './settings.js';
+import { backupReminder } from './backup-reminder.js';
 
 export function homeScreen(status, done) {
   const error = errorLine();
@@ -41,6 +42,7 @@ export function homeScreen(status, done) {
 
   show(
     h('header', {}, network, settings, lock),
+    ...backupReminder(status, done),
     h('section', { class: 'card' },
       h('p', { class: 'muted' }, selected.name),
       h('code', { class: 'address', testid: 'account-address' }, selected.address),

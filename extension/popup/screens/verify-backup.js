@@ -1,7 +1,52 @@
-// Placeholder: filled in by the issue-4 work (see settings.js).
-import { h, show } from '../dom.js';
+// Verify my backup: the user types the phrase they wrote down and Keystead says whether it is
+// this wallet's phrase. Nothing is shown or changed, except that a match records the date.
+// The fields are emptied after every check.
+import { h, show, errorLine, form } from '../dom.js';
+import { call } from '../api.js';
+import { formatDate } from '../format.js';
+import { phraseInput } from './phrase-input.js';
+import { settingsScreen } from './settings.js';
 
-export function verifyBackupScreen(status, done) {
-  show(h('p', {}, 'Not built yet.'), h('button', { onclick: () => done() }, 'Back'));
+function verdict({ match, valid, problem, status }) {
+  if (match) return { ok: true, text: `It matches: this is your wallet’s Secret Recovery Phrase. Checked ${formatDate(status.backup.phraseVerifiedAt)}.` };
+  if (!valid) return { ok: false, text: `That is not a valid Secret Recovery Phrase at all (${problem}), so it cannot match. Check each word against your written copy.` };
+  return { ok: false, text: 'That phrase does not match this wallet’s Secret Recovery Phrase. Nothing was recorded. Check your written copy and try again.' };
 }
 
+export function verifyBackupScreen(status, done) {
+  const words = phraseInput('srp-verify-word');
+  const error = errorLine();
+  const result = h('p', { testid: 'verify-backup-result', role: 'status', hidden: true });
+  const submit = h('button', { class: 'primary', type: 'submit', testid: 'verify-backup-submit' }, 'Check');
+  const entry = form({
+    submit,
+    error,
+    work: async () => {
+      result.hidden = true;
+      const phrase = words.phrase();
+      if (phrase.split(' ').some((w) => !w)) throw new Error('Fill in every word first (or choose the number of words your phrase has).');
+      let answer;
+      try {
+        answer = await call('verifyBackup', { phrase });
+      } finally {
+        words.clear();
+      }
+      const { ok, text } = verdict(answer);
+      result.className = ok ? 'ok' : 'error';
+      result.textContent = text;
+      result.hidden = false;
+    },
+  }, words.node, error, submit, result);
+  const leave = () => words.clear();
+  window.addEventListener('pagehide', leave, { once: true });
+  const back = async () => {
+    window.removeEventListener('pagehide', leave);
+    leave();
+    settingsScreen(await call('status'), done);
+  };
+  show(
+    h('header', {}, h('h1', {}, 'Verify my backup'), h('button', { testid: 'verify-backup-back', onclick: back }, 'Back')),
+    h('p', {}, 'Type the Secret Recovery Phrase from your written copy, one word per field (or paste it into the first field). Keystead tells you whether it is this wallet’s phrase; it shows nothing and changes nothing.'),
+    entry,
+  );
+}
