@@ -160,6 +160,16 @@ test('export the imported key: a wrong password changes nothing; the right one a
   await popup.getByText('Copied.').waitFor();
   assert.equal(await readClipboard(), IMPORTED_KEY);
   assert.ok(await popup.evaluate((name) => chrome.alarms.get(name), CLEAR_ALARM));
+  // The page going hidden (the popup closing, another window in front) takes the key off it.
+  // Headless Chromium keeps background tabs visible, so the page is told it is hidden.
+  await popup.evaluate(() => {
+    Object.defineProperty(document, 'visibilityState', { value: 'hidden', configurable: true });
+    document.dispatchEvent(new Event('visibilitychange'));
+    delete document.visibilityState;
+  });
+  await popup.getByText('Hidden because you left this screen').waitFor();
+  assert.equal(await popup.getByTestId('private-key-value').count(), 0);
+  assert.equal(await popup.getByText(IMPORTED_KEY).count(), 0);
   await popup.getByTestId('export-private-key-back').click();
   await popup.getByTestId('account-address').waitFor();
   assert.equal(await popup.getByText(IMPORTED_KEY).count(), 0, 'the key left the page');
