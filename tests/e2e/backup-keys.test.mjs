@@ -33,6 +33,14 @@ async function readClipboard() {
 }
 const local = async (page) => (await readStorage(page)).local;
 
+/** Polls `check` (an async predicate, which page.waitForFunction would not await) until it holds. */
+async function until(check, what, ms = 45_000) {
+  for (const end = Date.now() + ms; !(await check());) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
 async function openSetting(testid) {
   await popup.getByTestId('settings').click();
   await popup.getByTestId(testid).click();
@@ -99,10 +107,8 @@ test('copy: the phrase goes to the clipboard, a 60 s clear alarm is set, and whe
   // Fire the same alarm now (an unpacked extension's alarms may be due sooner than 30 s): the
   // worker's listener runs the real clear, through its offscreen document.
   await popup.evaluate((name) => chrome.alarms.create(name, { when: Date.now() + 50 }), CLEAR_ALARM);
-  await popup.waitForFunction(async (name) => (await chrome.alarms.get(name)) === undefined, CLEAR_ALARM, { timeout: 45_000 });
-  await scene.dapp.bringToFront();
-  await scene.dapp.waitForFunction(async () => (await navigator.clipboard.readText()) === '', null, { timeout: 10_000 });
-  await popup.bringToFront();
+  await until(async () => (await popup.evaluate((name) => chrome.alarms.get(name), CLEAR_ALARM)) === undefined, 'the alarm to fire');
+  await until(async () => (await readClipboard()) === '', 'the clipboard to be cleared', 10_000);
 });
 
 test('import a private key: a non-hex key and a duplicate are refused and change nothing; the account is marked not covered', async () => {
