@@ -19,7 +19,12 @@ export async function scheduleClear() {
 }
 
 export async function onAlarm(alarm) {
-  if (alarm.name === ALARM) await clearNow();
+  if (alarm.name !== ALARM) return;
+  try {
+    await clearNow();
+  } catch (e) {
+    console.error('Keystead could not clear the clipboard:', e?.message); // the message holds no secret
+  }
 }
 
 async function clearNow() {

@@ -6,6 +6,7 @@ import * as store from './store.js';
 import * as events from './events.js';
 import * as accounts from './accounts.js';
 import * as clipboard from './clipboard.js';
+import * as permissions from './permissions.js';
 import { argument, text } from './popup-params.js';
 import { NAME_MAX } from '../shared/account-name.js';
 import { status } from './popup-status.js';
@@ -47,7 +48,7 @@ export const KEY_METHODS = Object.freeze({
     }
     return { privateKey };
   },
-  /** Removes an imported account (the phrase's accounts cannot be removed) and what was kept about it. */
+  /** Removes an imported account (the phrase's accounts cannot be removed) and all that was kept about it. */
   removeAccount: async ({ address }) => {
     const { keyring: k, account: chosen } = await accounts.find(text(address, 'an address'));
     if (chosen.type !== 'imported') throw argument('Only imported accounts can be removed; accounts from your Secret Recovery Phrase stay.');
@@ -61,6 +62,7 @@ export const KEY_METHODS = Object.freeze({
       accountNames: names,
       selectedAddress: selectedAddress === chosen.address ? k.accounts()[0].address : selectedAddress,
     });
+    await permissions.forgetAccount(chosen.address);
     await events.accountsChanged();
     return status();
   },

@@ -210,7 +210,7 @@ test('rename: an empty name is refused; the new name shows on home and in the ap
   await popup.getByTestId('account-item').filter({ hasText: 'Cold savings' }).waitFor();
   assert.equal((await local(popup)).accountNames[IMPORTED], 'Cold savings');
 
-  const approval = answerApproval(browser, 'reject', {
+  const approval = answerApproval(browser, 'approve', {
     expect: async (page) => {
       const entries = page.locator('label.account');
       assert.equal(await entries.count(), 2);
@@ -220,12 +220,12 @@ test('rename: an empty name is refused; the new name shows on home and in the ap
       assert.equal(await entries.filter({ hasText: wallet.address }).getByTestId('account-uncovered').count(), 0);
     },
   });
-  const asked = scene.dapp.evaluate(() => window.keysteadDemo.provider.request({ method: 'eth_requestAccounts' }).catch((e) => e.code));
+  const asked = scene.dapp.evaluate(() => window.keysteadDemo.provider.request({ method: 'eth_requestAccounts' }));
   await approval;
-  assert.equal(await asked, 4001);
+  assert.deepEqual(await asked, [IMPORTED], 'the selected (imported) account was ticked and shared');
 });
 
-test('remove the imported account after a confirmation: it leaves the list, its name and backup entry', async () => {
+test('remove the imported account after a confirmation: it leaves the list, its name, backup entry and site permission', async () => {
   await popup.getByTestId('account-address').filter({ hasText: IMPORTED }).waitFor();
   await popup.getByTestId('account-remove').click();
   await popup.getByTestId('account-remove-confirm').click();
@@ -237,4 +237,6 @@ test('remove the imported account after a confirmation: it leaves the list, its 
   assert.equal(state.backup.keys[IMPORTED], undefined);
   assert.equal(state.accountNames[IMPORTED], undefined);
   assert.equal(state.selectedAddress, wallet.address);
+  assert.equal(state.permissions[new URL(scene.demo.url).origin], undefined, 'the site only had this account');
+  assert.deepEqual(await scene.dapp.evaluate(() => window.keysteadDemo.provider.request({ method: 'eth_accounts' })), []);
 });
