@@ -27,6 +27,7 @@ const extension = {
     bridge: at('extension/content/bridge.js'),
     inpage: at('extension/inpage/provider.js'),
     popup: at('extension/popup/main.js'),
+    offscreen: at('extension/offscreen/clipboard.js'),
   },
   output: { path: at('dist'), filename: '[name].js', clean: true },
   plugins: [
@@ -35,6 +36,7 @@ const extension = {
         { from: at('extension/manifest.json') },
         { from: at('extension/popup/popup.html') },
         { from: at('extension/popup/popup.css') },
+        { from: at('extension/offscreen/offscreen.html') },
         { from: at('extension/icons'), to: 'icons' },
         { from: at('pkg/keystead_bg.wasm') },
       ],

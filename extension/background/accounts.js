@@ -33,11 +33,16 @@ export async function selectedAddress() {
   return pick(k.accounts().map((a) => a.address), (await store.read()).selectedAddress);
 }
 
+/** `{ keyring, account }` for that address of the unlocked wallet; UNKNOWN_ACCOUNT when it has none. */
+export async function find(address) {
+  const keyring = await core.unlocked();
+  const account = keyring.accounts().find((a) => a.address === address);
+  if (!account) throw Object.assign(new Error('no account of this wallet has that address'), { code: 'UNKNOWN_ACCOUNT' });
+  return { keyring, account };
+}
+
 export async function select(address) {
-  const k = await core.unlocked();
-  if (!k.accounts().some((a) => a.address === address)) {
-    throw Object.assign(new Error('no account of this wallet has that address'), { code: 'UNKNOWN_ACCOUNT' });
-  }
+  await find(address);
   await store.update({ selectedAddress: address });
 }
 

@@ -6,6 +6,7 @@ import { POPUP_METHODS } from './popup-api.js';
 import * as approvals from './approvals.js';
 import * as session from './session.js';
 import * as autolock from './autolock.js';
+import * as clipboard from './clipboard.js';
 import { loadCore } from './core.js';
 
 const EXTENSION_ORIGIN = new URL(chrome.runtime.getURL('')).origin;
@@ -61,8 +62,10 @@ chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
   return true;
 });
 
+// One listener for every alarm, each module acting only on its own alarm's name.
 chrome.alarms.onAlarm.addListener((alarm) => {
-  autolock.onAlarm(alarm);
+  if (alarm.name === autolock.ALARM) autolock.onAlarm(alarm);
+  else if (alarm.name === clipboard.ALARM) clipboard.onAlarm(alarm);
 });
 chrome.windows.onRemoved.addListener((windowId) => approvals.windowClosed(windowId));
 chrome.tabs.onRemoved.addListener((tabId) => {

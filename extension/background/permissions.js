@@ -19,6 +19,20 @@ export async function revoke(origin) {
   await store.update({ permissions: rest });
 }
 
+/**
+ * Drops a removed account from every origin's permission (an origin left with none loses its
+ * entry), so that importing the same key again does not silently re-expose it.
+ */
+export async function forgetAccount(address) {
+  const { permissions } = await store.read();
+  const kept = {};
+  for (const [origin, entry] of Object.entries(permissions)) {
+    const accounts = Array.isArray(entry?.accounts) ? entry.accounts.filter((a) => a !== address) : [];
+    if (accounts.length > 0) kept[origin] = { ...entry, accounts };
+  }
+  await store.update({ permissions: kept });
+}
+
 export async function origins() {
   const { permissions } = await store.read();
   return Object.keys(permissions);

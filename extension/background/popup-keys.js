@@ -1,12 +1,16 @@
-// Popup methods for imported private keys (import, export) and account names.
-// Merged into the worker's popup method table by popup-api.js.
+// Popup methods for private keys (import, export, remove), account names, and clearing the
+// clipboard after the popup copied a secret. Merged into the worker's popup method table by
+// popup-api.js.
 import * as core from './core.js';
 import * as store from './store.js';
 import * as events from './events.js';
+import * as accounts from './accounts.js';
+import * as clipboard from './clipboard.js';
+import * as permissions from './permissions.js';
 import { argument, text } from './popup-params.js';
+import { NAME_MAX } from '../shared/account-name.js';
 import { status } from './popup-status.js';
 
-export const NAME_MAX = 32;
 
 export const KEY_METHODS = Object.freeze({
   /** Adds an account from a private key and selects it; its backup starts as "never exported". */
@@ -23,14 +27,48 @@ export const KEY_METHODS = Object.freeze({
     return status();
   },
   renameAccount: async ({ address, name }) => {
-    const k = await core.unlocked();
-    if (!k.accounts().some((a) => a.address === address)) {
-      throw Object.assign(new Error('no account of this wallet has that address'), { code: 'UNKNOWN_ACCOUNT' });
-    }
+    await accounts.find(address);
     const clean = text(name, 'a name').trim();
     if (clean.length === 0 || clean.length > NAME_MAX) throw argument(`An account name has 1 to ${NAME_MAX} characters.`);
     const { accountNames } = await store.read();
     await store.update({ accountNames: { ...accountNames, [address]: clean } });
     return status();
+  },
+  /**
+   * The account's private key, after the core re-checked the password. For an imported account
+   * the export is its backup, so its date goes into the backup's health.
+   */
+  exportPrivateKey: async ({ address, password }) => {
+    const { keyring: k, account: chosen } = await accounts.find(text(address, 'an address'));
+    const privateKey = k.exportPrivateKey(chosen.address, text(password, 'the password'));
+    if (chosen.type === 'imported') {
+      const { backup } = await store.read();
+      const keys = { ...backup.keys, [chosen.address]: { ...backup.keys[chosen.address], exportedAt: new Date().toISOString() } };
+      await store.update({ backup: { ...backup, keys } });
+    }
+    return { privateKey };
+  },
+  /** Removes an imported account (the phrase's accounts cannot be removed) and all that was kept about it. */
+  removeAccount: async ({ address }) => {
+    const { keyring: k, account: chosen } = await accounts.find(text(address, 'an address'));
+    if (chosen.type !== 'imported') throw argument('Only imported accounts can be removed; accounts from your Secret Recovery Phrase stay.');
+    k.removeAccount(chosen.address);
+    await core.persist();
+    const { backup, accountNames, selectedAddress } = await store.read();
+    const { [chosen.address]: _key, ...keys } = backup.keys;
+    const { [chosen.address]: _name, ...names } = accountNames;
+    await store.update({
+      backup: { ...backup, keys },
+      accountNames: names,
+      selectedAddress: selectedAddress === chosen.address ? k.accounts()[0].address : selectedAddress,
+    });
+    await permissions.forgetAccount(chosen.address);
+    await events.accountsChanged();
+    return status();
+  },
+  /** The popup just copied a secret: clear the clipboard in 60 s, even if the popup closes. */
+  scheduleClipboardClear: async () => {
+    await clipboard.scheduleClear();
+    return true;
   },
 });

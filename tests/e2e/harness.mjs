@@ -165,3 +165,15 @@ export async function confirmWords(popup, words) {
   await popup.getByTestId('srp-confirm-submit').click();
   await popup.getByTestId('account-address').waitFor();
 }
+
+/**
+ * Presses and holds the hold-to-reveal button (popup/hold.js, 2 s) with the real mouse, as a
+ * person would, then lets go.
+ */
+export async function holdToReveal(page, testid = 'hold-to-reveal') {
+  const button = page.getByTestId(testid);
+  await button.hover();
+  await page.mouse.down();
+  await page.waitForTimeout(2100);
+  await page.mouse.up();
+}

@@ -4,6 +4,7 @@ import { h, show, errorLine, busy } from '../dom.js';
 import { call } from '../api.js';
 import { formatEth } from '../format.js';
 import { unlockForm } from './unlock.js';
+import { uncoveredTag } from '../account-tag.js';
 
 const TITLES = {
   connect: 'Connect to this site?',
@@ -28,7 +29,8 @@ const BODIES = {
     h('ul', { class: 'accounts' }, status.accounts.map((a) => h('li', {}, h('label', { class: 'account' },
       choice.box(a.address, a.selected),
       h('span', {}, a.name),
-      h('code', { testid: a.selected ? 'approval-account' : undefined }, a.address))))),
+      h('code', { testid: a.selected ? 'approval-account' : undefined }, a.address),
+      uncoveredTag(a))))),
   ],
   'personal-sign': (d) => [
     h('dl', {}, row('Account', d.account)),

@@ -1,11 +1,14 @@
-// The unlocked wallet: network, selected account and balance, the account list, add account,
-// auto-lock and lock; a reminder while the Secret Recovery Phrase is not backed up.
+// The unlocked wallet: network, selected account (rename, remove if imported) and balance, the
+// account list with the accounts the phrase does not cover marked, add account, auto-lock and
+// lock; a reminder while the Secret Recovery Phrase is not backed up.
 import { h, show, errorLine, busy } from '../dom.js';
 import { call } from '../api.js';
 import { formatEth, shortAddress } from '../format.js';
 import { addNetworkScreen } from './add-network.js';
 import { settingsScreen } from './settings.js';
 import { backupReminder } from './backup-reminder.js';
+import { renameControl, removeControl } from './account-edit.js';
+import { uncoveredTag } from '../account-tag.js';
 
 export function homeScreen(status, done) {
   const error = errorLine();
@@ -37,16 +40,18 @@ export function homeScreen(status, done) {
       testid: 'account-item',
       title: a.address,
       onclick: () => busy(add, error, async () => refresh(await call('selectAccount', { address: a.address }))),
-    }, h('span', {}, a.name), h('code', {}, shortAddress(a.address)),
-    a.type === 'imported' ? h('span', { class: 'tag' }, 'imported') : null))));
+    }, h('span', {}, a.name), h('code', {}, shortAddress(a.address)), uncoveredTag(a)))));
 
   show(
     h('header', {}, network, settings, lock),
     ...backupReminder(status, done),
     h('section', { class: 'card' },
-      h('p', { class: 'muted' }, selected.name),
+      h('p', { class: 'muted', testid: 'account-name' }, selected.name),
       h('code', { class: 'address', testid: 'account-address' }, selected.address),
-      balance),
+      uncoveredTag(selected),
+      balance,
+      renameControl(selected, refresh),
+      removeControl(selected, refresh)),
     error,
     h('h2', {}, 'Accounts'),
     list,

@@ -1,10 +1,37 @@
-// Private keys of single accounts. Import: an account from a private key, which the Secret
-// Recovery Phrase does not cover. Export: placeholder, filled in by the issue-4 work.
+// Private keys of single accounts. Export: pick the account, read the warning, the password
+// (the core checks it again), press-and-hold, then the key. Import: an account from a private
+// key, which the Secret Recovery Phrase does not cover.
 import { h, show, secretInput, errorLine, form } from '../dom.js';
 import { call } from '../api.js';
+import { shortAddress } from '../format.js';
+import { uncoveredTag, UNCOVERED } from '../account-tag.js';
+import { gatedSecret, showSecretScreen } from '../secret-view.js';
 
 export function exportKeyScreen(status, done) {
-  show(h('p', {}, 'Not built yet.'), h('button', { onclick: () => done() }, 'Back'));
+  const initial = status.accounts.find((a) => a.selected) ?? status.accounts[0];
+  const byAddress = new Map(status.accounts.map((a) => [a.address, a]));
+  const picker = h('select', { testid: 'export-account-select', id: 'export-account-select' },
+    status.accounts.map((a) => h('option', { value: a.address, selected: a === initial },
+      `${a.name} (${shortAddress(a.address)})${a.covered ? '' : ` — ${UNCOVERED.toLowerCase()}`}`)));
+  const mark = h('p', {});
+  const showMark = () => mark.replaceChildren(uncoveredTag(byAddress.get(picker.value)) ?? '');
+  picker.onchange = showMark;
+  showMark();
+  const secret = gatedSecret({
+    prompt: 'Enter your password to show this account’s private key.',
+    fetch: async (password) => (await call('exportPrivateKey', { address: picker.value, password })).privateKey,
+    display: (key) => h('code', { class: 'address secret-value', testid: 'private-key-value' }, key),
+    copyText: (key) => key,
+    copyTestid: 'private-key-copy',
+    onOpened: () => { picker.disabled = true; }, // the key shown is this account's, so the choice stays
+  });
+  showSecretScreen({ title: 'Export private key', backTestid: 'export-private-key-back', secret, done },
+    h('label', { for: 'export-account-select' }, 'Account'),
+    picker,
+    mark,
+    h('p', { class: 'error', testid: 'export-warning' }, 'This key gives full control of this account: anyone who sees it can take its funds. Never share it or type it into a website.'),
+    secret.node,
+  );
 }
 
 export function importKeyScreen(status, done) {

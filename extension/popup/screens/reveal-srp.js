@@ -1,7 +1,24 @@
-// Placeholder: filled in by the issue-4 work (see settings.js).
-import { h, show } from '../dom.js';
+// Settings → Reveal Secret Recovery Phrase: the self-custody quiz, the password (the core
+// checks it again), then press-and-hold before the numbered words appear. Leaving the screen
+// takes the words off the page.
+import { h } from '../dom.js';
+import { call } from '../api.js';
+import { gatedSecret, showSecretScreen } from '../secret-view.js';
+import { srpQuiz } from './srp-quiz.js';
 
 export function revealSrpScreen(status, done) {
-  show(h('p', {}, 'Not built yet.'), h('button', { onclick: () => done() }, 'Back'));
+  const secret = gatedSecret({
+    prompt: 'Enter your password to reveal your Secret Recovery Phrase.',
+    fetch: async (password) => (await call('revealPhrase', { password })).words,
+    display: (words) => h('ol', { class: 'words', testid: 'srp-words' },
+      words.map((word, i) => h('li', { testid: `srp-word-${i + 1}` }, word))),
+    copyText: (words) => words.join(' '),
+    copyTestid: 'srp-copy',
+  });
+  const stage = h('div', { class: 'fields' });
+  stage.append(srpQuiz(() => stage.replaceChildren(secret.node)));
+  showSecretScreen({ title: 'Secret Recovery Phrase', backTestid: 'reveal-srp-back', secret, done },
+    h('p', {}, 'Your phrase gives full control of every account it created. Anyone who sees it can take your funds; Keystead will never ask for it.'),
+    stage,
+  );
 }
-
