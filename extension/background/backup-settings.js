@@ -4,7 +4,7 @@
 import * as networks from './networks.js';
 import { CHOICES } from './autolock.js';
 import { DEFAULT_SETTINGS } from './store.js';
-import { NAME_MAX } from './popup-keys.js';
+import { NAME_MAX } from '../shared/account-name.js';
 import { argument } from './popup-params.js';
 
 /** The settings to back up, from a state read from the store. */
