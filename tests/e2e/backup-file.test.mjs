@@ -80,6 +80,7 @@ test('download: a wrong password gives no file; the right one saves a file brows
   let downloads = 0;
   popup.on('download', () => { downloads += 1; });
   await popup.getByTestId('settings').click();
+  await popup.getByTestId('backup-health-key').filter({ hasText: 'not backed up' }).waitFor();
   await popup.getByTestId('backup-file-download').click();
   const before = (await readStorage(popup)).local;
   await popup.getByTestId('gate-password').fill('not the password');
@@ -98,6 +99,10 @@ test('download: a wrong password gives no file; the right one saves a file brows
   const fileText = readFileSync(await download.path(), 'utf8');
   await popup.getByTestId('backup-file-saved').waitFor();
   const after = (await readStorage(popup)).local;
+  // The health panel now counts the imported key as backed up by the file.
+  await popup.reload();
+  await popup.getByTestId('settings').click();
+  await popup.getByTestId('backup-health-key').filter({ hasText: 'in the backup file downloaded' }).waitFor();
   assert.ok(!Number.isNaN(Date.parse(after.backup.fileDownloadedAt)), 'the download is recorded');
 
   // The file's top level is the stored vault: MetaMask's browser-passworder opens it as it is.

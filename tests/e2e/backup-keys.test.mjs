@@ -179,6 +179,11 @@ test('export the imported key: a wrong password changes nothing; the right one a
   await popup.getByTestId('export-private-key-back').click();
   await popup.getByTestId('account-address').waitFor();
   assert.equal(await popup.getByText(IMPORTED_KEY).count(), 0, 'the key left the page');
+  // The backup health panel now counts the imported key as backed up by its export.
+  await popup.getByTestId('settings').click();
+  await popup.getByTestId('backup-health-key').filter({ hasText: 'private key exported' }).waitFor();
+  await popup.getByTestId('settings-back').click();
+  await popup.getByTestId('account-address').waitFor();
 });
 
 test('exporting an account of the phrase records nothing in the backup of imported keys', async () => {
