@@ -205,6 +205,25 @@ test('forgot password: the warning replaces nothing until the user restores; dis
   assert.deepEqual(after.accountNames, {});
 });
 
+// The 24-word vector of the BIP39 reference test set (trezor/python-mnemonic vectors.json,
+// entropy 7f7f…7f): a 24-word phrase restores through the same per-word fields.
+const PHRASE_24 = 'legal winner thank year wave sausage worth useful legal winner thank year wave sausage worth useful legal winner thank year wave sausage worth title';
+
+test('import a 24-word phrase on a fresh profile: the right account, counted as backed up', async () => {
+  const browser = await fresh();
+  const page = await openPopup(browser);
+  await page.getByTestId('import-wallet').click();
+  await page.getByTestId('srp-word-count').selectOption('24');
+  await page.getByTestId('srp-import-word-24').waitFor();
+  await typePhrase(page, PHRASE_24);
+  await page.getByTestId('account-address').filter({ hasText: derived(PHRASE_24, 0) }).waitFor();
+  assert.equal(await page.getByTestId('backup-reminder').count(), 0, 'a phrase the user typed is backed up');
+  const { local } = await readStorage(page);
+  assert.ok(!Number.isNaN(Date.parse(local.backup.phraseConfirmedAt)));
+  const keyrings = await decrypt(PASSWORD, local.vault);
+  assert.equal(new TextDecoder().decode(Uint8Array.from(keyrings[0].data.mnemonic)), PHRASE_24);
+});
+
 test('a plain MetaMask vault restores (keyrings only); with the node down, a phrase restore keeps account 0 and says why', async () => {
   const vault = await encrypt(PASSWORD, [{ type: 'HD Key Tree', data: { mnemonic: Array.from(new TextEncoder().encode(PHRASE)), numberOfAccounts: 2, hdPath: "m/44'/60'/0'/0" } }],
     undefined, undefined, { algorithm: 'PBKDF2', params: { iterations: 600000 } });
