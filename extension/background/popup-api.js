@@ -59,8 +59,7 @@ const WALLET_METHODS = {
   },
   addAccount: async () => {
     const address = (await core.unlocked()).addAccount();
-    await core.persist();
-    await store.update({ selectedAddress: address });
+    await core.persist({ fields: { selectedAddress: address } });
     await events.accountsChanged();
     return status();
   },

@@ -11,17 +11,18 @@ import { argument, text } from './popup-params.js';
 import { NAME_MAX } from '../shared/account-name.js';
 import { status } from './popup-status.js';
 
-
 export const KEY_METHODS = Object.freeze({
   /** Adds an account from a private key and selects it; its backup starts as "never exported". */
   importPrivateKey: async ({ privateKey }) => {
     const k = await core.unlocked();
     const address = k.importPrivateKey(text(privateKey, 'a private key'));
-    await core.persist();
     const { backup } = await store.read();
-    await store.update({
-      selectedAddress: address,
-      backup: { ...backup, keys: { ...backup.keys, [address]: { importedAt: new Date().toISOString() } } },
+    // The new vault, the selection and the import date in one storage write.
+    await core.persist({
+      fields: {
+        selectedAddress: address,
+        backup: { ...backup, keys: { ...backup.keys, [address]: { importedAt: new Date().toISOString() } } },
+      },
     });
     await events.accountsChanged();
     return status();
@@ -53,14 +54,15 @@ export const KEY_METHODS = Object.freeze({
     const { keyring: k, account: chosen } = await accounts.find(text(address, 'an address'));
     if (chosen.type !== 'imported') throw argument('Only imported accounts can be removed; accounts from your Secret Recovery Phrase stay.');
     k.removeAccount(chosen.address);
-    await core.persist();
     const { backup, accountNames, selectedAddress } = await store.read();
     const { [chosen.address]: _key, ...keys } = backup.keys;
     const { [chosen.address]: _name, ...names } = accountNames;
-    await store.update({
-      backup: { ...backup, keys },
-      accountNames: names,
-      selectedAddress: selectedAddress === chosen.address ? k.accounts()[0].address : selectedAddress,
+    await core.persist({
+      fields: {
+        backup: { ...backup, keys },
+        accountNames: names,
+        selectedAddress: selectedAddress === chosen.address ? k.accounts()[0].address : selectedAddress,
+      },
     });
     await permissions.forgetAccount(chosen.address);
     await events.accountsChanged();
