@@ -174,6 +174,15 @@ export async function typedDataHash(json) {
   return wasm.hashTypedDataV4(json);
 }
 
+/**
+ * The EIP-55 form of an address; the core's INVALID_ARGUMENT when it is not 20 hex bytes or its
+ * mixed case is not a valid checksum (a typo the checksum exists to catch).
+ */
+export async function toChecksumAddress(address) {
+  await loadCore();
+  return wasm.toChecksumAddress(address);
+}
+
 /** Up to `limit` list words starting with `prefix` (the core holds the only copy of the word list). */
 export async function wordSuggestions(prefix, limit) {
   await loadCore();

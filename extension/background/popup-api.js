@@ -13,6 +13,7 @@ import { status } from './popup-status.js';
 import { BACKUP_METHODS } from './popup-backup.js';
 import { KEY_METHODS } from './popup-keys.js';
 import { FILE_METHODS } from './popup-backup-file.js';
+import { TOKEN_METHODS } from './popup-tokens.js';
 import { checkReplace } from './popup-replace.js';
 import { discoverAccounts } from './discovery.js';
 
@@ -101,4 +102,4 @@ const WALLET_METHODS = {
   keepAlive: () => true,
 };
 
-export const POPUP_METHODS = Object.freeze({ ...WALLET_METHODS, ...BACKUP_METHODS, ...KEY_METHODS, ...FILE_METHODS });
+export const POPUP_METHODS = Object.freeze({ ...WALLET_METHODS, ...BACKUP_METHODS, ...KEY_METHODS, ...FILE_METHODS, ...TOKEN_METHODS });

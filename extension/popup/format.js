@@ -1,12 +1,20 @@
-// Display helpers: amounts in ETH, short addresses, and error messages a person can act on.
+// Display helpers: amounts (ETH, tokens), short addresses, and error messages a person can act on.
 
-/** A wei amount (hex string or bigint) in ETH, up to `digits` decimals, trailing zeros trimmed. */
-export function formatEth(wei, digits = 4) {
-  const value = typeof wei === 'bigint' ? wei : BigInt(wei);
-  const unit = 10n ** 18n;
-  const whole = value / unit;
-  const fraction = (value % unit).toString().padStart(18, '0').slice(0, digits).replace(/0+$/, '');
+/**
+ * An integer amount of a currency's smallest unit (hex string or bigint) in whole units with
+ * `decimals` decimals (18 for ETH, a token's own), up to `digits` of them, trailing zeros trimmed.
+ */
+export function formatAmount(value, decimals, digits = 4) {
+  const amount = typeof value === 'bigint' ? value : BigInt(value);
+  const unit = 10n ** BigInt(decimals);
+  const whole = amount / unit;
+  const fraction = (amount % unit).toString().padStart(decimals, '0').slice(0, digits).replace(/0+$/, '');
   return fraction ? `${whole}.${fraction}` : `${whole}`;
+}
+
+/** A wei amount in ETH (or the network's own 18-decimal currency). */
+export function formatEth(wei, digits = 4) {
+  return formatAmount(wei, 18, digits);
 }
 
 export function shortAddress(address) {

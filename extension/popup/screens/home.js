@@ -1,6 +1,6 @@
 // The unlocked wallet: network, selected account (rename, remove if imported) and balance, the
-// account list with the accounts the phrase does not cover marked, add account, auto-lock and
-// lock; a reminder while the Secret Recovery Phrase is not backed up.
+// selected network's tokens, the account list with the accounts the phrase does not cover
+// marked, add account, auto-lock and lock; a reminder while the phrase is not backed up.
 import { h, show, errorLine, busy } from '../dom.js';
 import { call } from '../api.js';
 import { formatEth, shortAddress } from '../format.js';
@@ -9,6 +9,7 @@ import { settingsScreen } from './settings.js';
 import { backupReminder } from './backup-reminder.js';
 import { renameControl, removeControl } from './account-edit.js';
 import { uncoveredTag } from '../account-tag.js';
+import { tokensSection } from './tokens.js';
 
 export function homeScreen(status, done) {
   const error = errorLine();
@@ -53,6 +54,7 @@ export function homeScreen(status, done) {
       renameControl(selected, refresh),
       removeControl(selected, refresh)),
     error,
+    tokensSection(status, selected, error, done),
     h('h2', {}, 'Accounts'),
     list,
     add,

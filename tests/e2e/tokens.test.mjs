@@ -1,0 +1,132 @@
+// Tokens the user adds, through the real popup against anvil: a hand-assembled ERC-20-like
+// contract (token-contract.mjs) checked with viem first; adding it lists its symbol and the
+// selected account's balance; a duplicate, an address without code, a contract that is not a
+// token and text that is not an address are refused with a clear error and change nothing;
+// remove; and a backup file brings the token back in a fresh profile.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { decrypt } from '@metamask/browser-passworder';
+import { getAddress } from 'viem';
+import { PASSWORD, startAnvil, launch, openPopup, createWallet, readStorage } from './harness.mjs';
+import { TOKEN_ABI, installToken, setTokenBalance } from './token-contract.mjs';
+
+const TOKEN = '0x7a9f1b2c3d4e5f60718293a4b5c6d7e8f9012345'; // typed in lower case: stored as EIP-55
+const NOT_A_TOKEN = '0x00000000000000000000000000000000000bad00'; // code that always reverts
+const EMPTY = '0x1111111111111111111111111111111111111111'; // no code
+const LOCAL = '0x7a69';
+
+let chain;
+const browsers = [];
+let wallet; // { popup, address }
+
+before(async () => {
+  chain = await startAnvil();
+  await installToken(chain.client, TOKEN);
+  await chain.client.request({ method: 'anvil_setCode', params: [NOT_A_TOKEN, '0x60006000fd'] }); // PUSH1 0 PUSH1 0 REVERT
+});
+
+after(async () => {
+  for (const b of browsers) await b.close();
+  chain?.stop();
+});
+
+async function fresh() {
+  const browser = await launch();
+  browsers.push(browser);
+  return browser;
+}
+
+/** Opens the add screen, types `address` and saves. */
+async function addToken(popup, address) {
+  await popup.getByTestId('token-add').click();
+  await popup.getByTestId('token-address').fill(address);
+  await popup.getByTestId('token-save').click();
+}
+
+/** On the add screen: saves `address`, waits for an error containing `text`, checks storage did not change. */
+async function refused(popup, address, text) {
+  const before = (await readStorage(popup)).local;
+  await popup.getByTestId('token-address').fill(address);
+  await popup.getByTestId('token-save').click();
+  await popup.getByTestId('error').filter({ hasText: text }).waitFor();
+  assert.deepEqual((await readStorage(popup)).local, before, `storage unchanged after "${address}"`);
+  return popup.getByTestId('error').textContent();
+}
+
+test('the hand-assembled contract answers symbol, decimals and balanceOf as an ERC-20 does, and reverts otherwise', async () => {
+  const owner = '0x2222222222222222222222222222222222222222';
+  const read = (functionName, args) => chain.client.readContract({ address: TOKEN, abi: TOKEN_ABI, functionName, args });
+  assert.equal(await read('symbol'), 'KST');
+  assert.equal(await read('decimals'), 6);
+  assert.equal(await read('balanceOf', [owner]), 0n);
+  await setTokenBalance(chain.client, TOKEN, owner, 42_000_001n);
+  assert.equal(await read('balanceOf', [owner]), 42_000_001n);
+  await assert.rejects(chain.client.call({ to: TOKEN, data: '0x18160ddd' }), /revert/i, 'totalSupply() is not there: revert');
+  await assert.rejects(chain.client.call({ to: TOKEN, data: '0x' }), /revert/i);
+});
+
+test('add a token: listed with its symbol and balance; duplicate, no code, not a token, not an address: refused, nothing stored; remove', async () => {
+  const browser = await fresh();
+  const { popup, address } = await createWallet(browser);
+  wallet = { popup, address };
+  await setTokenBalance(chain.client, TOKEN, address, 1_234_500_000n); // 1234.5 with 6 decimals
+  await popup.getByTestId('token-list').filter({ hasText: 'No tokens added' }).waitFor();
+
+  await addToken(popup, TOKEN);
+  const item = popup.getByTestId('token-item');
+  await item.filter({ hasText: 'KST' }).waitFor();
+  assert.equal(await item.count(), 1);
+  assert.equal(await item.getByTestId('token-symbol').textContent(), 'KST');
+  await item.getByTestId('token-amount').filter({ hasText: /^1234\.5$/ }).waitFor();
+  const stored = { [LOCAL]: [{ address: getAddress(TOKEN), symbol: 'KST', decimals: 6 }] };
+  assert.deepEqual((await readStorage(popup)).local.tokens, stored, 'kept under the chain, address checksummed');
+
+  await popup.getByTestId('token-add').click();
+  assert.match(await refused(popup, getAddress(TOKEN), 'already added'), /KST/);
+  assert.match(await refused(popup, EMPTY, 'no contract'), /Check the address/);
+  assert.match(await refused(popup, NOT_A_TOKEN, 'does not answer symbol()'), /ERC-20/);
+  assert.match(await refused(popup, 'KST', 'not a contract address'), /0x followed by 40 hexadecimal/);
+  // A mixed-case address whose checksum is wrong (one letter's case flipped) is a typo.
+  const checksummed = getAddress(TOKEN);
+  const i = checksummed.search(/[A-F]/);
+  const typo = checksummed.slice(0, i) + checksummed[i].toLowerCase() + checksummed.slice(i + 1);
+  await refused(popup, typo, 'typo');
+  assert.deepEqual((await readStorage(popup)).local.tokens, stored);
+
+  await popup.getByRole('button', { name: 'Cancel' }).click();
+  await item.getByTestId('token-amount').filter({ hasText: /^1234\.5$/ }).waitFor();
+  await item.getByTestId('token-remove').click();
+  await popup.getByTestId('token-list').filter({ hasText: 'No tokens added' }).waitFor();
+  assert.equal(await item.count(), 0);
+  assert.deepEqual((await readStorage(popup)).local.tokens, {});
+});
+
+test('backup file round trip: the file carries the token (decrypted in Node) and a restore into a fresh profile lists it with its balance', async () => {
+  assert.ok(wallet, 'needs the wallet of the previous test');
+  const { popup, address } = wallet;
+  await addToken(popup, TOKEN);
+  await popup.getByTestId('token-item').filter({ hasText: 'KST' }).waitFor();
+
+  await popup.getByTestId('settings').click();
+  await popup.getByTestId('backup-file-download').click();
+  const started = popup.waitForEvent('download');
+  await popup.getByTestId('gate-password').fill(PASSWORD);
+  await popup.getByTestId('gate-submit').click();
+  const fileText = readFileSync(await (await started).path(), 'utf8');
+  const file = JSON.parse(fileText);
+  const settings = await decrypt(PASSWORD, JSON.stringify(file.keystead.settings));
+  assert.deepEqual(settings.tokens, { [LOCAL]: [{ address: getAddress(TOKEN), symbol: 'KST', decimals: 6 }] });
+
+  const browser = await fresh();
+  const page = await openPopup(browser);
+  await page.getByTestId('restore-file').click();
+  await page.getByTestId('restore-file-input').setInputFiles({ name: 'keystead-backup.json', mimeType: 'application/json', buffer: Buffer.from(fileText) });
+  await page.getByTestId('gate-password').fill(PASSWORD);
+  await page.getByTestId('gate-submit').click();
+  await page.getByTestId('account-address').filter({ hasText: address }).waitFor();
+  const item = page.getByTestId('token-item');
+  await item.getByTestId('token-amount').filter({ hasText: /^1234\.5$/ }).waitFor();
+  assert.equal(await item.getByTestId('token-symbol').textContent(), 'KST');
+  assert.deepEqual((await readStorage(page)).local.tokens, settings.tokens);
+});
