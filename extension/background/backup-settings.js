@@ -3,7 +3,8 @@
 // the selected chain and account, tokens, auto-lock and the backup's dates.
 import * as networks from './networks.js';
 import { CHOICES } from './autolock.js';
-import { DEFAULT_SETTINGS } from './store.js';
+import { DEFAULT_SETTINGS, isPlainObject } from './store.js';
+import { isAddress } from './hex.js';
 import { NAME_MAX } from '../shared/account-name.js';
 import { argument } from './popup-params.js';
 
@@ -20,8 +21,6 @@ export function pickSettings(state) {
   };
 }
 
-const isPlainObject = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
-const isAddress = (v) => typeof v === 'string' && /^0x[0-9a-fA-F]{40}$/.test(v);
 const isDate = (v) => typeof v === 'string' && v.length <= 40 && !Number.isNaN(Date.parse(v));
 
 function bad(what) {

@@ -95,6 +95,6 @@ function checkFields(fields) {
   }
 }
 
-function isPlainObject(v) {
+export function isPlainObject(v) {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }

@@ -6,6 +6,7 @@ import * as networks from './networks.js';
 import * as core from './core.js';
 import { argument } from './popup-params.js';
 import { CHAIN_DISCONNECTED } from './rpc/errors.js';
+import { isAddress, isHexData, hexToBytes, bytesToHex } from './hex.js';
 
 const SYMBOL = '0x95d89b41'; // symbol()
 const DECIMALS = '0x313ce567'; // decimals()
@@ -24,7 +25,7 @@ async function network(chainId) {
 /** The EIP-55 address, or an error that says what an address looks like. */
 async function checksummed(address) {
   const text = typeof address === 'string' ? address.trim() : '';
-  if (!/^0x[0-9a-fA-F]{40}$/.test(text)) {
+  if (!isAddress(text)) {
     throw argument('That is not a contract address. An address is 0x followed by 40 hexadecimal characters (0-9, a-f); copy it from the token’s site or a block explorer.');
   }
   try {
@@ -54,11 +55,10 @@ async function call(net, to, data, notToken) {
 
 /** The bytes of a `0x` hex string, or null. */
 function bytes(hex) {
-  if (typeof hex !== 'string' || !/^0x([0-9a-fA-F]{2})*$/.test(hex)) return null;
-  return Uint8Array.from(hex.slice(2).match(/../g) ?? [], (b) => parseInt(b, 16));
+  return isHexData(hex) ? hexToBytes(hex) : null;
 }
 
-const word = (b, at) => BigInt(`0x${Array.from(b.subarray(at, at + 32), (x) => x.toString(16).padStart(2, '0')).join('')}`);
+const word = (b, at) => BigInt(bytesToHex(b.subarray(at, at + 32)));
 
 /**
  * A symbol() return: an ABI `string` (offset, length, bytes), or the old `bytes32` form (MKR,

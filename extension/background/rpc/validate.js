@@ -1,10 +1,9 @@
 // Parameter checks shared by the RPC handlers. Each returns the normalized value or throws a
 // -32602 ProviderError that says which parameter is wrong.
 import { invalidParams } from './errors.js';
+import { isAddress, isHexData } from '../hex.js';
 
-const ADDRESS = /^0x[0-9a-fA-F]{40}$/;
 const QUANTITY = /^0x(0|[1-9a-fA-F][0-9a-fA-F]{0,63})$/;
-const DATA = /^0x([0-9a-fA-F]{2})*$/;
 
 export function paramsArray(params, min, max, usage) {
   if (!Array.isArray(params) || params.length < min || params.length > max) throw invalidParams(`Expected params ${usage}.`);
@@ -12,7 +11,7 @@ export function paramsArray(params, min, max, usage) {
 }
 
 export function address(value, what) {
-  if (typeof value !== 'string' || !ADDRESS.test(value)) throw invalidParams(`${what} must be a 0x-prefixed 20-byte hex address.`);
+  if (!isAddress(value)) throw invalidParams(`${what} must be a 0x-prefixed 20-byte hex address.`);
   return value.toLowerCase();
 }
 
@@ -24,11 +23,10 @@ export function quantity(value, what) {
 
 export function data(value, what) {
   if (value === undefined || value === null) return undefined;
-  if (typeof value !== 'string' || !DATA.test(value)) throw invalidParams(`${what} must be 0x-prefixed hex bytes.`);
+  if (!isHexData(value)) throw invalidParams(`${what} must be 0x-prefixed hex bytes.`);
   return value.toLowerCase();
 }
 
-export const isHexData = (value) => typeof value === 'string' && DATA.test(value);
 
 /** Finds `address` (any case) among checksummed addresses; the checksummed one or null. */
 export function among(addresses, address) {

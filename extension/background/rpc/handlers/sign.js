@@ -4,25 +4,16 @@ import * as core from '../../core.js';
 import * as networks from '../../networks.js';
 import * as approvals from '../../approvals.js';
 import { invalidParams } from '../errors.js';
-import { paramsArray, address, isHexData } from '../validate.js';
+import { paramsArray, address } from '../validate.js';
+import { isHexData, hexToBytes, bytesToHex } from '../../hex.js';
 
 const utf8 = new TextEncoder();
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 
-function toHex(bytes) {
-  return `0x${Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')}`;
-}
-
-function fromHex(hex) {
-  const out = new Uint8Array((hex.length - 2) / 2);
-  for (let i = 0; i < out.length; i++) out[i] = parseInt(hex.slice(2 + 2 * i, 4 + 2 * i), 16);
-  return out;
-}
-
 /** The message as the user should read it: its UTF-8 text when it is printable text, else hex. */
 function readable(dataHex) {
   try {
-    const text = strictUtf8.decode(fromHex(dataHex));
+    const text = strictUtf8.decode(hexToBytes(dataHex));
     // eslint-disable-next-line no-control-regex
     if (!/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(text)) return { text };
   } catch {
@@ -43,7 +34,7 @@ export const methods = {
     validate: (p) => {
       const [message, account] = paramsArray(p, 2, 3, '[message, address]');
       if (typeof message !== 'string') throw invalidParams('The message must be a string (0x-hex bytes or text).');
-      const dataHex = isHexData(message) ? message.toLowerCase() : toHex(utf8.encode(message));
+      const dataHex = isHexData(message) ? message.toLowerCase() : bytesToHex(utf8.encode(message));
       return { account: address(account, 'The address'), dataHex };
     },
     account: (params) => params.account,
