@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { decrypt, encrypt } from '@metamask/browser-passworder';
 import { privateKeyToAccount, mnemonicToAccount } from 'viem/accounts';
-import { PASSWORD, startAnvil, launch, openPopup, createWallet, readStorage } from './harness.mjs';
+import { PASSWORD, startAnvil, launch, openPopup, createWallet, readStorage, submitFile } from './harness.mjs';
 
 const KEY_2 = '0x5de4111afa1a4b94908f83103eb1f1706367c2e68ca870fc3fb9a804cdab365a'; // anvil's account #2
 const PHRASE = 'legal winner thank year wave sausage worth useful legal winner thank yellow'; // valid, not anvil's
@@ -42,13 +42,6 @@ const popupCall = (page, method, params = {}) => page.evaluate(
 async function statusOf(page) {
   const { result } = await popupCall(page, 'status');
   return result;
-}
-
-/** Picks `text` as the file in the restore-file input and submits `password`. */
-async function submitFile(page, text, password) {
-  await page.getByTestId('restore-file-input').setInputFiles({ name: 'keystead-backup.json', mimeType: 'application/json', buffer: Buffer.from(text) });
-  await page.getByTestId('gate-password').fill(password);
-  await page.getByTestId('gate-submit').click();
 }
 
 async function typePhrase(page, phrase, password = PASSWORD) {

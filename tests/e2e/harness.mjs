@@ -177,3 +177,10 @@ export async function holdToReveal(page, testid = 'hold-to-reveal') {
   await page.waitForTimeout(2100);
   await page.mouse.up();
 }
+
+/** On the restore-from-file screen: picks `text` as the file and submits `password`. */
+export async function submitFile(page, text, password) {
+  await page.getByTestId('restore-file-input').setInputFiles({ name: 'keystead-backup.json', mimeType: 'application/json', buffer: Buffer.from(text) });
+  await page.getByTestId('gate-password').fill(password);
+  await page.getByTestId('gate-submit').click();
+}

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { decrypt } from '@metamask/browser-passworder';
 import { getAddress } from 'viem';
-import { PASSWORD, startAnvil, launch, openPopup, createWallet, readStorage } from './harness.mjs';
+import { PASSWORD, startAnvil, launch, openPopup, createWallet, readStorage, submitFile } from './harness.mjs';
 import { TOKEN_ABI, installToken, setTokenBalance } from './token-contract.mjs';
 
 const TOKEN = '0x7a9f1b2c3d4e5f60718293a4b5c6d7e8f9012345'; // typed in lower case: stored as EIP-55
@@ -121,9 +121,7 @@ test('backup file round trip: the file carries the token (decrypted in Node) and
   const browser = await fresh();
   const page = await openPopup(browser);
   await page.getByTestId('restore-file').click();
-  await page.getByTestId('restore-file-input').setInputFiles({ name: 'keystead-backup.json', mimeType: 'application/json', buffer: Buffer.from(fileText) });
-  await page.getByTestId('gate-password').fill(PASSWORD);
-  await page.getByTestId('gate-submit').click();
+  await submitFile(page, fileText, PASSWORD);
   await page.getByTestId('account-address').filter({ hasText: address }).waitFor();
   const item = page.getByTestId('token-item');
   await item.getByTestId('token-amount').filter({ hasText: /^1234\.5$/ }).waitFor();
