@@ -1,6 +1,6 @@
 /**
  * Keystead's content script (isolated world, top frame only, document_start): the bridge
- * between the in-page provider and the service worker, exactly as extension/PROTOCOL.md says.
+ * between the in-page provider and the service worker, exactly as docs/protocol.md says.
  *
  * - Page → worker: accepts a `message` event only when it comes from this very window and
  *   origin, on channel "keystead:inpage", with an id string of 1–64 characters and a string

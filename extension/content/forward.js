@@ -1,5 +1,5 @@
 /**
- * The bridge's leg to the service worker (extension/PROTOCOL.md): sends
+ * The bridge's leg to the service worker (docs/protocol.md): sends
  * `{ kind: "provider", method, params }` with chrome.runtime.sendMessage and turns whatever
  * comes back, or fails to, into a reply body `{ result }` or `{ error: { code, message, data? } }`.
  */

@@ -1,5 +1,5 @@
 /**
- * The page side of the page ⇄ bridge leg (extension/PROTOCOL.md): posts requests to the
+ * The page side of the page ⇄ bridge leg (docs/protocol.md): posts requests to the
  * content-script bridge with `window.postMessage` and matches replies to them by id. Replies
  * with an unknown id are ignored; bridge events are handed to `onEvent`.
  *

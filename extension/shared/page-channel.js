@@ -1,5 +1,5 @@
 /**
- * The page ⇄ bridge leg of the message protocol (extension/PROTOCOL.md): channel names, the
+ * The page ⇄ bridge leg of the message protocol (docs/protocol.md): channel names, the
  * events the bridge may pass on, and the checks both ends apply to a `message` event before
  * they read it. Imported by the in-page provider (MAIN world) and the content-script bridge
  * (isolated world); each gets its own copy in its bundle.

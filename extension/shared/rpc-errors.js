@@ -1,6 +1,6 @@
 /**
  * EIP-1193 / JSON-RPC error codes and the error bodies `{ code, message, data? }` that travel
- * between the service worker, the bridge and the in-page provider (extension/PROTOCOL.md).
+ * between the service worker, the bridge and the in-page provider (docs/protocol.md).
  */
 
 export const INVALID_PARAMS = -32602;
