@@ -2,7 +2,7 @@
 //!
 //! Messages are lower-case, say one thing, and never contain secret material (no words of a
 //! phrase, no key bytes, no password). The codes are the ones the JS facade exposes as
-//! `error.code` (see DESIGN.md).
+//! `error.code` (see `docs/core-api.md`).
 
 use core::fmt;
 
@@ -276,10 +276,10 @@ pub enum Error {
 }
 
 impl Error {
-    /// The stable code: one of DESIGN.md's `INCORRECT_PASSWORD`, `MALFORMED_VAULT`,
+    /// The stable code (`docs/core-api.md`): `INCORRECT_PASSWORD`, `MALFORMED_VAULT`,
     /// `INVALID_PHRASE`, `INVALID_PRIVATE_KEY`, `DUPLICATE_ACCOUNT`, `UNKNOWN_ACCOUNT`,
-    /// `INVALID_TYPED_DATA`, `INVALID_TRANSACTION`, `LOCKED`, `INVALID_ARGUMENT`, plus
-    /// `INVALID_SESSION` for the session snapshot calls DESIGN.md leaves to the extension.
+    /// `INVALID_TYPED_DATA`, `INVALID_TRANSACTION`, `LOCKED`, `INVALID_ARGUMENT`, and
+    /// `INVALID_SESSION` for the session snapshot calls.
     pub fn code(&self) -> &'static str {
         match self {
             Self::Phrase(_) => "INVALID_PHRASE",
@@ -291,7 +291,7 @@ impl Error {
             Self::Transaction(_) => "INVALID_TRANSACTION",
             Self::Vault(VaultError::IncorrectPassword) => "INCORRECT_PASSWORD",
             Self::Vault(VaultError::Malformed { .. }) => "MALFORMED_VAULT",
-            // DESIGN.md has no dedicated code for these; both are failures of the caller's
+            // No dedicated code for these (docs/core-api.md); both are failures of the caller's
             // request or environment, not of a stored vault.
             Self::Vault(VaultError::BadParameter { .. } | VaultError::RandomUnavailable) => {
                 "INVALID_ARGUMENT"

@@ -1,4 +1,4 @@
-//! The only `#[wasm_bindgen]` facade: the JS names fixed in DESIGN.md.
+//! The only `#[wasm_bindgen]` facade: the JS names fixed in `docs/core-api.md`.
 //!
 //! Errors are thrown as JS `Error`s whose `code` property is the stable [`Error::code`].
 //! Passwords, phrases and keys arrive as owned `String`s (wasm-bindgen hands the WASM-side copy to
@@ -7,7 +7,7 @@
 //! copied into a JS string directly from a zeroizing buffer.
 //!
 //! Every fallible call throws the error of the Rust function it wraps (see those functions'
-//! `# Errors`); the per-call codes are listed in the README's JS API table.
+//! `# Errors`); the per-call codes are listed in `docs/core-api.md`.
 #![allow(clippy::missing_errors_doc)]
 
 use js_sys::{Array, JsString, Object, Reflect, Uint8Array};
