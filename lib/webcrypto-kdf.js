@@ -2,7 +2,7 @@
 // `Keyring.unlockWithKey` and `Keyring.restoreWithKey` / `createWithKey`.
 //
 // Why: the vault asks for 600,000 PBKDF2-HMAC-SHA256 iterations; WebCrypto runs them in native
-// code several times faster than the core's WASM PBKDF2 (see README, Benchmarks). Only the 32
+// code several times faster than the core's WASM PBKDF2 (docs/benchmarks.md). Only the 32
 // derived key bytes pass through JS: this returns them in a fresh Uint8Array that the core zeroes
 // as soon as it has copied them; the password's UTF-8 copy is zeroed here once imported. The
 // decrypted keyrings never leave WASM.

@@ -2,7 +2,7 @@
 //!
 //! Written out from the BIP39 text with `sha2` (checksum, PBKDF2-HMAC-SHA512 seed), so the core
 //! carries one SHA-2 implementation and a compact word list instead of the `bip39` crate's
-//! `bitcoin_hashes` and its table of 2048 string slices (README, Benchmarks: 8.4 KB less gzipped).
+//! `bitcoin_hashes` and its table of 2048 string slices (docs/benchmarks.md: 8.4 KB less gzipped).
 //! A phrase is held as its entropy in a [`Zeroizing`] buffer; words are looked up when needed.
 //! Typed phrases are lower-cased into a [`Zeroizing`] buffer before parsing, so the only plain
 //! copies of a phrase are the caller's own.
