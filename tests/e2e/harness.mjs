@@ -149,6 +149,21 @@ export async function readStorage(page) {
   }));
 }
 
+/**
+ * The auto-lock alarm's scheduled time, read through `target` (an extension page or the worker)
+ * once it has stopped moving: the popup's own calls (balance, tokens) push it back as they finish.
+ */
+export async function settledAutoLock(target) {
+  const read = () => target.evaluate(async () => (await chrome.alarms.get('keystead-autolock'))?.scheduledTime ?? null);
+  let time = await read();
+  for (;;) {
+    await new Promise((r) => setTimeout(r, 300));
+    const next = await read();
+    if (next === time) return time;
+    time = next;
+  }
+}
+
 /** Stops the extension's service worker through CDP, as Chrome does after ~30 s idle. */
 export async function stopServiceWorker(browser, page) {
   const cdp = await browser.context.newCDPSession(page);
