@@ -2,7 +2,7 @@
 // on localhost next to the demo dApp on 127.0.0.1), against the built extension.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startScene, startSite, answerApproval, openPopup } from './harness.mjs';
+import { startScene, startSite, answerApproval, openPopup, settledAutoLock } from './harness.mjs';
 
 let scene, demo, browser, wallet, dapp, site;
 
@@ -10,17 +10,13 @@ let scene, demo, browser, wallet, dapp, site;
 // and steer a window, which every page has.
 const ATTACKER = '<!doctype html><meta charset="utf-8"><title>attacker</title><p>attacker</p>';
 
-// Where the attacker sends the dApp's window. Its first script keeps its own provider quiet (a
-// capturing listener runs before the bridge's), so Keystead never hears which site this tab now
-// shows, and records every event the bridge posts.
+// Where the attacker sends the dApp's window: it records every event the bridge posts to it.
 const CATCH = `<!doctype html><meta charset="utf-8"><title>catch</title>
 <script>
   window.seen = [];
   addEventListener('message', (event) => {
-    const data = event.data;
-    if (data && data.channel === 'keystead:inpage') event.stopImmediatePropagation();
-    if (data && data.channel === 'keystead:bridge' && typeof data.event === 'string') window.seen.push(data);
-  }, true);
+    if (event.data?.channel === 'keystead:bridge' && typeof event.data.event === 'string') window.seen.push(event.data);
+  });
 </script>
 <p>catch</p>`;
 
@@ -86,30 +82,43 @@ test('a window the attacker steers from the connected dApp to its own page gets 
   const attacker = await browser.context.newPage();
   await attacker.goto(`${site.origin}/`);
   await attacker.waitForFunction(() => window.ethereum?.isKeystead);
+  // The attacker keeps triggering accountsChanged broadcasts: its own revoke needs no approval
+  // (and it has nothing to revoke).
+  await attacker.evaluate(() => {
+    window.triggers = 0;
+    const loop = async () => {
+      while (!window.stopped) {
+        await window.ethereum.request({ method: 'wallet_revokePermissions', params: [{ eth_accounts: {} }] })
+          .then(() => { window.triggers += 1; }, () => new Promise((r) => setTimeout(r, 50)));
+      }
+    };
+    for (let i = 0; i < 4; i++) loop();
+  });
 
-  // The attacker opens the connected dApp; it loads and talks to Keystead (so the worker knows
-  // that tab as the dApp's) ...
+  // It opens the connected dApp, lets it load and talk to Keystead, then sends that window to
+  // its own page; three times over. Meanwhile the user also selects accounts in the popup.
   const opened = browser.context.waitForEvent('page');
-  await attacker.evaluate((url) => { window.victim = window.open(url); }, demo.url);
+  await attacker.evaluate(() => { window.victim = window.open('about:blank'); });
   const victim = await opened;
-  await victim.getByTestId('demo-account').filter({ hasText: wallet.address }).waitFor();
-  // ... then sends that window to its own page.
-  await attacker.evaluate((url) => { window.victim.location = url; }, `${site.origin}/catch.html`);
-  await victim.waitForURL(`${site.origin}/catch.html`);
-  await victim.waitForFunction(() => Array.isArray(window.seen));
+  const caught = [];
+  for (let round = 0; round < 3; round++) {
+    await attacker.evaluate((url) => { window.victim.location = url; }, demo.url);
+    await victim.getByTestId('demo-account').filter({ hasText: wallet.address }).waitFor();
+    const selecting = selectAccount(round % 2 === 0 ? 1 : 0);
+    await attacker.evaluate((url) => { window.victim.location = url; }, `${site.origin}/catch.html`);
+    await victim.waitForURL(`${site.origin}/catch.html`);
+    await selecting;
+    await victim.waitForFunction(() => Array.isArray(window.seen));
+    caught.push(...await eventsOf(victim, 'seen'));
+  }
+  const triggers = await attacker.evaluate(() => { window.stopped = true; return window.triggers; });
+  assert.ok(triggers > 0, 'the attacker\'s revoke loop ran');
 
-  // Triggers: the attacker's own revoke (it has nothing to revoke), and the user selecting an
-  // account in the popup (which every connected site must hear about).
-  assert.equal(await revoke(attacker), 'ok');
-  await selectAccount(1);
-  await selectAccount(0);
-
-  const caught = await eventsOf(victim, 'seen');
   const leaked = caught.filter((e) => JSON.stringify(e.data ?? null).toLowerCase().includes(wallet.address.toLowerCase().slice(2)));
   assert.deepEqual(leaked, [], `the attacker's page received the dApp's account: ${JSON.stringify(leaked)}`);
   // The connected dApp in its own tab did hear the popup's changes (so the events were sent).
   const own = (await eventsOf(dapp, 'recorded')).filter((e) => e.event === 'accountsChanged');
-  assert.ok(own.length >= 2, `the connected dApp got the popup's accountsChanged (${JSON.stringify(own)})`);
+  assert.ok(own.length >= 3, `the connected dApp got the popup's accountsChanged (${JSON.stringify(own)})`);
   assert.ok(own.every((e) => e.data.length === 1 && e.data[0] === wallet.address));
   await victim.close();
   await attacker.close();
@@ -133,6 +142,7 @@ test('a page polling the provider does not keep the wallet from auto-locking', a
   const popup = await openPopup(browser);
   await popup.getByTestId('autolock-select').selectOption('1');
   await popup.waitForFunction(async () => (await chrome.storage.local.get('settings')).settings?.autoLockMinutes === 1);
+  await settledAutoLock(popup);
   await popup.close();
   const [worker] = browser.context.serviceWorkers();
 
