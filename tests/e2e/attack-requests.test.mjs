@@ -26,6 +26,7 @@ before(async () => {
     '/rpc-right': node(CHAIN_ID),
     '/rpc-wrong': node('0x1'),
     '/rpc-broken': () => ({ status: 500, headers: { 'content-type': 'text/html' }, body: '<h1>router admin</h1>' }),
+    '/rpc-silent': () => new Promise(() => {}), // never answers
   });
   const approval = answerApproval(browser, 'approve');
   await dapp.getByTestId('demo-connect').click();
@@ -65,8 +66,8 @@ test('wallet_addEthereumChain contacts the page\'s URL only after the user appro
   assert.equal(hits('/rpc-right'), 0, 'a rejected network was contacted');
 });
 
-test('wallet_addEthereumChain: whatever answers at the URL (or nothing), the page gets the same generic error', async () => {
-  const urls = [`${site.origin}/rpc-wrong`, `${site.origin}/rpc-broken`, `http://127.0.0.1:${await closedPort()}/`];
+test('wallet_addEthereumChain: whatever answers at the URL (or nothing, or never), the page gets the same generic error', async () => {
+  const urls = [`${site.origin}/rpc-wrong`, `${site.origin}/rpc-broken`, `http://127.0.0.1:${await closedPort()}/`, `${site.origin}/rpc-silent`];
   const errors = [];
   // The user approves every window that asks about these networks.
   const approve = (page) => {
@@ -78,8 +79,7 @@ test('wallet_addEthereumChain: whatever answers at the URL (or nothing), the pag
   } finally {
     browser.context.off('page', approve);
   }
-  assert.equal(hits('/rpc-wrong'), 1, 'the approved URL was checked');
-  assert.equal(hits('/rpc-broken'), 1, 'the approved URL was checked');
+  for (const path of ['/rpc-wrong', '/rpc-broken', '/rpc-silent']) assert.equal(hits(path), 1, `the approved ${path} was checked`);
   const [first] = errors;
   assert.equal(typeof first.code, 'number');
   for (const error of errors) assert.deepEqual(error, first, 'the errors tell the answers apart');
