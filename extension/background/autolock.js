@@ -1,5 +1,6 @@
 // Auto-lock after the configured idle time. A chrome.alarms alarm survives worker restarts;
-// every request from a dApp or the popup pushes it back.
+// only the user's activity (a call from the popup or an approval window) pushes it back, never
+// a web page's request: any page could otherwise keep the wallet unlocked for ever.
 import * as core from './core.js';
 import * as store from './store.js';
 import * as events from './events.js';
@@ -9,7 +10,7 @@ export const ALARM = 'keystead-autolock';
 export const CHOICES = Object.freeze([1, 5, 15, 30, 60, 240]);
 
 /**
- * Called on every user or dApp request. Unlocked means a session snapshot exists (core.js
+ * Called after every popup or approval-window call. Unlocked means a session snapshot exists (core.js
  * keeps one exactly while unlocked), so this needs neither the WASM core nor the keyring.
  */
 export async function touch() {

@@ -1,7 +1,9 @@
 // The service worker's entry: every listener is registered here, synchronously at the top level,
 // so that an event that wakes a stopped worker finds its listener (MV3 requirement).
 import { handle } from './rpc/pipeline.js';
-import { serializeError } from './rpc/errors.js';
+import { ProviderError, LIMIT_EXCEEDED, serializeError } from './rpc/errors.js';
+import { paramsProblem } from '../shared/params-check.js';
+import * as rateLimit from './rate-limit.js';
 import { POPUP_METHODS } from './popup-api.js';
 import * as approvals from './approvals.js';
 import * as session from './session.js';
@@ -23,11 +25,24 @@ function isExtensionPage(sender) {
   return sender.id === chrome.runtime.id && sender.origin === EXTENSION_ORIGIN;
 }
 
-async function fromPage(origin, tabId, message) {
-  await session.rememberTab(tabId, origin);
-  await autolock.touch();
+/**
+ * A dApp request: refused at once past the origin's rate limit or with params that are not
+ * small plain JSON; otherwise the tab's document is remembered for events and the request
+ * handled. A page's request is not user activity: it never pushes the auto-lock back.
+ */
+async function fromPage(origin, sender, message) {
+  if (!rateLimit.allow(origin)) {
+    throw new ProviderError(LIMIT_EXCEEDED, `${origin} sent Keystead more than ${rateLimit.BURST} requests at once or `
+      + `${rateLimit.PER_SECOND} a second; this one was refused. Wait a moment and send it again.`);
+  }
+  const problem = paramsProblem(String(message.method).slice(0, 64), message.params);
+  if (problem) throw new ProviderError(problem.code, problem.message);
+  await session.rememberTab(sender.tab.id, origin, sender.documentId);
   return handle(origin, { method: message.method, params: message.params });
 }
+
+// Popup calls that are not the user's doing: approval windows send keepAlive on a timer.
+const NOT_ACTIVITY = new Set(['lock', 'keepAlive']);
 
 async function fromPopup(message) {
   const method = message.method;
@@ -35,7 +50,7 @@ async function fromPopup(message) {
     throw Object.assign(new Error(`unknown popup method ${String(method).slice(0, 40)}`), { code: 'INVALID_ARGUMENT' });
   }
   const result = await POPUP_METHODS[method](message.params ?? {});
-  if (method !== 'lock') await autolock.touch();
+  if (!NOT_ACTIVITY.has(method)) await autolock.touch();
   return result;
 }
 
@@ -46,7 +61,7 @@ chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
   if (message.kind === 'provider') {
     const origin = pageOrigin(sender);
     if (!origin) return false;
-    work = fromPage(origin, sender.tab.id, message);
+    work = fromPage(origin, sender, message);
   } else if (message.kind === 'popup' && isExtensionPage(sender)) {
     popupErrors = true;
     work = fromPopup(message);

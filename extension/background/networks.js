@@ -57,8 +57,11 @@ export async function add(network) {
 
 let nextId = 1;
 
-/** A JSON-RPC call to a network's node. Node errors keep their code; an unreachable node is 4901. */
-export async function rpc(method, params = [], network = null) {
+/**
+ * A JSON-RPC call to a network's node. Node errors keep their code; an unreachable node (or one
+ * that has not answered within `timeoutMs`, when given) is 4901.
+ */
+export async function rpc(method, params = [], network = null, { timeoutMs } = {}) {
   const net = network ?? (await selected());
   let response;
   try {
@@ -66,6 +69,7 @@ export async function rpc(method, params = [], network = null) {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ jsonrpc: '2.0', id: nextId++, method, params }),
+      ...(timeoutMs ? { signal: AbortSignal.timeout(timeoutMs) } : {}),
     });
   } catch {
     throw new ProviderError(CHAIN_DISCONNECTED, `Keystead cannot reach ${net.name} at ${net.rpcUrl}. Check that the node is running, or switch network.`);
@@ -80,9 +84,12 @@ export async function rpc(method, params = [], network = null) {
   return body?.result;
 }
 
+/** How long a new network's node has to answer eth_chainId before it counts as unreachable. */
+const VERIFY_TIMEOUT_MS = 10_000;
+
 /** Throws unless the network's node really serves the chain id it claims (else signatures would go to another chain). */
 export async function verify(network) {
-  const served = await rpc('eth_chainId', [], network);
+  const served = await rpc('eth_chainId', [], network, { timeoutMs: VERIFY_TIMEOUT_MS });
   if (normalizeChainId(served) !== network.chainId) {
     throw invalidParams(`The RPC URL serves chain ${served}, not ${network.chainId}; Keystead did not add it.`);
   }

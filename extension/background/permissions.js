@@ -12,11 +12,13 @@ export async function grant(origin, accounts) {
   await store.update({ permissions: { ...permissions, [origin]: { accounts, grantedAt: Date.now() } } });
 }
 
+/** Drops the origin's permission; true when it had one (false: nothing changed). */
 export async function revoke(origin) {
   const { permissions } = await store.read();
-  if (!(origin in permissions)) return;
+  if (!Object.hasOwn(permissions, origin)) return false;
   const { [origin]: _gone, ...rest } = permissions;
   await store.update({ permissions: rest });
+  return true;
 }
 
 /**

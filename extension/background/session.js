@@ -6,7 +6,8 @@
 //   sessionKey      32 random bytes (as a number array), made at unlock, gone at lock
 //   sessionSnapshot the core's sealSession() output: the keyrings and the vault key sealed
 //                   with AES-256-GCM under sessionKey (never the password, never plaintext)
-//   tabs            { [tabId]: origin } of pages that used the provider, to send them events
+//   tabs            { [tabId]: { origin, documentId } }: the document of each tab that last used
+//                   the provider, so that its events reach that document and no later one
 
 /** A fresh random session key (Uint8Array of 32 bytes). */
 export function newSessionKey() {
@@ -29,22 +30,26 @@ export async function clearSnapshot() {
   await chrome.storage.session.remove(['sessionKey', 'sessionSnapshot']);
 }
 
-export async function rememberTab(tabId, origin) {
+export async function rememberTab(tabId, origin, documentId) {
   const { tabs = {} } = await chrome.storage.session.get('tabs');
-  if (tabs[tabId] === origin) return;
-  tabs[tabId] = origin;
+  if (tabs[tabId]?.origin === origin && tabs[tabId]?.documentId === documentId) return;
+  tabs[tabId] = { origin, documentId };
   await chrome.storage.session.set({ tabs });
 }
 
-export async function forgetTab(tabId) {
+/** Forgets the tab, or only its `documentId` document when given (a newer one may have spoken since). */
+export async function forgetTab(tabId, documentId) {
   const { tabs = {} } = await chrome.storage.session.get('tabs');
   if (!(tabId in tabs)) return;
+  if (documentId !== undefined && tabs[tabId]?.documentId !== documentId) return;
   delete tabs[tabId];
   await chrome.storage.session.set({ tabs });
 }
 
-/** `[[tabId, origin]]` of the pages that used the provider in this browser session. */
+/** `[{ tabId, origin, documentId }]` of the documents that used the provider in this browser session. */
 export async function knownTabs() {
   const { tabs = {} } = await chrome.storage.session.get('tabs');
-  return Object.entries(tabs).map(([id, origin]) => [Number(id), origin]);
+  return Object.entries(tabs)
+    .filter(([, entry]) => typeof entry?.origin === 'string' && typeof entry?.documentId === 'string')
+    .map(([id, { origin, documentId }]) => ({ tabId: Number(id), origin, documentId }));
 }

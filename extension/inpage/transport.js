@@ -8,13 +8,20 @@
  * script that later replaces those globals cannot redirect the provider's traffic.
  */
 import { BRIDGE_CHANNEL, INPAGE_CHANNEL, channelData } from '../shared/page-channel.js';
-import { INVALID_PARAMS } from '../shared/rpc-errors.js';
+import { INVALID_PARAMS, UNAUTHORIZED } from '../shared/rpc-errors.js';
 import { ProviderRpcError, fromBridgeError } from './errors.js';
 import { newUuid } from './uuid.js';
+
+const SANDBOXED = 'This page runs in a sandbox without an origin of its own (Content-Security-Policy: '
+  + 'sandbox without allow-same-origin), so Keystead cannot tell which site is asking and answers '
+  + 'nothing here. Serve the page without that sandbox to use Keystead.';
 
 /** Returns `send(method, params) → Promise` and starts listening for the bridge. */
 export function createTransport(onReply, onEvent) {
   const origin = window.location.origin;
+  // A sandboxed document has an opaque origin ("null"): the browser would drop every message
+  // between it and the bridge, so each request is refused here instead of waiting for ever.
+  const opaque = window.origin === 'null';
   const post = window.postMessage.bind(window);
   const pending = new Map(); // id → { resolve, reject }
 
@@ -39,6 +46,7 @@ export function createTransport(onReply, onEvent) {
   });
 
   return function send(method, params) {
+    if (opaque) return Promise.reject(new ProviderRpcError(UNAUTHORIZED, SANDBOXED));
     return new Promise((resolve, reject) => {
       const id = newUuid();
       const message = { channel: INPAGE_CHANNEL, id, method };

@@ -6,6 +6,9 @@
 export const INVALID_PARAMS = -32602;
 export const INTERNAL_ERROR = -32603;
 export const DISCONNECTED = 4900;
+export const UNAUTHORIZED = 4100;
+/** EIP-1474 "limit exceeded": too many requests from one site, or params too large. */
+export const LIMIT_EXCEEDED = -32005;
 
 /** The message for params that are neither absent, an array nor an object. */
 export function badParamsMessage(method) {

@@ -3,6 +3,7 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import fs from 'node:fs';
+import { createServer } from 'node:http';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -46,6 +47,41 @@ export async function startDemo() {
   await once(server, 'listening');
   const port = server.address().port;
   return { url: `http://127.0.0.1:${port}/`, otherOriginUrl: `http://localhost:${port}/`, stop: () => server.close() };
+}
+
+/**
+ * Another web site on 127.0.0.1 (an attacker's, a fake node): `routes` maps a path to an HTML
+ * page, or to `(request) => ({ status?, headers?, body })` where request is { method, path, body }.
+ * Every request is recorded in `requests`. Reached as http://localhost:PORT (`origin`), and as
+ * http://127.0.0.1:PORT (`otherOrigin`), a second origin. Returns { origin, otherOrigin, requests, stop }.
+ */
+export async function startSite(routes) {
+  const requests = [];
+  const server = createServer(async (req, res) => {
+    const chunks = [];
+    for await (const chunk of req) chunks.push(chunk);
+    const request = { method: req.method, path: new URL(req.url, 'http://localhost').pathname, body: Buffer.concat(chunks).toString() };
+    requests.push(request);
+    const route = routes[request.path];
+    const answer = typeof route === 'function' ? await route(request)
+      : typeof route === 'string' ? { headers: { 'content-type': 'text/html; charset=utf-8' }, body: route }
+        : { status: 404, body: 'not found' };
+    res.writeHead(answer.status ?? 200, { 'cache-control': 'no-store', ...answer.headers });
+    res.end(answer.body);
+  });
+  server.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  const { port } = server.address();
+  return { origin: `http://localhost:${port}`, otherOrigin: `http://127.0.0.1:${port}`, requests, stop: () => { server.closeAllConnections(); server.close(); } };
+}
+
+/** A 127.0.0.1 port on which nothing listens (it was free a moment ago). */
+export async function closedPort() {
+  const server = net.createServer().listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  const { port } = server.address();
+  await new Promise((resolve) => server.close(resolve));
+  return port;
 }
 
 /** Chromium with the extension loaded in a fresh profile. */
@@ -111,6 +147,21 @@ export async function readStorage(page) {
     local: await chrome.storage.local.get(null),
     session: await chrome.storage.session.get(null),
   }));
+}
+
+/**
+ * The auto-lock alarm's scheduled time, read through `target` (an extension page or the worker)
+ * once it has stopped moving: the popup's own calls (balance, tokens) push it back as they finish.
+ */
+export async function settledAutoLock(target) {
+  const read = () => target.evaluate(async () => (await chrome.alarms.get('keystead-autolock'))?.scheduledTime ?? null);
+  let time = await read();
+  for (;;) {
+    await new Promise((r) => setTimeout(r, 300));
+    const next = await read();
+    if (next === time) return time;
+    time = next;
+  }
 }
 
 /** Stops the extension's service worker through CDP, as Chrome does after ~30 s idle. */

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { mnemonicToAccount } from 'viem/accounts';
 import { bytesToHex } from 'viem';
 import {
-  PASSWORD, startScene, answerApproval, openPopup, readStorage, stopServiceWorker,
+  PASSWORD, startScene, answerApproval, openPopup, readStorage, stopServiceWorker, settledAutoLock,
 } from './harness.mjs';
 
 let scene, demo, browser, wallet, dapp;
@@ -161,18 +161,21 @@ test('a connected site asking while the wallet is locked gets a window that only
   await popup.close();
 });
 
-test('auto-lock: an alarm at the chosen idle time, pushed back by activity', async () => {
+test('auto-lock: an alarm at the chosen idle time, pushed back by the user\'s activity only', async () => {
   const popup = await openPopup(browser);
   await popup.getByTestId('autolock-select').selectOption('5');
   await popup.waitForFunction(async () => (await chrome.storage.local.get('settings')).settings?.autoLockMinutes === 5);
   const alarm = () => popup.evaluate(async () => (await chrome.alarms.get('keystead-autolock')).scheduledTime);
-  const first = await alarm();
+  const first = await settledAutoLock(popup);
   const due = first - Date.now();
   assert.ok(due > 4 * 60_000 && due < 5 * 60_000 + 1000, `alarm due in ${due} ms`);
   await new Promise((r) => setTimeout(r, 1500));
   assert.deepEqual(await request('eth_chainId'), { result: '0x7a69' });
+  assert.equal(await alarm(), first, 'a dApp request is not the user\'s activity: the alarm stays');
+  await popup.reload(); // the popup opened again asks the worker for its status
+  await popup.getByTestId('account-address').waitFor();
   const pushed = await alarm();
-  assert.ok(pushed >= first + 1000, `a dApp request pushed the alarm back (${first} → ${pushed})`);
+  assert.ok(pushed >= first + 1000, `the popup pushed the alarm back (${first} → ${pushed})`);
   await popup.close();
 });
 

@@ -1,11 +1,10 @@
 // EIP-1193 / EIP-1474 errors. A ProviderError is what every handler throws for a failure the
 // dApp should see; its message says what happened and what to do.
 
-import { INVALID_PARAMS, INTERNAL_ERROR } from '../../shared/rpc-errors.js';
+import { INVALID_PARAMS, INTERNAL_ERROR, LIMIT_EXCEEDED, UNAUTHORIZED } from '../../shared/rpc-errors.js';
 
-export { INVALID_PARAMS, INTERNAL_ERROR };
+export { INVALID_PARAMS, INTERNAL_ERROR, LIMIT_EXCEEDED, UNAUTHORIZED };
 export const USER_REJECTED = 4001;
-export const UNAUTHORIZED = 4100;
 export const UNSUPPORTED_METHOD = 4200;
 export const CHAIN_DISCONNECTED = 4901;
 export const UNKNOWN_CHAIN = 4902;

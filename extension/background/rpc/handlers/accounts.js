@@ -24,7 +24,7 @@ async function connect({ origin }) {
     const chosen = (Array.isArray(answer.accounts) ? answer.accounts : []).filter((a) => mine.includes(a));
     if (chosen.length === 0) throw invalidParams('Choose at least one account to connect.');
     await permissions.grant(origin, chosen);
-    await events.accountsChanged();
+    await events.accountsChanged(origin);
   };
   await approvals.request(origin, 'connect', {}, { skipIf: connected, commit });
   return accounts.exposedTo(origin);
@@ -58,8 +58,8 @@ export const methods = {
   wallet_revokePermissions: {
     validate: ethAccountsPermission,
     handler: async ({ origin }) => {
-      await permissions.revoke(origin);
-      await events.accountsChanged();
+      // Only the revoking origin's pages can see a change, and only when it had a permission.
+      if (await permissions.revoke(origin)) await events.accountsChanged(origin);
       return null;
     },
   },

@@ -37,8 +37,16 @@ export const methods = {
     handler: async ({ origin }, network) => {
       const known = await networks.find(network.chainId);
       if (known) return switchTo(origin, known);
-      await networks.verify(network);
+      // The worker's fetch is bound by neither the page's CORS nor its Private Network Access
+      // rules, so the page's URL is contacted only once the user approved, and the page learns
+      // only that the network could not be added, never what answered there (or that nothing did).
       await approvals.request(origin, 'add-chain', { network });
+      try {
+        await networks.verify(network);
+      } catch {
+        throw invalidParams(`Keystead could not add "${network.name}": its RPC URL did not answer as chain `
+          + `${BigInt(network.chainId)}. Check the URL and that the node runs, then try again.`);
+      }
       await networks.add(network);
       await networks.select(network.chainId);
       await events.chainChanged(network.chainId);
