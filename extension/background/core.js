@@ -54,10 +54,12 @@ async function resume() {
   }
 }
 
+const lockedError = () => Object.assign(new Error('the wallet is locked'), { code: 'LOCKED' });
+
 /** The unlocked keyring, or a LOCKED error. */
 export async function unlocked() {
   const k = await current();
-  if (!k) throw Object.assign(new Error('the wallet is locked'), { code: 'LOCKED' });
+  if (!k) throw lockedError();
   return k;
 }
 
@@ -71,7 +73,7 @@ export async function unlocked() {
 async function persist({ vault = true, fields = {}, replace = false } = {}) {
   const k = keyring;
   const key = sessionKey;
-  if (!k) return;
+  if (!k) throw lockedError(); // locked meanwhile (auto-lock): nothing to write, and the change is gone
   const hash = vault ? await store.writeVault(k.vault(), fields, { replace }) : await store.vaultDigest((await store.read()).vault);
   try {
     await session.saveSnapshot(key, k.sealSession(key), hash);
