@@ -9,6 +9,7 @@ import init, * as wasm from '../../pkg/keystead.js';
 import { deriveVaultKey, openVault } from '../../lib/webcrypto-kdf.js';
 import * as store from './store.js';
 import * as session from './session.js';
+import { throttled } from './unlock-throttle.js';
 
 let loading = null;
 let keyring = null; // the unlocked Keyring, or null
@@ -34,6 +35,14 @@ export async function current() {
 async function resume() {
   const saved = await session.loadSnapshot();
   if (!saved) return null;
+  // Only with the vault it was sealed with: a worker stopped between the vault write and the
+  // snapshot write left an older snapshot, which would bring back a removed key or lose an
+  // added one at the next write. Then the password is asked for, and the stored vault opened.
+  const { vault } = await store.read();
+  if (typeof vault !== 'string' || saved.vaultHash !== (await store.vaultDigest(vault))) {
+    await session.clearSnapshot();
+    return null;
+  }
   try {
     keyring = wasm.Keyring.resumeSession(saved.snapshot, saved.key);
     sessionKey = saved.key;
@@ -45,28 +54,74 @@ async function resume() {
   }
 }
 
+const lockedError = () => Object.assign(new Error('the wallet is locked'), { code: 'LOCKED' });
+
 /** The unlocked keyring, or a LOCKED error. */
 export async function unlocked() {
   const k = await current();
-  if (!k) throw Object.assign(new Error('the wallet is locked'), { code: 'LOCKED' });
+  if (!k) throw lockedError();
   return k;
 }
 
 /**
- * Writes the vault (when the keyring changed) and re-seals the session snapshot. `fields` are
- * other stored fields written in the same storage call as the vault (all or nothing).
+ * Writes the vault (when the keyring changed), then re-seals the session snapshot bound to the
+ * stored vault's hash. `fields` are other stored fields written in the same storage call as the
+ * vault (all or nothing); `replace`: the keyring is a new wallet over the stored one. A failed
+ * vault write throws (nothing was stored); a failed snapshot write only means that the next
+ * worker start asks for the password.
  */
-export async function persist({ vault = true, fields = {} } = {}) {
-  if (!keyring) return;
-  if (vault) await store.writeVault(keyring.vault(), fields);
-  await session.saveSnapshot(sessionKey, keyring.sealSession(sessionKey));
+async function persist({ vault = true, fields = {}, replace = false } = {}) {
+  const k = keyring;
+  const key = sessionKey;
+  if (!k) throw lockedError(); // locked meanwhile (auto-lock): nothing to write, and the change is gone
+  const hash = vault ? await store.writeVault(k.vault(), fields, { replace }) : await store.vaultDigest((await store.read()).vault);
+  try {
+    await session.saveSnapshot(key, k.sealSession(key), hash);
+  } catch {
+    await session.clearSnapshot().catch(() => {});
+  }
 }
 
-async function adopt(next, { writeVault, fields }) {
+let changing = Promise.resolve();
+
+/**
+ * Changes the unlocked keyring with `apply(keyring)` and stores it with the fields
+ * `fieldsFor(result, keyring)` returns, one change at a time. When the vault cannot be written
+ * (storage full), the keyring is put back as it was: memory never shows an account the stored
+ * vault lacks, or lacks one it has. Returns apply's result.
+ */
+export function change(apply, fieldsFor = () => ({})) {
+  const run = changing.then(async () => {
+    const k = await unlocked();
+    const key = sessionKey;
+    const before = k.sealSession(key);
+    const result = apply(k);
+    try {
+      await persist({ fields: await fieldsFor(result, k) });
+    } catch (e) {
+      if (keyring === k) {
+        keyring = wasm.Keyring.resumeSession(before, key);
+        discard(k);
+      }
+      throw e;
+    }
+    return result;
+  });
+  changing = run.catch(() => {});
+  return run;
+}
+
+/** Makes `next` the unlocked wallet; if it cannot be stored, the wallet ends locked on what storage holds. */
+async function adopt(next, { writeVault, fields, replace = false }) {
   await lock();
   keyring = next;
   sessionKey = session.newSessionKey();
-  await persist({ vault: writeVault, fields });
+  try {
+    await persist({ vault: writeVault, fields, replace });
+  } catch (e) {
+    await lock().catch(() => {});
+    throw e;
+  }
   return keyring;
 }
 
@@ -84,7 +139,7 @@ async function newKey(password) {
 export async function create(password, wordCount) {
   await loadCore();
   const { params, key } = await newKey(password);
-  return adopt(wasm.Keyring.createWithKey(wordCount, params, key), { writeVault: true });
+  return adopt(wasm.Keyring.createWithKey(wordCount, params, key), { writeVault: true, replace: true });
 }
 
 /** A wallet from a typed phrase with HD accounts 0..accountCount-1 (account discovery's count). */
@@ -99,7 +154,7 @@ export async function restore(password, phrase, accountCount = 1) {
     discard(next);
     throw e;
   }
-  return adopt(next, { writeVault: true });
+  return adopt(next, { writeVault: true, replace: true });
 }
 
 /** Addresses of HD accounts start..start+count-1 of a typed phrase (INVALID_PHRASE if it is not one). */
@@ -124,7 +179,7 @@ export function discardVault(k) {
 
 /** Makes an opened vault this wallet: its vault and `fields` (settings) in one storage write. */
 export async function adoptRestored(next, fields) {
-  return adopt(next, { writeVault: true, fields });
+  return adopt(next, { writeVault: true, fields, replace: true });
 }
 
 /**
@@ -148,13 +203,63 @@ export async function checkPassword(password) {
   return (await store.read()).vault;
 }
 
-/** Opens the stored vault. A vault the core re-keyed (legacy iterations) is written back. */
+/**
+ * Opens the stored vault (a growing wait after repeated wrong passwords: unlock-throttle.js). A
+ * vault the core re-keyed (legacy iterations) is written back. When the password does not open
+ * the stored vault but opens its previous copy, the stored one is likely damaged (a wrong
+ * password and a damaged vault look the same to AES-GCM): PREVIOUS_COPY_OPENS, nothing changed.
+ */
 export async function unlock(password) {
   await loadCore();
-  const { vault } = await store.read();
-  if (vault === undefined) throw Object.assign(new Error('there is no wallet to unlock'), { code: 'INVALID_ARGUMENT' });
-  const next = await openVault(wasm, vault, password);
-  return adopt(next, { writeVault: next.wasUpgraded });
+  return throttled(async () => {
+    const { vault, vaultPrevious } = await store.read();
+    if (vault === undefined) throw Object.assign(new Error('there is no wallet to unlock'), { code: 'INVALID_ARGUMENT' });
+    let next;
+    try {
+      next = await openVault(wasm, vault, password);
+    } catch (e) {
+      if (e?.code === 'INCORRECT_PASSWORD' && (await opens(vaultPrevious, password, vault))) {
+        throw Object.assign(new Error('That password does not open the stored wallet, but it opens its previous copy: the stored '
+          + 'wallet is probably damaged. Open the previous copy (a change made just before, such as an added account, may be '
+          + 'missing; the damaged one is kept aside). If you restored or created a wallet with a new password since, type that one instead.'),
+        { code: 'PREVIOUS_COPY_OPENS' });
+      }
+      throw e;
+    }
+    await adopt(next, { writeVault: next.wasUpgraded });
+    await store.markOpened().catch(() => {});
+    return keyring;
+  });
+}
+
+/** Whether `password` opens `vaultJson` (a vault other than `except`). */
+async function opens(vaultJson, password, except) {
+  if (!store.looksLikeVault(vaultJson) || vaultJson === except) return false;
+  try {
+    discard(await openVault(wasm, vaultJson, password));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Opens the previous copy with the password and makes it the stored vault; the damaged one is kept aside. */
+export async function unlockPrevious(password) {
+  await loadCore();
+  return throttled(async () => {
+    const state = await store.read();
+    if (!store.canRestorePrevious(state)) {
+      throw Object.assign(new Error('There is no previous copy of the wallet to open. Import it with your Secret Recovery Phrase instead.'), { code: 'INVALID_ARGUMENT' });
+    }
+    const next = await openVault(wasm, state.vaultPrevious, password);
+    try {
+      await store.restorePreviousVault({ opened: true });
+    } catch (e) {
+      discard(next);
+      throw e;
+    }
+    return adopt(next, { writeVault: next.wasUpgraded });
+  });
 }
 
 /** Zeroizes the keyring in WASM memory and forgets the session. */

@@ -50,6 +50,12 @@ const WALLET_METHODS = {
     await events.accountsChanged();
     return status();
   },
+  // After unlock answered PREVIOUS_COPY_OPENS: the user chose to open the previous copy.
+  unlockPrevious: async ({ password }) => {
+    await core.unlockPrevious(text(password, 'the password'));
+    await events.accountsChanged();
+    return status();
+  },
   lock: async () => {
     await autolock.lockNow();
     return status();
@@ -59,8 +65,7 @@ const WALLET_METHODS = {
     return { words: phrase.split(' ') };
   },
   addAccount: async () => {
-    const address = (await core.unlocked()).addAccount();
-    await core.persist({ fields: { selectedAddress: address } });
+    await core.change((k) => k.addAccount(), (address) => ({ selectedAddress: address }));
     await events.accountsChanged();
     return status();
   },
@@ -88,7 +93,10 @@ const WALLET_METHODS = {
     await autolock.setMinutes(minutes);
     return status();
   },
+  // The restored copy is not what an unlocked keyring holds: the wallet locks, and the
+  // restored vault opens with its password.
   recoverPreviousVault: async () => {
+    await autolock.lockNow();
     await store.restorePreviousVault();
     return status();
   },

@@ -14,15 +14,14 @@ import { status } from './popup-status.js';
 export const KEY_METHODS = Object.freeze({
   /** Adds an account from a private key and selects it; its backup starts as "never exported". */
   importPrivateKey: async ({ privateKey }) => {
-    const k = await core.unlocked();
-    const address = k.importPrivateKey(text(privateKey, 'a private key'));
-    const { backup } = await store.read();
+    const key = text(privateKey, 'a private key');
     // The new vault, the selection and the import date in one storage write.
-    await core.persist({
-      fields: {
+    await core.change((k) => k.importPrivateKey(key), async (address) => {
+      const { backup } = await store.read();
+      return {
         selectedAddress: address,
         backup: { ...backup, keys: { ...backup.keys, [address]: { importedAt: new Date().toISOString() } } },
-      },
+      };
     });
     await events.accountsChanged();
     return status();
@@ -51,18 +50,17 @@ export const KEY_METHODS = Object.freeze({
   },
   /** Removes an imported account (the phrase's accounts cannot be removed) and all that was kept about it. */
   removeAccount: async ({ address }) => {
-    const { keyring: k, account: chosen } = await accounts.find(text(address, 'an address'));
+    const { account: chosen } = await accounts.find(text(address, 'an address'));
     if (chosen.type !== 'imported') throw argument('Only imported accounts can be removed; accounts from your Secret Recovery Phrase stay.');
-    k.removeAccount(chosen.address);
-    const { backup, accountNames, selectedAddress } = await store.read();
-    const { [chosen.address]: _key, ...keys } = backup.keys;
-    const { [chosen.address]: _name, ...names } = accountNames;
-    await core.persist({
-      fields: {
+    await core.change((k) => k.removeAccount(chosen.address), async (_, k) => {
+      const { backup, accountNames, selectedAddress } = await store.read();
+      const { [chosen.address]: _key, ...keys } = backup.keys;
+      const { [chosen.address]: _name, ...names } = accountNames;
+      return {
         backup: { ...backup, keys },
         accountNames: names,
         selectedAddress: selectedAddress === chosen.address ? k.accounts()[0].address : selectedAddress,
-      },
+      };
     });
     await permissions.forgetAccount(chosen.address);
     await events.accountsChanged();

@@ -4,8 +4,7 @@ import { argument } from './popup-params.js';
 
 /** Creating or restoring over an existing wallet must be asked for explicitly (`replace`). */
 export async function checkReplace(replace) {
-  const { vault } = await store.read();
-  if (vault !== undefined && replace !== true) {
+  if (store.hasWallet(await store.read()) && replace !== true) {
     throw argument('a wallet already exists here; restoring or creating another one would replace it');
   }
 }

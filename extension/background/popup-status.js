@@ -5,12 +5,13 @@ import * as store from './store.js';
 import * as accounts from './accounts.js';
 import * as networks from './networks.js';
 import * as autolock from './autolock.js';
+import { remainingSeconds } from './unlock-throttle.js';
 
 export async function status() {
   const state = await store.read();
   const base = {
     problem: state.problem,
-    hasPreviousCopy: store.looksLikeVault(state.vaultPrevious),
+    hasPreviousCopy: store.canRestorePrevious(state),
     network: networks.selectedIn(state),
     networks: networks.listIn(state),
     settings: state.settings,
@@ -19,6 +20,6 @@ export async function status() {
   };
   if (state.problem) return { ...base, state: 'recovery' };
   if (state.vault === undefined) return { ...base, state: 'new' };
-  if (!(await core.current())) return { ...base, state: 'locked' };
+  if (!(await core.current())) return { ...base, state: 'locked', unlockWaitSeconds: await remainingSeconds() };
   return { ...base, state: 'unlocked', accounts: await accounts.list() };
 }

@@ -6,6 +6,8 @@
 //   sessionKey      32 random bytes (as a number array), made at unlock, gone at lock
 //   sessionSnapshot the core's sealSession() output: the keyrings and the vault key sealed
 //                   with AES-256-GCM under sessionKey (never the password, never plaintext)
+//   sessionVault    SHA-256 (hex) of the stored vault the snapshot was sealed with: a snapshot
+//                   is resumed only while storage.local holds exactly that vault
 //   tabs            { [tabId]: { origin, documentId } }: the document of each tab that last used
 //                   the provider, so that its events reach that document and no later one
 
@@ -14,20 +16,25 @@ export function newSessionKey() {
   return crypto.getRandomValues(new Uint8Array(32));
 }
 
-/** Stores the session key and snapshot together (one call: never one without the other). */
-export async function saveSnapshot(key, snapshot) {
-  await chrome.storage.session.set({ sessionKey: Array.from(key), sessionSnapshot: snapshot });
+const SNAPSHOT_KEYS = ['sessionKey', 'sessionSnapshot', 'sessionVault'];
+
+/**
+ * Stores the session key, the snapshot and the hash of the vault it matches together (one call:
+ * never one without the others).
+ */
+export async function saveSnapshot(key, snapshot, vaultHash) {
+  await chrome.storage.session.set({ sessionKey: Array.from(key), sessionSnapshot: snapshot, sessionVault: vaultHash });
 }
 
-/** `{ key: Uint8Array, snapshot }` or null when the wallet is locked. */
+/** `{ key: Uint8Array, snapshot, vaultHash }` or null when the wallet is locked. */
 export async function loadSnapshot() {
-  const { sessionKey, sessionSnapshot } = await chrome.storage.session.get(['sessionKey', 'sessionSnapshot']);
+  const { sessionKey, sessionSnapshot, sessionVault } = await chrome.storage.session.get(SNAPSHOT_KEYS);
   if (!Array.isArray(sessionKey) || typeof sessionSnapshot !== 'string') return null;
-  return { key: Uint8Array.from(sessionKey), snapshot: sessionSnapshot };
+  return { key: Uint8Array.from(sessionKey), snapshot: sessionSnapshot, vaultHash: sessionVault };
 }
 
 export async function clearSnapshot() {
-  await chrome.storage.session.remove(['sessionKey', 'sessionSnapshot']);
+  await chrome.storage.session.remove(SNAPSHOT_KEYS);
 }
 
 export async function rememberTab(tabId, origin, documentId) {

@@ -103,6 +103,26 @@ export async function launch() {
   return { context, extensionId, popupUrl: `chrome-extension://${extensionId}/popup.html`, close };
 }
 
+/** Browsers with fresh profiles, one per test that needs its own: `fresh()` launches one, `closeAll()` closes them. */
+export function browserPool() {
+  const browsers = [];
+  return {
+    fresh: async () => {
+      const browser = await launch();
+      browsers.push(browser);
+      return browser;
+    },
+    closeAll: async () => {
+      for (const browser of browsers) await browser.close();
+    },
+  };
+}
+
+/** A popup method of the worker, called from an extension page: `{ result }` or `{ error: { code, message } }`. */
+export function popupCall(page, method, params = {}) {
+  return page.evaluate(([m, p]) => chrome.runtime.sendMessage({ kind: 'popup', method: m, params: p }), [method, params]);
+}
+
 /** Opens the popup page in a tab (the same page the toolbar button shows). */
 export async function openPopup(browser) {
   const page = await browser.context.newPage();

@@ -188,7 +188,7 @@ test('a damaged vault leads to the recovery screen; the previous copy restores i
   await popup.getByTestId('recover-previous').waitFor();
   assert.equal((await readStorage(popup)).local.vault, '{"data": "truncat', 'nothing was overwritten by opening the popup');
   await popup.getByTestId('recover-previous').click();
-  await popup.getByTestId('lock').click();
+  // The restored copy is not what the unlocked keyring held: the wallet locks and asks for the password.
   await popup.getByTestId('unlock-password').fill(PASSWORD);
   await popup.getByTestId('unlock-submit').click();
   assert.equal(await popup.getByTestId('account-address').textContent(), wallet.address);

@@ -1,32 +1,71 @@
 // Unlock with the password. Used by the popup and, inline, by approval windows.
-import { h, show, errorLine, form, secretInput } from '../dom.js';
+import { h, show, errorLine, busy, secretInput } from '../dom.js';
 import { call } from '../api.js';
+import { waitText } from '../../shared/wait-text.js';
 import { recoveryScreen } from './recovery.js';
 import { replaceWarningScreen } from './replace-warning.js';
 
 /**
  * The unlock form as a node; `done(status)` runs after a successful unlock. A vault the core
- * finds malformed leads to the recovery screen, never to a reset.
+ * finds malformed leads to the recovery screen, never to a reset. After repeated wrong passwords
+ * the worker asks for a growing wait: the form says how long and keeps Unlock off until then.
+ * When the password opens only the previous copy (the stored vault is damaged), it offers that.
  */
 export function unlockForm(done) {
   const password = secretInput({ testid: 'unlock-password', id: 'unlock-password' });
   const error = errorLine('unlock-error');
+  const wait = h('p', { class: 'muted', testid: 'unlock-wait', role: 'status', hidden: true });
   const submit = h('button', { class: 'primary', testid: 'unlock-submit', type: 'submit' }, 'Unlock');
-  return form({
-    submit,
-    error,
-    work: async () => {
-      try {
-        const status = await call('unlock', { password: password.value });
-        password.value = '';
-        done(status);
-      } catch (e) {
-        if (e.code !== 'MALFORMED_VAULT') throw e;
-        password.value = '';
-        recoveryScreen({ ...(await call('status')), problem: 'corrupt-vault' }, done);
+  const previous = h('button', { testid: 'unlock-previous', type: 'button', hidden: true }, 'Open the previous copy');
+  let timer = null;
+
+  const countDown = (seconds) => {
+    clearInterval(timer);
+    let left = seconds;
+    const tick = () => {
+      if (left <= 0 || !submit.isConnected) {
+        clearInterval(timer);
+        wait.hidden = true;
+        submit.disabled = false;
+        return;
       }
+      wait.textContent = `Too many wrong passwords. Wait ${waitText(left)} before the next try.`;
+      wait.hidden = false;
+      submit.disabled = true;
+      left -= 1;
+    };
+    tick();
+    timer = setInterval(tick, 1000);
+  };
+  const refreshWait = async () => {
+    const status = await call('status').catch(() => null);
+    if (status?.state === 'locked' && status.unlockWaitSeconds > 0) countDown(status.unlockWaitSeconds);
+  };
+  const unlocked = (status) => {
+    password.value = '';
+    clearInterval(timer);
+    done(status);
+  };
+
+  const attempt = async () => {
+    previous.hidden = true;
+    try {
+      unlocked(await call('unlock', { password: password.value }));
+    } catch (e) {
+      if (e.code === 'PREVIOUS_COPY_OPENS') previous.hidden = false;
+      if (e.code !== 'MALFORMED_VAULT') throw e;
+      password.value = '';
+      recoveryScreen({ ...(await call('status')), problem: 'corrupt-vault' }, done);
+    }
+  };
+  previous.onclick = () => busy(previous, error, async () => unlocked(await call('unlockPrevious', { password: password.value }))).then(refreshWait);
+  refreshWait();
+  return h('form', {
+    onsubmit: (event) => {
+      event.preventDefault();
+      busy(submit, error, attempt).then(refreshWait);
     },
-  }, h('label', { for: 'unlock-password' }, 'Password'), password, error, submit);
+  }, h('label', { for: 'unlock-password' }, 'Password'), password, error, previous, wait, submit);
 }
 
 export function unlockScreen(_status, done) {
