@@ -30,10 +30,14 @@ before(async () => {
 
 after(() => scene?.stop());
 
-/** The next approval window not yet taken, once its buttons are shown. */
-async function nextApproval() {
+/**
+ * The next approval window not yet taken, once its buttons are shown. A window the test leaves
+ * open (it failed) is closed when the test ends, so the origin's next request still gets one.
+ */
+async function nextApproval(t) {
   while (approvals.length === 0) await new Promise((resolve) => { wake = resolve; });
   const page = approvals.shift();
+  t.after(() => (page.isClosed() ? undefined : page.close()));
   await page.waitForLoadState();
   await page.getByTestId('reject').waitFor();
   return page;
@@ -55,15 +59,15 @@ const send = (method, params) => dapp.evaluate(({ method, params }) => window.ke
 const signMessage = (message) => send('personal_sign', [message, wallet.address]);
 const recipient = '0x70997970C51812dc3A010C7d01b50e0d17dc79C8';
 
-test('two transactions sent at once: each window shows the nonce it will use; both are mined, consecutive', async () => {
+test('two transactions sent at once: each window shows the nonce it will use; both are mined, consecutive', async (t) => {
   const first = await chain.client.getTransactionCount({ address: wallet.address, blockTag: 'pending' });
   const both = dapp.evaluate(({ from, to }) => Promise.all([1, 2].map((n) => window.keysteadDemo.provider
     .request({ method: 'eth_sendTransaction', params: [{ from, to, value: `0x${n.toString(16)}` }] })
     .then((hash) => ({ hash }), (e) => ({ code: e.code, message: e.message })))), { from: wallet.address, to: recipient });
-  const one = await nextApproval();
+  const one = await nextApproval(t);
   assert.equal(await one.getByTestId('approval-nonce').textContent(), String(first));
   await answer(one, 'approve');
-  const two = await nextApproval();
+  const two = await nextApproval(t);
   assert.equal(await two.getByTestId('approval-nonce').textContent(), String(first + 1), 'the second window shows the next nonce');
   await answer(two, 'approve');
   const results = await both;
@@ -82,9 +86,9 @@ const HIDDEN = [
 ];
 
 for (const [name, message, marks] of HIDDEN) {
-  test(`personal_sign: ${name}; the window marks each character and warns`, async () => {
+  test(`personal_sign: ${name}; the window marks each character and warns`, async (t) => {
     const result = signMessage(message);
-    const page = await nextApproval();
+    const page = await nextApproval(t);
     const warning = page.locator('[data-testid=approval-warning][data-kind=hidden-characters]');
     assert.equal(await warning.count(), 1, 'a hidden-characters warning is shown');
     const shown = await page.getByTestId('approval-message').textContent();
@@ -95,10 +99,10 @@ for (const [name, message, marks] of HIDDEN) {
   });
 }
 
-test('personal_sign: a leading byte-order mark is signed, so it is shown; the signature covers it', async () => {
+test('personal_sign: a leading byte-order mark is signed, so it is shown; the signature covers it', async (t) => {
   const raw = '0xefbbbf48656c6c6f'; // U+FEFF "Hello"
   const result = signMessage(raw);
-  const page = await nextApproval();
+  const page = await nextApproval(t);
   assert.equal(await page.locator('[data-testid=approval-warning][data-kind=hidden-characters]').count(), 1);
   assert.equal(await page.getByTestId('approval-message').textContent(), '⟨U+FEFF⟩Hello');
   await answer(page, 'approve');
@@ -106,32 +110,32 @@ test('personal_sign: a leading byte-order mark is signed, so it is shown; the si
   assert.equal(getAddress(await recoverMessageAddress({ message: { raw }, signature })), wallet.address);
 });
 
-test('personal_sign: ordinary text shows no warning', async () => {
+test('personal_sign: ordinary text shows no warning', async (t) => {
   const result = signMessage('Sign in to example.org\nNonce: 42\tok');
-  const page = await nextApproval();
+  const page = await nextApproval(t);
   assert.equal(await page.getByTestId('approval-message').textContent(), 'Sign in to example.org\nNonce: 42\tok');
   assert.equal(await page.getByTestId('approval-warning').count(), 0);
   await answer(page, 'reject');
   assert.equal((await result).code, 4001);
 });
 
-test('personal_sign: an empty message says plainly that it is empty', async () => {
+test('personal_sign: an empty message says plainly that it is empty', async (t) => {
   const result = signMessage('0x');
-  const page = await nextApproval();
+  const page = await nextApproval(t);
   assert.match(await page.getByTestId('approval-message').textContent(), /empty \(0 bytes\)/);
   await answer(page, 'reject');
   assert.equal((await result).code, 4001);
 });
 
-test('personal_sign: a long message keeps Approve disabled until its end has been scrolled into view', async () => {
+test('personal_sign: a long message keeps Approve disabled until its end has been scrolled into view', async (t) => {
   const lines = Array.from({ length: 120 }, (_, i) => `Line ${i + 1}: harmless terms.`);
   lines.push('THE END: I transfer all my assets to the sender.');
   const message = lines.join('\n');
   const result = signMessage(message);
-  const page = await nextApproval();
+  const page = await nextApproval(t);
   const box = page.getByTestId('approval-message');
-  await page.getByTestId('approval-message-more').waitFor();
   assert.equal(await page.getByTestId('approve').isDisabled(), true, 'Approve is disabled while the end is hidden');
+  await page.getByTestId('approval-message-more').waitFor();
   assert.match(await page.getByTestId('approval-message-length').textContent(), new RegExp(`^${Buffer.byteLength(message)} bytes`));
   await box.evaluate((el) => { el.scrollTop = el.scrollHeight; });
   await page.waitForFunction(() => !document.querySelector('[data-testid=approve]').disabled);
@@ -142,9 +146,9 @@ test('personal_sign: a long message keeps Approve disabled until its end has bee
 });
 
 for (const wei of [1n, 999_999_999_999n]) {
-  test(`a transaction of ${wei} wei shows its exact amount and fee, not "0 ETH"`, async () => {
+  test(`a transaction of ${wei} wei shows its exact amount and fee, not "0 ETH"`, async (t) => {
     const result = send('eth_sendTransaction', [{ from: wallet.address, to: recipient, value: `0x${wei.toString(16)}` }]);
-    const page = await nextApproval();
+    const page = await nextApproval(t);
     const value = await page.getByTestId('approval-value').textContent();
     const fee = await page.getByTestId('approval-fee').textContent();
     await answer(page, 'approve');
