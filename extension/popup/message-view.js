@@ -41,7 +41,8 @@ export function messageView(message, approve) {
       'This message is empty (0 bytes). Signing it proves only that you control this account; a site rarely has a reason to ask for that.')];
   }
   const out = [h('p', { class: 'muted small', testid: 'approval-message-length' },
-    message.text !== undefined ? `${bytes} bytes of text` : `${bytes} bytes, not readable text: shown as hexadecimal`)];
+    message.text === undefined ? `${bytes} bytes, not readable text: shown as hexadecimal`
+      : `${bytes} bytes of text${/^\s*$/u.test(message.text) ? ', all of it blank space' : ''}`)];
   let box;
   if (message.text !== undefined) {
     const { nodes, count } = markHidden(message.text);

@@ -127,6 +127,14 @@ test('personal_sign: an empty message says plainly that it is empty', async (t) 
   assert.equal((await result).code, 4001);
 });
 
+test('personal_sign: a message of blank space only says so', async (t) => {
+  const result = signMessage('   \n\n  ');
+  const page = await nextApproval(t);
+  assert.match(await page.getByTestId('approval-message-length').textContent(), /^7 bytes of text, all of it blank space$/);
+  await answer(page, 'reject');
+  assert.equal((await result).code, 4001);
+});
+
 test('personal_sign: a long message keeps Approve disabled until its end has been scrolled into view', async (t) => {
   const lines = Array.from({ length: 120 }, (_, i) => `Line ${i + 1}: harmless terms.`);
   lines.push('THE END: I transfer all my assets to the sender.');
