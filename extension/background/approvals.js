@@ -12,7 +12,11 @@ export const MAX_QUEUED_PER_ORIGIN = 10;
 const WINDOW = { type: 'popup', width: 380, height: 640, focused: true };
 
 /**
- * Asks the user about `details` (shown by the approval screen for `type`). Resolves with the
+ * Asks the user about `details` (shown by the approval screen for `type`), or about what
+ * `details()` resolves to when it is a function: called when the request's turn comes, just
+ * before its window opens, so what it reads (e.g. the account's next nonce) reflects every
+ * earlier request of the origin. If it throws, the request fails with that error and no window
+ * opens. Resolves with the
  * screen's answer object when approved; rejects with a 4001 ProviderError otherwise.
  * `skipIf`, checked when the request's turn comes, resolves `{ skipped: true }` without a
  * window when it returns true (e.g. a second eth_requestAccounts after the first connected).
@@ -26,7 +30,8 @@ export function request(origin, type, details, { skipIf, commit } = {}) {
   }
   const run = queue.tail.then(async () => {
     if (await skipIf?.()) return { skipped: true };
-    const answer = await open(origin, type, details);
+    const shown = typeof details === 'function' ? await details() : details;
+    const answer = await open(origin, type, shown);
     if (commit) await commit(answer);
     return answer;
   });

@@ -3,7 +3,10 @@
 // Each entry: validate(params) → normalized params (throws -32602);
 //   account?(params) → the lower-case address the request acts for (the origin must be
 //     permitted that account, else 4100);
-//   approval?(ctx, params) → { type, details } shown to the user before the handler runs;
+//   approval?(ctx, params) → { type, details } shown to the user before the handler runs
+//     (a handler whose details must be read when its window opens, or whose work must finish
+//     before the origin's next request is shown, asks approvals.request itself, as
+//     eth_sendTransaction does);
 //   handler(ctx, params, answer) → the JSON-RPC result.
 import { methods as accounts } from './handlers/accounts.js';
 import { methods as chain } from './handlers/chain.js';

@@ -2,9 +2,10 @@
 // changed. Approve or Reject; closing the window rejects.
 import { h, show, errorLine, busy } from '../dom.js';
 import { call } from '../api.js';
-import { formatEth } from '../format.js';
+import { exactEth } from '../format.js';
 import { unlockForm } from './unlock.js';
 import { uncoveredTag } from '../account-tag.js';
+import { messageView } from '../message-view.js';
 
 const TITLES = {
   connect: 'Connect to this site?',
@@ -32,12 +33,7 @@ const BODIES = {
       h('code', { testid: a.selected ? 'approval-account' : undefined }, a.address),
       uncoveredTag(a))))),
   ],
-  'personal-sign': (d) => [
-    h('dl', {}, row('Account', d.account)),
-    d.message.text !== undefined
-      ? h('pre', { class: 'message', testid: 'approval-message' }, d.message.text)
-      : h('pre', { class: 'message hex', testid: 'approval-message' }, d.message.hex),
-  ],
+  'personal-sign': (d, status, choice, approve) => [h('dl', {}, row('Account', d.account)), ...messageView(d.message, approve)],
   'typed-data': (d) => [
     h('dl', {}, row('Account', d.account), row('Type', d.primaryType ?? '')),
     h('h2', {}, 'Domain'), fields(d.domain),
@@ -48,10 +44,10 @@ const BODIES = {
       row('Network', `${d.network.name} (${Number(d.network.chainId)})`),
       row('From', d.account),
       row('To', d.to ?? 'new contract', 'approval-to'),
-      row('Amount', `${formatEth(d.value, 6)} ${d.network.symbol}`, 'approval-value'),
-      row('Max fee', `${formatEth(BigInt(d.maxCost) - BigInt(d.value), 8)} ${d.network.symbol}`, 'approval-fee'),
-      row('Max total', `${formatEth(d.maxCost, 8)} ${d.network.symbol}`),
-      row('Nonce', String(Number(d.nonce))),
+      row('Amount', `${exactEth(d.value)} ${d.network.symbol}`, 'approval-value'),
+      row('Max fee', `${exactEth(BigInt(d.maxCost) - BigInt(d.value))} ${d.network.symbol}`, 'approval-fee'),
+      row('Max total', `${exactEth(d.maxCost)} ${d.network.symbol}`),
+      row('Nonce', String(Number(d.nonce)), 'approval-nonce'),
       d.data !== '0x' ? row('Data', h('code', { class: 'hex' }, d.data)) : null),
   ],
   'switch-chain': (d) => [h('dl', {}, row('From', d.from.name), row('To', `${d.to.name} (${Number(d.to.chainId)})`, 'approval-network'))],
@@ -115,7 +111,7 @@ export async function approveScreen(id) {
   show(
     h('h1', {}, TITLES[request.type] ?? 'Approve this request?'),
     h('p', { class: 'origin', testid: 'approval-origin' }, request.origin),
-    ...BODIES[request.type](request.details, status, choice),
+    ...BODIES[request.type](request.details, status, choice, approve),
     error,
     h('div', { class: 'actions' }, reject, approve),
   );

@@ -8,7 +8,8 @@ import { paramsArray, address } from '../validate.js';
 import { isHexData, hexToBytes, bytesToHex } from '../../hex.js';
 
 const utf8 = new TextEncoder();
-const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+// ignoreBOM keeps a leading byte-order mark in the text: it is signed, so it is shown.
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 /** The message as the user should read it: its UTF-8 text when it is printable text, else hex. */
 function readable(dataHex) {

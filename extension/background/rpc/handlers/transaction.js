@@ -1,7 +1,9 @@
 // eth_sendTransaction: validate the dApp's request, fill nonce, gas and fees from the node,
-// show it for approval, sign in the core, broadcast; returns the transaction hash.
+// show it for approval, sign in the core, broadcast; returns the transaction hash. The filling
+// happens when the request's approval window opens (see the handler).
 import * as core from '../../core.js';
 import * as networks from '../../networks.js';
+import * as approvals from '../../approvals.js';
 import { invalidParams } from '../errors.js';
 import { paramsArray, address, quantity, data } from '../validate.js';
 
@@ -47,6 +49,23 @@ async function fill(tx, network) {
   return { ...base, type: '0x2', maxFeePerGas: maxFee, maxPriorityFeePerGas: priority, accessList: [] };
 }
 
+/** What the approval window shows for the filled transaction `f`. */
+function shown(f, network, account) {
+  const perGas = BigInt(f.maxFeePerGas ?? f.gasPrice);
+  return {
+    account,
+    network: { name: network.name, chainId: network.chainId, symbol: network.symbol },
+    to: f.to ?? null,
+    value: f.value,
+    data: f.data,
+    gas: f.gas,
+    maxFeePerGas: f.maxFeePerGas ?? f.gasPrice,
+    maxPriorityFeePerGas: f.maxPriorityFeePerGas ?? null,
+    maxCost: hex(BigInt(f.gas) * perGas + BigInt(f.value)),
+    nonce: f.nonce,
+  };
+}
+
 export const methods = {
   eth_sendTransaction: {
     validate: async (p) => {
@@ -58,29 +77,23 @@ export const methods = {
       return { tx, network };
     },
     account: ({ tx }) => tx.from,
-    approval: async (ctx, params) => {
-      params.filled = await fill(params.tx, params.network);
-      const f = params.filled;
-      const perGas = BigInt(f.maxFeePerGas ?? f.gasPrice);
-      return {
-        type: 'transaction',
-        details: {
-          account: ctx.account,
-          network: { name: params.network.name, chainId: params.network.chainId, symbol: params.network.symbol },
-          to: f.to ?? null,
-          value: f.value,
-          data: f.data,
-          gas: f.gas,
-          maxFeePerGas: f.maxFeePerGas ?? f.gasPrice,
-          maxPriorityFeePerGas: f.maxPriorityFeePerGas ?? null,
-          maxCost: hex(BigInt(f.gas) * perGas + BigInt(f.value)),
-          nonce: f.nonce,
-        },
+    // The approval is asked here rather than through `approval`: the transaction is filled
+    // (nonce, gas, fees) when its window opens, not when the page asked, and it is signed and
+    // broadcast before the origin's next request is filled, so queued sends get consecutive
+    // nonces.
+    handler: async (ctx, { tx, network }) => {
+      let filled;
+      let hash;
+      const prepare = async () => {
+        filled = await fill(tx, network);
+        return shown(filled, network, ctx.account);
       };
-    },
-    handler: async (ctx, { filled, network }) => {
-      const raw = (await core.unlocked()).signTransaction(ctx.account, JSON.stringify(filled));
-      return networks.rpc('eth_sendRawTransaction', [raw], network);
+      const send = async () => {
+        const raw = (await core.unlocked()).signTransaction(ctx.account, JSON.stringify(filled));
+        hash = await networks.rpc('eth_sendRawTransaction', [raw], network);
+      };
+      await approvals.request(ctx.origin, 'transaction', prepare, { commit: send });
+      return hash;
     },
   },
 };
