@@ -2,8 +2,8 @@
 //   popup.html                 → welcome / unlock / recovery / home, by the wallet's state
 //   popup.html#/approve/<id>   → the approval of one dApp request
 import { call } from './api.js';
-import { h, show } from './dom.js';
-import { explain } from './format.js';
+import { h, show } from './ui/dom.js';
+import { explain } from './ui/format.js';
 import { welcomeScreen } from './screens/welcome.js';
 import { unlockScreen } from './screens/unlock.js';
 import { recoveryScreen } from './screens/recovery.js';

@@ -167,7 +167,7 @@ export async function confirmWords(popup, words) {
 }
 
 /**
- * Presses and holds the hold-to-reveal button (popup/hold.js, 2 s) with the real mouse, as a
+ * Presses and holds the hold-to-reveal button (popup/ui/hold.js, 2 s) with the real mouse, as a
  * person would, then lets go.
  */
 export async function holdToReveal(page, testid = 'hold-to-reveal') {

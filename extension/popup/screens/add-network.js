@@ -1,6 +1,6 @@
 // Add a network by hand: name, RPC URL, chain id and currency symbol. The worker checks that
 // the node answers with that chain id before it keeps the network.
-import { h, show, errorLine, form } from '../dom.js';
+import { h, show, errorLine, form } from '../ui/dom.js';
 import { call } from '../api.js';
 
 export function addNetworkScreen(done) {

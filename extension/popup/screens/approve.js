@@ -1,10 +1,10 @@
 // An approval window (popup.html#/approve/<id>): who asks, and exactly what would be signed or
 // changed. Approve or Reject; closing the window rejects.
-import { h, show, errorLine, busy } from '../dom.js';
+import { h, show, errorLine, busy } from '../ui/dom.js';
 import { call } from '../api.js';
-import { formatEth } from '../format.js';
+import { formatEth } from '../ui/format.js';
 import { unlockForm } from './unlock.js';
-import { uncoveredTag } from '../account-tag.js';
+import { uncoveredTag } from '../components/account-tag.js';
 
 const TITLES = {
   connect: 'Connect to this site?',

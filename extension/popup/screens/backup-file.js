@@ -1,9 +1,9 @@
 // Settings → Download encrypted backup file: what the file protects and what it does not, the
 // password, then the browser saves keystead-backup-YYYY-MM-DD.json (built by the worker).
-import { h, show } from '../dom.js';
+import { h, show } from '../ui/dom.js';
 import { call } from '../api.js';
-import { passwordGate } from '../gate.js';
-import { datedFileName, saveTextFile } from '../download.js';
+import { passwordGate } from '../components/gate.js';
+import { datedFileName, saveTextFile } from '../ui/download.js';
 
 export function backupFileScreen(status, done) {
   const saved = h('p', { testid: 'backup-file-saved', role: 'status', hidden: true });

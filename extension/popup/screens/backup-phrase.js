@@ -8,7 +8,7 @@
 //
 // The words live in this page only while the flow runs: they leave the DOM as soon as the
 // phrase screen is left, and the array is emptied when the flow ends or the page goes away.
-import { h, show, secretInput, errorLine, form, busy } from '../dom.js';
+import { h, show, secretInput, errorLine, form, busy } from '../ui/dom.js';
 import { call } from '../api.js';
 
 const ASKED = 3;

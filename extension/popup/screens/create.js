@@ -1,8 +1,8 @@
 // Create a wallet: a new password, then the new Secret Recovery Phrase to write down and confirm
 // (backup-phrase.js).
-import { h, show, errorLine, form } from '../dom.js';
+import { h, show, errorLine, form } from '../ui/dom.js';
 import { call } from '../api.js';
-import { newPasswordFields } from './password.js';
+import { newPasswordFields } from '../components/new-password.js';
 import { backupPhraseFlow } from './backup-phrase.js';
 
 export function createScreen(done) {

@@ -1,15 +1,15 @@
 // The unlocked wallet: network, selected account (rename, remove if imported) and balance, the
 // selected network's tokens, the account list with the accounts the phrase does not cover
 // marked, add account, auto-lock and lock; a reminder while the phrase is not backed up.
-import { h, show, errorLine, busy } from '../dom.js';
+import { h, show, errorLine, busy } from '../ui/dom.js';
 import { call } from '../api.js';
-import { formatEth, shortAddress } from '../format.js';
+import { formatEth, shortAddress } from '../ui/format.js';
 import { addNetworkScreen } from './add-network.js';
 import { settingsScreen } from './settings.js';
-import { backupReminder } from './backup-reminder.js';
-import { renameControl, removeControl } from './account-edit.js';
-import { uncoveredTag } from '../account-tag.js';
-import { tokensSection } from './tokens.js';
+import { backupReminder } from '../components/backup-reminder.js';
+import { renameControl, removeControl } from '../components/account-edit.js';
+import { uncoveredTag } from '../components/account-tag.js';
+import { tokensSection } from '../components/tokens.js';
 
 export function homeScreen(status, done) {
   const error = errorLine();

@@ -1,10 +1,10 @@
 // Import a wallet from its Secret Recovery Phrase with a new password; the worker finds the
 // phrase's used accounts. `replace` is set only where the user chose to replace a wallet that
 // is there (the recovery screen, the "forgot password" warning).
-import { h, show, errorLine, form } from '../dom.js';
+import { h, show, errorLine, form } from '../ui/dom.js';
 import { call } from '../api.js';
-import { newPasswordFields } from './password.js';
-import { phraseInput } from './phrase-input.js';
+import { newPasswordFields } from '../components/new-password.js';
+import { phraseInput } from '../components/phrase-input.js';
 
 export function importScreen(done, { replace = false } = {}) {
   const words = phraseInput();

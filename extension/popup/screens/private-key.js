@@ -1,11 +1,11 @@
 // Private keys of single accounts. Export: pick the account, read the warning, the password
 // (the core checks it again), press-and-hold, then the key. Import: an account from a private
 // key, which the Secret Recovery Phrase does not cover.
-import { h, show, secretInput, errorLine, form } from '../dom.js';
+import { h, show, secretInput, errorLine, form } from '../ui/dom.js';
 import { call } from '../api.js';
-import { shortAddress } from '../format.js';
-import { uncoveredTag, UNCOVERED } from '../account-tag.js';
-import { gatedSecret, showSecretScreen } from '../secret-view.js';
+import { shortAddress } from '../ui/format.js';
+import { uncoveredTag, UNCOVERED } from '../components/account-tag.js';
+import { gatedSecret, showSecretScreen } from '../components/secret-view.js';
 
 export function exportKeyScreen(status, done) {
   const initial = status.accounts.find((a) => a.selected) ?? status.accounts[0];

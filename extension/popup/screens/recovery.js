@@ -1,6 +1,6 @@
 // Shown when the stored state cannot be used. Nothing is ever reset silently: the user
 // restores the previous copy of the vault, or imports from the Secret Recovery Phrase.
-import { h, show, errorLine, busy } from '../dom.js';
+import { h, show, errorLine, busy } from '../ui/dom.js';
 import { call } from '../api.js';
 import { importScreen } from './import.js';
 

@@ -1,8 +1,8 @@
 // Forgot the password? Restoring replaces the wallet that is here, so say exactly what goes,
 // offer to save the current encrypted vault first, and only then go on (phrase or backup file).
-import { h, show, errorLine, busy } from '../dom.js';
+import { h, show, errorLine, busy } from '../ui/dom.js';
 import { call } from '../api.js';
-import { datedFileName, saveTextFile } from '../download.js';
+import { datedFileName, saveTextFile } from '../ui/download.js';
 import { importScreen } from './import.js';
 import { restoreFileScreen } from './restore-file.js';
 

@@ -1,9 +1,9 @@
 // Restore from an encrypted backup file (Keystead's, or a MetaMask vault file): pick the file,
 // type the password it was saved with. The worker checks everything before it writes anything.
 // `replace` only where the user already agreed to replace the wallet here (replace-warning.js).
-import { h, show } from '../dom.js';
+import { h, show } from '../ui/dom.js';
 import { call } from '../api.js';
-import { passwordGate } from '../gate.js';
+import { passwordGate } from '../components/gate.js';
 
 export function restoreFileScreen(done, { replace = false } = {}) {
   const file = h('input', { type: 'file', accept: '.json,application/json', testid: 'restore-file-input', id: 'restore-file-input' });

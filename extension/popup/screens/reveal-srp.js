@@ -1,10 +1,10 @@
 // Settings → Reveal Secret Recovery Phrase: the self-custody quiz, the password (the core
 // checks it again), then press-and-hold before the numbered words appear. Leaving the screen
 // takes the words off the page.
-import { h } from '../dom.js';
+import { h } from '../ui/dom.js';
 import { call } from '../api.js';
-import { gatedSecret, showSecretScreen } from '../secret-view.js';
-import { srpQuiz } from './srp-quiz.js';
+import { gatedSecret, showSecretScreen } from '../components/secret-view.js';
+import { srpQuiz } from '../components/srp-quiz.js';
 
 export function revealSrpScreen(status, done) {
   const secret = gatedSecret({

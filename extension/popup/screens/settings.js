@@ -1,7 +1,7 @@
 // Settings → Security & Privacy: the backup's health, and every way to see, check or save a
 // backup (reveal the phrase, verify it, export or import a private key, the backup file).
-import { h, show } from '../dom.js';
-import { backupHealthPanel } from './backup-health.js';
+import { h, show } from '../ui/dom.js';
+import { backupHealthPanel } from '../components/backup-health.js';
 import { revealSrpScreen } from './reveal-srp.js';
 import { verifyBackupScreen } from './verify-backup.js';
 import { exportKeyScreen, importKeyScreen } from './private-key.js';

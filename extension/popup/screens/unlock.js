@@ -1,5 +1,5 @@
 // Unlock with the password. Used by the popup and, inline, by approval windows.
-import { h, show, errorLine, form, secretInput } from '../dom.js';
+import { h, show, errorLine, form, secretInput } from '../ui/dom.js';
 import { call } from '../api.js';
 import { recoveryScreen } from './recovery.js';
 import { replaceWarningScreen } from './replace-warning.js';

@@ -1,10 +1,10 @@
 // Verify my backup: the user types the phrase they wrote down and Keystead says whether it is
 // this wallet's phrase. Nothing is shown or changed, except that a match records the date.
 // The fields are emptied after every check.
-import { h, show, errorLine, form } from '../dom.js';
+import { h, show, errorLine, form } from '../ui/dom.js';
 import { call } from '../api.js';
-import { formatDate } from '../format.js';
-import { phraseInput } from './phrase-input.js';
+import { formatDate } from '../ui/format.js';
+import { phraseInput } from '../components/phrase-input.js';
 import { settingsScreen } from './settings.js';
 
 function verdict({ match, valid, problem, status }) {

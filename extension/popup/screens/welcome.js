@@ -1,5 +1,5 @@
 // First run: create a new wallet, or import one from a Secret Recovery Phrase or a backup file.
-import { h, show } from '../dom.js';
+import { h, show } from '../ui/dom.js';
 import { createScreen } from './create.js';
 import { importScreen } from './import.js';
 import { restoreFileScreen } from './restore-file.js';

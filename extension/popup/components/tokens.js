@@ -1,9 +1,9 @@
 // The home screen's Tokens section (the selected network's added tokens with the selected
 // account's balances, a remove per token) and the screen that adds a token by its contract
 // address. The worker checks the contract on the node before it keeps it (background/tokens.js).
-import { h, show, errorLine, form, busy } from '../dom.js';
+import { h, show, errorLine, form, busy } from '../ui/dom.js';
 import { call } from '../api.js';
-import { formatAmount } from '../format.js';
+import { formatAmount } from '../ui/format.js';
 
 /** The section for `account` on the selected network; errors of remove go to `error`. */
 export function tokensSection(status, account, error, done) {

@@ -1,9 +1,9 @@
 // The home screen's reminder while the Secret Recovery Phrase is not confirmed (postponed, or the
 // popup was closed mid-backup), and its "Back up now": password → the phrase → confirmation.
-import { h, show } from '../dom.js';
+import { h, show } from '../ui/dom.js';
 import { call } from '../api.js';
-import { passwordGate } from '../gate.js';
-import { backupPhraseFlow } from './backup-phrase.js';
+import { passwordGate } from './gate.js';
+import { backupPhraseFlow } from '../screens/backup-phrase.js';
 
 /** The banner as a list of nodes to insert: empty once the phrase is confirmed. */
 export function backupReminder(status, done) {
