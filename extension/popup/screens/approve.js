@@ -75,10 +75,11 @@ function accountChoice() {
   };
 }
 
-export async function approveScreen(id) {
+export async function approveScreen(ctx) {
+  const { id } = ctx.params;
   const status = await call('status');
   if (status.state === 'locked') {
-    show(h('h1', {}, 'Unlock to continue'), h('p', {}, 'A site is waiting for your answer.'), unlockForm(() => approveScreen(id)));
+    show(h('h1', {}, 'Unlock to continue'), h('p', {}, 'A site is waiting for your answer.'), unlockForm(ctx));
     return;
   }
   const request = await call('approval', { id });

@@ -3,10 +3,8 @@
 import { h, show, errorLine, busy } from '../ui/dom.js';
 import { call } from '../api.js';
 import { datedFileName, saveTextFile } from '../ui/download.js';
-import { importScreen } from './import.js';
-import { restoreFileScreen } from './restore-file.js';
 
-export function replaceWarningScreen(done) {
+export function replaceWarningScreen({ go, refresh }) {
   const error = errorLine();
   const saved = h('p', { testid: 'vault-file-saved', role: 'status', hidden: true });
   const download = h('button', { testid: 'backup-file-download' }, 'Download the current encrypted wallet');
@@ -25,7 +23,7 @@ export function replaceWarningScreen(done) {
     saved,
     error,
     h('div', { class: 'fields' },
-      h('button', { class: 'primary', testid: 'restore-continue', onclick: () => importScreen(done, { replace: true }) }, 'Continue: restore from the Secret Recovery Phrase'),
-      h('button', { testid: 'restore-file', onclick: () => restoreFileScreen(done, { replace: true }) }, 'Restore from a backup file instead'),
-      h('button', { testid: 'restore-cancel', onclick: () => done() }, 'Cancel'))));
+      h('button', { class: 'primary', testid: 'restore-continue', onclick: () => go('import', { replace: true }) }, 'Continue: restore from the Secret Recovery Phrase'),
+      h('button', { testid: 'restore-file', onclick: () => go('restore-file', { replace: true }) }, 'Restore from a backup file instead'),
+      h('button', { testid: 'restore-cancel', onclick: () => refresh() }, 'Cancel'))));
 }

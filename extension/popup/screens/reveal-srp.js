@@ -6,7 +6,7 @@ import { call } from '../api.js';
 import { gatedSecret, showSecretScreen } from '../components/secret-view.js';
 import { srpQuiz } from '../components/srp-quiz.js';
 
-export function revealSrpScreen(status, done) {
+export function revealSrpScreen({ refresh }) {
   const secret = gatedSecret({
     prompt: 'Enter your password to reveal your Secret Recovery Phrase.',
     fetch: async (password) => (await call('revealPhrase', { password })).words,
@@ -17,7 +17,7 @@ export function revealSrpScreen(status, done) {
   });
   const stage = h('div', { class: 'fields' });
   stage.append(srpQuiz(() => stage.replaceChildren(secret.node)));
-  showSecretScreen({ title: 'Secret Recovery Phrase', backTestid: 'reveal-srp-back', secret, done },
+  showSecretScreen({ title: 'Secret Recovery Phrase', backTestid: 'reveal-srp-back', secret, done: refresh },
     h('p', {}, 'Your phrase gives full control of every account it created. Anyone who sees it can take your funds; Keystead will never ask for it.'),
     stage,
   );
