@@ -121,6 +121,18 @@ export async function stopServiceWorker(browser, page) {
   await cdp.detach();
 }
 
+/** Anvil, Chromium with the extension and no wallet yet, and the popup open in a tab. */
+export async function startPopup() {
+  const scene = { chain: await startAnvil() };
+  scene.browser = await launch();
+  scene.popup = await openPopup(scene.browser);
+  scene.stop = async () => {
+    await scene.browser.close();
+    scene.chain.stop();
+  };
+  return scene;
+}
+
 /**
  * The usual scene: anvil, the demo served, Chromium with the extension, a wallet created in the
  * popup, and the demo open with Keystead discovered. `stop()` tears all of it down.

@@ -3,20 +3,16 @@
 // router (popup/router.js).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { PASSWORD, startAnvil, launch, openPopup } from './harness.mjs';
+import { PASSWORD, startPopup } from './harness.mjs';
 
-let chain, browser, popup;
+let scene, popup;
 
 before(async () => {
-  chain = await startAnvil();
-  browser = await launch();
-  popup = await openPopup(browser);
+  scene = await startPopup();
+  ({ popup } = scene);
 });
 
-after(async () => {
-  await browser?.close();
-  chain?.stop();
-});
+after(() => scene?.stop());
 
 /** Clicks `testid` (or the button named `name`) and waits for `landing` on the next screen. */
 async function leave(click, landing) {
