@@ -9,7 +9,7 @@ export WASM_BINDGEN_TEST_TIMEOUT ?= 180
 WASM_TARGET := wasm32-unknown-unknown
 WASM_RAW    := target/$(WASM_TARGET)/release/keystead.wasm
 
-.PHONY: start test setup pkg dist size lint test-native test-wasm test-diff test-e2e bench clean
+.PHONY: start test setup pkg dist size lint test-native test-wasm test-diff test-unit test-e2e bench clean
 
 # Ports `make start` uses on 127.0.0.1 (e.g. `make start DEMO_PORT=5174`).
 ANVIL_PORT ?= 8545
@@ -23,7 +23,7 @@ start: setup pkg size
 
 ## test: install what is missing, then run every test (lint, native, browser, differential,
 ## end-to-end). The end-to-end tests run last, so the output ends with their summary.
-test: setup lint test-native test-wasm pkg test-diff test-e2e
+test: setup lint test-native test-wasm pkg test-diff test-unit test-e2e
 
 setup:
 	@scripts/setup.sh
@@ -48,6 +48,10 @@ size: pkg
 
 test-diff: pkg
 	node --test tests/diff/
+
+# The extension's module structure (no import cycles, the popup's layers), read from its source.
+test-unit:
+	node --test tests/unit/
 
 # The extension (dist/) and the demo dApp (dist-demo/), built by webpack with the core from pkg/.
 dist: pkg

@@ -192,6 +192,18 @@ export async function stopServiceWorker(browser, page) {
   await cdp.detach();
 }
 
+/** Anvil, Chromium with the extension and no wallet yet, and the popup open in a tab. */
+export async function startPopup() {
+  const scene = { chain: await startAnvil() };
+  scene.browser = await launch();
+  scene.popup = await openPopup(scene.browser);
+  scene.stop = async () => {
+    await scene.browser.close();
+    scene.chain.stop();
+  };
+  return scene;
+}
+
 /**
  * The usual scene: anvil, the demo served, Chromium with the extension, a wallet created in the
  * popup, and the demo open with Keystead discovered. `stop()` tears all of it down.
@@ -238,7 +250,7 @@ export async function confirmWords(popup, words) {
 }
 
 /**
- * Presses and holds the hold-to-reveal button (popup/hold.js, 2 s) with the real mouse, as a
+ * Presses and holds the hold-to-reveal button (popup/ui/hold.js, 2 s) with the real mouse, as a
  * person would, then lets go.
  */
 export async function holdToReveal(page, testid = 'hold-to-reveal') {

@@ -2,21 +2,17 @@
 // accounts, switch network, and bad input (a wrong word, a wrong password) that changes nothing.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { PASSWORD, ANVIL_MNEMONIC, startAnvil, launch, openPopup, readStorage } from './harness.mjs';
+import { PASSWORD, ANVIL_MNEMONIC, startAnvil, startPopup, readStorage } from './harness.mjs';
 
-let chain, browser, popup;
+let scene, popup;
 const ACCOUNT_10 = '0xBcd4042DE499D14e55001CcbB24a551F3b954096'; // anvil phrase, index 10: the first one anvil does not fund
 
 before(async () => {
-  chain = await startAnvil();
-  browser = await launch();
-  popup = await openPopup(browser);
+  scene = await startPopup();
+  ({ popup } = scene);
 });
 
-after(async () => {
-  await browser?.close();
-  chain?.stop();
-});
+after(() => scene?.stop());
 
 async function typePhrase(words) {
   for (const [i, word] of words.entries()) await popup.getByTestId(`srp-import-word-${i + 1}`).fill(word);

@@ -1,9 +1,9 @@
 // Add a network by hand: name, RPC URL, chain id and currency symbol. The worker checks that
 // the node answers with that chain id before it keeps the network.
-import { h, show, errorLine, form } from '../dom.js';
+import { h, show, errorLine, form } from '../ui/dom.js';
 import { call } from '../api.js';
 
-export function addNetworkScreen(done) {
+export function addNetworkScreen({ refresh }) {
   const field = (label, testid, attrs = {}) => {
     const input = h('input', { testid, id: testid, autocomplete: 'off', spellcheck: 'false', ...attrs });
     return { input, node: [h('label', { for: testid }, label), input] };
@@ -20,7 +20,7 @@ export function addNetworkScreen(done) {
     work: async () => {
       const id = chainId.input.value.trim();
       if (!/^(0x[0-9a-fA-F]+|[0-9]+)$/.test(id)) throw new Error('The chain id is a number, like 1 or 31337.');
-      done(await call('addNetwork', {
+      refresh(await call('addNetwork', {
         name: name.input.value,
         rpcUrl: rpcUrl.input.value.trim(),
         chainId: `0x${BigInt(id).toString(16)}`,
@@ -28,6 +28,6 @@ export function addNetworkScreen(done) {
       }));
     },
   }, name.node, rpcUrl.node, chainId.node, symbol.node, error, save,
-  h('button', { type: 'button', onclick: () => done() }, 'Cancel'));
+  h('button', { type: 'button', onclick: () => refresh() }, 'Cancel'));
   show(h('h1', {}, 'Add a network'), entry);
 }

@@ -1,11 +1,11 @@
 // An approval window (popup.html#/approve/<id>): who asks, and exactly what would be signed or
 // changed. Approve or Reject; closing the window rejects.
-import { h, show, errorLine, busy } from '../dom.js';
+import { h, show, errorLine, busy } from '../ui/dom.js';
 import { call } from '../api.js';
-import { exactEth } from '../format.js';
+import { exactEth } from '../ui/format.js';
 import { unlockForm } from './unlock.js';
-import { uncoveredTag } from '../account-tag.js';
-import { messageView } from '../message-view.js';
+import { uncoveredTag } from '../components/account-tag.js';
+import { messageView } from '../components/message-view.js';
 
 const TITLES = {
   connect: 'Connect to this site?',
@@ -71,10 +71,11 @@ function accountChoice() {
   };
 }
 
-export async function approveScreen(id) {
+export async function approveScreen(ctx) {
+  const { id } = ctx.params;
   const status = await call('status');
   if (status.state === 'locked') {
-    show(h('h1', {}, 'Unlock to continue'), h('p', {}, 'A site is waiting for your answer.'), unlockForm(() => approveScreen(id)));
+    show(h('h1', {}, 'Unlock to continue'), h('p', {}, 'A site is waiting for your answer.'), unlockForm(ctx));
     return;
   }
   const request = await call('approval', { id });

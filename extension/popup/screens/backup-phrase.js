@@ -8,7 +8,7 @@
 //
 // The words live in this page only while the flow runs: they leave the DOM as soon as the
 // phrase screen is left, and the array is emptied when the flow ends or the page goes away.
-import { h, show, secretInput, errorLine, form, busy } from '../dom.js';
+import { h, show, secretInput, errorLine, form, busy } from '../ui/dom.js';
 import { call } from '../api.js';
 
 const ASKED = 3;
@@ -29,10 +29,10 @@ function randomPositions(n, count) {
 }
 
 /**
- * Runs the backup flow for `words` (the phrase as an array, which this flow empties when it
- * ends); `done(status)` when confirmed or postponed.
+ * Runs the backup flow for `params.words` (the phrase as an array, which this flow empties when
+ * it ends); refreshes with the new status when confirmed or postponed.
  */
-export function backupPhraseFlow(words, done) {
+export function backupPhraseScreen({ params: { words }, refresh }) {
   const forget = () => { words.fill(''); words.length = 0; };
   // Leaving the page takes the words and any typed word out of the page with it.
   const leave = () => {
@@ -42,7 +42,7 @@ export function backupPhraseFlow(words, done) {
   const finish = (status) => {
     window.removeEventListener('pagehide', leave);
     forget();
-    done(status);
+    refresh(status);
   };
   window.addEventListener('pagehide', leave, { once: true });
   phraseScreen(words, finish);

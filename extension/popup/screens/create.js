@@ -1,11 +1,10 @@
 // Create a wallet: a new password, then the new Secret Recovery Phrase to write down and confirm
 // (backup-phrase.js).
-import { h, show, errorLine, form } from '../dom.js';
+import { h, show, errorLine, form } from '../ui/dom.js';
 import { call } from '../api.js';
-import { newPasswordFields } from './password.js';
-import { backupPhraseFlow } from './backup-phrase.js';
+import { newPasswordFields } from '../components/new-password.js';
 
-export function createScreen(done) {
+export function createScreen({ go }) {
   const fields = newPasswordFields();
   const error = errorLine();
   const next = h('button', { class: 'primary', testid: 'onboarding-next', type: 'submit' }, 'Create wallet');
@@ -19,7 +18,7 @@ export function createScreen(done) {
       // leaves the home reminder, which gets the phrase again through the password.
       const { words } = await call('revealPhrase', { password });
       fields.clear();
-      backupPhraseFlow(words, done);
+      go('backup-phrase', { words });
     },
   }, fields.node, error, next);
   show(h('h1', {}, 'Create a password'), entry);

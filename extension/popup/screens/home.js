@@ -1,21 +1,19 @@
 // The unlocked wallet: network, selected account (rename, remove if imported) and balance, the
 // selected network's tokens, the account list with the accounts the phrase does not cover
 // marked, add account, auto-lock and lock; a reminder while the phrase is not backed up.
-import { h, show, errorLine, busy } from '../dom.js';
+import { h, show, errorLine, busy } from '../ui/dom.js';
 import { call } from '../api.js';
-import { formatEth, shortAddress } from '../format.js';
-import { addNetworkScreen } from './add-network.js';
-import { settingsScreen } from './settings.js';
-import { backupReminder } from './backup-reminder.js';
-import { renameControl, removeControl } from './account-edit.js';
-import { uncoveredTag } from '../account-tag.js';
-import { tokensSection } from './tokens.js';
+import { formatEth, shortAddress } from '../ui/format.js';
+import { backupReminder } from '../components/backup-reminder.js';
+import { renameControl, removeControl } from '../components/account-edit.js';
+import { uncoveredTag } from '../components/account-tag.js';
+import { tokensSection } from '../components/tokens.js';
 
-export function homeScreen(status, done) {
+export function homeScreen(ctx) {
+  const { status, go, refresh } = ctx;
   const error = errorLine();
   const selected = status.accounts.find((a) => a.selected) ?? status.accounts[0];
   const balance = h('p', { class: 'balance', testid: 'account-balance' }, '…');
-  const refresh = (next) => done(next); // the router picks the screen for the new state
 
   const network = h('select', {
     testid: 'network-select',
@@ -23,10 +21,10 @@ export function homeScreen(status, done) {
     onchange: () => busy(network, error, async () => refresh(await call('selectNetwork', { chainId: network.value }))),
   }, status.networks.map((n) => h('option', { value: n.chainId, selected: n.chainId === status.network.chainId }, n.name)));
 
-  const addNetwork = h('button', { testid: 'add-network', onclick: () => addNetworkScreen(done) }, 'Add network');
+  const addNetwork = h('button', { testid: 'add-network', onclick: () => go('add-network') }, 'Add network');
   const add = h('button', { testid: 'add-account' }, 'Add account');
   add.onclick = () => busy(add, error, async () => refresh(await call('addAccount')));
-  const settings = h('button', { testid: 'settings', onclick: () => settingsScreen(status, done) }, 'Settings');
+  const settings = h('button', { testid: 'settings', onclick: () => go('settings') }, 'Settings');
   const lock = h('button', { testid: 'lock' }, 'Lock');
   lock.onclick = () => busy(lock, error, async () => refresh(await call('lock')));
   const autolock = h('select', {
@@ -45,7 +43,7 @@ export function homeScreen(status, done) {
 
   show(
     h('header', {}, network, settings, lock),
-    ...backupReminder(status, done),
+    ...backupReminder(ctx),
     h('section', { class: 'card' },
       h('p', { class: 'muted', testid: 'account-name' }, selected.name),
       h('code', { class: 'address', testid: 'account-address' }, selected.address),
@@ -54,7 +52,7 @@ export function homeScreen(status, done) {
       renameControl(selected, refresh),
       removeControl(selected, refresh)),
     error,
-    tokensSection(status, selected, error, done),
+    tokensSection(ctx, selected, error),
     h('h2', {}, 'Accounts'),
     list,
     add,

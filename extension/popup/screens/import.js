@@ -1,12 +1,12 @@
 // Import a wallet from its Secret Recovery Phrase with a new password; the worker finds the
 // phrase's used accounts. `replace` is set only where the user chose to replace a wallet that
 // is there (the recovery screen, the "forgot password" warning).
-import { h, show, errorLine, form } from '../dom.js';
+import { h, show, errorLine, form } from '../ui/dom.js';
 import { call } from '../api.js';
-import { newPasswordFields } from './password.js';
-import { phraseInput } from './phrase-input.js';
+import { newPasswordFields } from '../components/new-password.js';
+import { phraseInput } from '../components/phrase-input.js';
 
-export function importScreen(done, { replace = false } = {}) {
+export function importScreen({ params: { replace = false }, refresh }) {
   const words = phraseInput();
   const fields = newPasswordFields();
   const error = errorLine();
@@ -19,8 +19,8 @@ export function importScreen(done, { replace = false } = {}) {
       const status = await call('restore', { password, phrase: words.phrase(), replace });
       words.clear();
       fields.clear();
-      if (status.discovery?.checked === false) discoveryNote(status, done);
-      else done(status);
+      if (status.discovery?.checked === false) discoveryNote(status, refresh);
+      else refresh(status);
     },
   }, words.node, fields.node, error, next);
   window.addEventListener('pagehide', () => words.clear(), { once: true });
@@ -28,7 +28,7 @@ export function importScreen(done, { replace = false } = {}) {
     h('h1', {}, replace ? 'Replace with a wallet from its phrase' : 'Import a wallet'),
     h('p', {}, 'Type your Secret Recovery Phrase (12, 15, 18, 21 or 24 words), one word per field, or paste it into the first field. Keystead then looks on the selected network for the accounts you used.'),
     entry,
-    h('button', { type: 'button', testid: 'import-back', onclick: () => { words.clear(); fields.clear(); done(); } }, 'Cancel'),
+    h('button', { type: 'button', testid: 'import-back', onclick: () => { words.clear(); fields.clear(); refresh(); } }, 'Cancel'),
   );
 }
 

@@ -1,13 +1,13 @@
 // Private keys of single accounts. Export: pick the account, read the warning, the password
 // (the core checks it again), press-and-hold, then the key. Import: an account from a private
 // key, which the Secret Recovery Phrase does not cover.
-import { h, show, secretInput, errorLine, form } from '../dom.js';
+import { h, show, secretInput, errorLine, form } from '../ui/dom.js';
 import { call } from '../api.js';
-import { shortAddress } from '../format.js';
-import { uncoveredTag, UNCOVERED } from '../account-tag.js';
-import { gatedSecret, showSecretScreen } from '../secret-view.js';
+import { shortAddress } from '../ui/format.js';
+import { uncoveredTag, UNCOVERED } from '../components/account-tag.js';
+import { gatedSecret, showSecretScreen } from '../components/secret-view.js';
 
-export function exportKeyScreen(status, done) {
+export function exportKeyScreen({ status, refresh }) {
   const initial = status.accounts.find((a) => a.selected) ?? status.accounts[0];
   const byAddress = new Map(status.accounts.map((a) => [a.address, a]));
   const picker = h('select', { testid: 'export-account-select', id: 'export-account-select' },
@@ -25,7 +25,7 @@ export function exportKeyScreen(status, done) {
     copyTestid: 'private-key-copy',
     onOpened: () => { picker.disabled = true; }, // the key shown is this account's, so the choice stays
   });
-  showSecretScreen({ title: 'Export private key', backTestid: 'export-private-key-back', secret, done },
+  showSecretScreen({ title: 'Export private key', backTestid: 'export-private-key-back', secret, done: refresh },
     h('label', { for: 'export-account-select' }, 'Account'),
     picker,
     mark,
@@ -34,7 +34,7 @@ export function exportKeyScreen(status, done) {
   );
 }
 
-export function importKeyScreen(status, done) {
+export function importKeyScreen({ refresh }) {
   const key = secretInput({ testid: 'private-key-input', id: 'private-key-input' });
   const error = errorLine();
   const submit = h('button', { class: 'primary', type: 'submit', testid: 'import-private-key-submit' }, 'Import');
@@ -49,9 +49,9 @@ export function importKeyScreen(status, done) {
       work: async () => {
         const next = await call('importPrivateKey', { privateKey: key.value.trim() });
         leave();
-        done(next);
+        refresh(next);
       },
     }, h('label', { for: 'private-key-input' }, 'Private key (64 hex characters)'), key, error, submit),
-    h('button', { testid: 'import-private-key-back', onclick: () => { leave(); done(); } }, 'Cancel'),
+    h('button', { testid: 'import-private-key-back', onclick: () => { leave(); refresh(); } }, 'Cancel'),
   );
 }

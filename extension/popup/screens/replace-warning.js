@@ -1,12 +1,10 @@
 // Forgot the password? Restoring replaces the wallet that is here, so say exactly what goes,
 // offer to save the current encrypted vault first, and only then go on (phrase or backup file).
-import { h, show, errorLine, busy } from '../dom.js';
+import { h, show, errorLine, busy } from '../ui/dom.js';
 import { call } from '../api.js';
-import { datedFileName, saveTextFile } from '../download.js';
-import { importScreen } from './import.js';
-import { restoreFileScreen } from './restore-file.js';
+import { datedFileName, saveTextFile } from '../ui/download.js';
 
-export function replaceWarningScreen(done) {
+export function replaceWarningScreen({ go, refresh }) {
   const error = errorLine();
   const saved = h('p', { testid: 'vault-file-saved', role: 'status', hidden: true });
   const download = h('button', { testid: 'backup-file-download' }, 'Download the current encrypted wallet');
@@ -25,7 +23,7 @@ export function replaceWarningScreen(done) {
     saved,
     error,
     h('div', { class: 'fields' },
-      h('button', { class: 'primary', testid: 'restore-continue', onclick: () => importScreen(done, { replace: true }) }, 'Continue: restore from the Secret Recovery Phrase'),
-      h('button', { testid: 'restore-file', onclick: () => restoreFileScreen(done, { replace: true }) }, 'Restore from a backup file instead'),
-      h('button', { testid: 'restore-cancel', onclick: () => done() }, 'Cancel'))));
+      h('button', { class: 'primary', testid: 'restore-continue', onclick: () => go('import', { replace: true }) }, 'Continue: restore from the Secret Recovery Phrase'),
+      h('button', { testid: 'restore-file', onclick: () => go('restore-file', { replace: true }) }, 'Restore from a backup file instead'),
+      h('button', { testid: 'restore-cancel', onclick: () => refresh() }, 'Cancel'))));
 }

@@ -1,17 +1,15 @@
 // Unlock with the password. Used by the popup and, inline, by approval windows.
-import { h, show, errorLine, busy, secretInput } from '../dom.js';
+import { h, show, errorLine, busy, secretInput } from '../ui/dom.js';
 import { call } from '../api.js';
 import { waitText } from '../../shared/wait-text.js';
-import { recoveryScreen } from './recovery.js';
-import { replaceWarningScreen } from './replace-warning.js';
 
 /**
- * The unlock form as a node; `done(status)` runs after a successful unlock. A vault the core
- * finds malformed leads to the recovery screen, never to a reset. After repeated wrong passwords
+ * The unlock form as a node for the screen whose `ctx` it gets: a successful unlock refreshes.
+ * A vault the core finds malformed leads to the recovery screen, never to a reset. After repeated wrong passwords
  * the worker asks for a growing wait: the form says how long and keeps Unlock off until then.
  * When the password opens only the previous copy (the stored vault is damaged), it offers that.
  */
-export function unlockForm(done) {
+export function unlockForm(ctx) {
   const password = secretInput({ testid: 'unlock-password', id: 'unlock-password' });
   const error = errorLine('unlock-error');
   const wait = h('p', { class: 'muted', testid: 'unlock-wait', role: 'status', hidden: true });
@@ -44,7 +42,7 @@ export function unlockForm(done) {
   const unlocked = (status) => {
     password.value = '';
     clearInterval(timer);
-    done(status);
+    ctx.refresh(status);
   };
 
   const attempt = async () => {
@@ -55,7 +53,7 @@ export function unlockForm(done) {
       if (e.code === 'PREVIOUS_COPY_OPENS') previous.hidden = false;
       if (e.code !== 'MALFORMED_VAULT') throw e;
       password.value = '';
-      recoveryScreen({ ...(await call('status')), problem: 'corrupt-vault' }, done);
+      ctx.go('recovery', { status: { ...(await call('status')), problem: 'corrupt-vault' } });
     }
   };
   previous.onclick = () => busy(previous, error, async () => unlocked(await call('unlockPrevious', { password: password.value }))).then(refreshWait);
@@ -68,10 +66,10 @@ export function unlockForm(done) {
   }, h('label', { for: 'unlock-password' }, 'Password'), password, error, previous, wait, submit);
 }
 
-export function unlockScreen(_status, done) {
+export function unlockScreen(ctx) {
   show(
     h('h1', {}, 'Unlock Keystead'),
-    unlockForm(done),
-    h('button', { testid: 'forgot-password', onclick: () => replaceWarningScreen(done) }, 'Forgot password? Restore from your Secret Recovery Phrase'),
+    unlockForm(ctx),
+    h('button', { testid: 'forgot-password', onclick: () => ctx.go('replace-warning') }, 'Forgot password? Restore from your Secret Recovery Phrase'),
   );
 }

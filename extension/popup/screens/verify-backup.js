@@ -1,11 +1,10 @@
 // Verify my backup: the user types the phrase they wrote down and Keystead says whether it is
 // this wallet's phrase. Nothing is shown or changed, except that a match records the date.
 // The fields are emptied after every check.
-import { h, show, errorLine, form } from '../dom.js';
+import { h, show, errorLine, form } from '../ui/dom.js';
 import { call } from '../api.js';
-import { formatDate } from '../format.js';
-import { phraseInput } from './phrase-input.js';
-import { settingsScreen } from './settings.js';
+import { formatDate } from '../ui/format.js';
+import { phraseInput } from '../components/phrase-input.js';
 
 function verdict({ match, valid, problem, status }) {
   if (match) return { ok: true, text: `It matches: this is your wallet’s Secret Recovery Phrase. Checked ${formatDate(status.backup.phraseVerifiedAt)}.` };
@@ -13,7 +12,7 @@ function verdict({ match, valid, problem, status }) {
   return { ok: false, text: 'That phrase does not match this wallet’s Secret Recovery Phrase. Nothing was recorded. Check your written copy and try again.' };
 }
 
-export function verifyBackupScreen(status, done) {
+export function verifyBackupScreen({ go }) {
   const words = phraseInput('srp-verify-word');
   const error = errorLine();
   const result = h('p', { testid: 'verify-backup-result', role: 'status', hidden: true });
@@ -42,7 +41,7 @@ export function verifyBackupScreen(status, done) {
   const back = async () => {
     window.removeEventListener('pagehide', leave);
     leave();
-    settingsScreen(await call('status'), done);
+    go('settings', { status: await call('status') });
   };
   show(
     h('header', {}, h('h1', {}, 'Verify my backup'), h('button', { testid: 'verify-backup-back', onclick: back }, 'Back')),

@@ -1,7 +1,7 @@
 // The new-password fields shared by create and import: the rules are shown, a strength meter
 // rates the password as it is typed, a "weak" one is refused, and both fields must match.
-import { h, secretInput } from '../dom.js';
-import { rateStrength } from '../password-strength.js';
+import { h, secretInput } from '../ui/dom.js';
+import { rateStrength } from './password-strength.js';
 
 export const MIN_LENGTH = 8;
 

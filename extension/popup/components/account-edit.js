@@ -1,6 +1,6 @@
 // On home, for the selected account: rename it, and remove it when it is an imported one
 // (after a confirmation that says what is lost).
-import { h, errorLine, form, busy } from '../dom.js';
+import { h, errorLine, form, busy } from '../ui/dom.js';
 import { call } from '../api.js';
 import { NAME_MAX } from '../../shared/account-name.js';
 

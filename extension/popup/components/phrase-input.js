@@ -4,7 +4,7 @@
 // the core, through the worker: the core holds the only word list); picking one fills the field
 // and moves on. A field left with a word that is not in the list is marked invalid (the word
 // itself is never shown).
-import { h, secretInput } from '../dom.js';
+import { h, secretInput } from '../ui/dom.js';
 import { call } from '../api.js';
 
 export const WORD_COUNTS = [12, 15, 18, 21, 24];

@@ -1,7 +1,7 @@
 // The password gate in front of every secret (reveal the phrase, export a key, the backup
 // file): one password field and a submit button. `work(password)` does the gated call; the
 // field is emptied whether it succeeds or not, and a wrong password is shown in the error line.
-import { h, secretInput, errorLine, form } from './dom.js';
+import { h, secretInput, errorLine, form } from '../ui/dom.js';
 
 export function passwordGate({ prompt = 'Enter your password to continue.', submitText = 'Continue', work }) {
   const password = secretInput({ testid: 'gate-password', id: 'gate-password', 'aria-label': 'Password' });

@@ -1,9 +1,9 @@
 // The backup health panel (Settings): is the phrase backed up and when was it last checked; is
 // each imported key (which the phrase does not cover) backed up; and what a restore from the
 // phrase alone would not bring back.
-import { h } from '../dom.js';
+import { h } from '../ui/dom.js';
 import { call } from '../api.js';
-import { formatDate } from '../format.js';
+import { formatDate } from '../ui/format.js';
 
 function phraseRow(backup) {
   const confirmed = backup.phraseConfirmedAt ? `backed up (confirmed ${formatDate(backup.phraseConfirmedAt)})` : 'NOT backed up yet';

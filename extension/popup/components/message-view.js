@@ -3,7 +3,7 @@
 // (bidi overrides, zero-width characters, a byte-order mark, control characters) are shown as
 // marks such as ⟨U+202E⟩ with a warning; an empty message says it is empty; a message longer
 // than its box keeps Approve disabled until its end has been scrolled into view.
-import { h } from './dom.js';
+import { h } from '../ui/dom.js';
 
 // Invisible, formatting or control characters, unassigned and private-use code points, and line
 // or paragraph separators. Tab and line feed display as themselves; a carriage return only in

@@ -1,10 +1,10 @@
 // The shared path to a secret on screen: password gate → nothing shown → hold to reveal →
 // the secret and a Copy button. Leaving (Back, another screen, the page hidden or closed)
 // takes the secret off the page and drops this module's reference to it.
-import { h, show, errorLine, busy } from './dom.js';
+import { h, show, errorLine, busy } from '../ui/dom.js';
 import { passwordGate } from './gate.js';
-import { holdButton } from './hold.js';
-import { copySecret, CLEAR_SECONDS } from './clipboard.js';
+import { holdButton } from '../ui/hold.js';
+import { copySecret, CLEAR_SECONDS } from '../ui/clipboard.js';
 
 /**
  * `fetch(password)` asks the worker for the secret (a wrong password throws and changes

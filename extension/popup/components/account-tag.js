@@ -1,6 +1,6 @@
 // The mark on an account that the Secret Recovery Phrase does not bring back (an imported key),
 // shown wherever accounts are listed.
-import { h } from './dom.js';
+import { h } from '../ui/dom.js';
 
 export const UNCOVERED = 'Not covered by your Secret Recovery Phrase';
 

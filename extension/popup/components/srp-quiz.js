@@ -1,6 +1,6 @@
 // The self-custody quiz before the phrase is revealed: two questions, each answered right
 // before the next. A wrong answer says why and leaves the question open for another try.
-import { h } from '../dom.js';
+import { h } from '../ui/dom.js';
 
 const QUESTIONS = [
   {

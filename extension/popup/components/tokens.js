@@ -1,0 +1,33 @@
+// The home screen's Tokens section: the selected network's added tokens with the selected
+// account's balances, a remove per token, and "Add token" (screens/add-token.js).
+import { h, busy } from '../ui/dom.js';
+import { call } from '../api.js';
+import { formatAmount } from '../ui/format.js';
+
+/** The section for `account` on the selected network of `ctx.status`; errors of remove go to `error`. */
+export function tokensSection({ status, go, refresh }, account, error) {
+  const chainId = status.network.chainId;
+  const list = h('ul', { class: 'tokens', testid: 'token-list' }, h('li', { class: 'muted' }, 'Loading tokens…'));
+  const add = h('button', { testid: 'token-add', onclick: () => go('add-token') }, 'Add token');
+
+  const item = (token) => {
+    const remove = h('button', { testid: 'token-remove', 'aria-label': `Remove ${token.symbol}` }, 'Remove');
+    remove.onclick = () => busy(remove, error, async () => {
+      await call('removeToken', { chainId, address: token.address });
+      refresh();
+    });
+    const amount = token.balance === null
+      ? h('span', { class: 'muted', title: token.error }, 'Balance unavailable')
+      : h('span', { testid: 'token-amount' }, formatAmount(token.balance, token.decimals));
+    return h('li', { testid: 'token-item', title: token.address },
+      h('strong', { testid: 'token-symbol' }, token.symbol), ' ', amount, ' ', remove);
+  };
+
+  call('tokenBalances', { chainId, owner: account.address }).then(
+    (tokens) => list.replaceChildren(...(tokens.length
+      ? tokens.map(item)
+      : [h('li', { class: 'muted' }, `No tokens added on ${status.network.name}.`)])),
+    (e) => list.replaceChildren(h('li', { class: 'error' }, `Tokens unavailable: ${e.message}`)),
+  );
+  return h('section', {}, h('h2', {}, 'Tokens'), list, add);
+}

@@ -1,0 +1,22 @@
+// Add a token on the selected network by its contract address. The worker checks the contract
+// on the node before it keeps it (background/tokens.js).
+import { h, show, errorLine, form } from '../ui/dom.js';
+import { call } from '../api.js';
+
+export function addTokenScreen({ status, refresh }) {
+  const address = h('input', { testid: 'token-address', id: 'token-address', autocomplete: 'off', spellcheck: 'false', placeholder: '0x…' });
+  const error = errorLine();
+  const save = h('button', { class: 'primary', testid: 'token-save', type: 'submit' }, 'Add token');
+  const entry = form({
+    submit: save,
+    error,
+    work: async () => {
+      await call('addToken', { chainId: status.network.chainId, address: address.value.trim() });
+      refresh();
+    },
+  }, h('label', { for: 'token-address' }, 'Token contract address'), address, error, save,
+  h('button', { type: 'button', onclick: () => refresh() }, 'Cancel'));
+  show(h('h1', {}, `Add a token on ${status.network.name}`),
+    h('p', { class: 'muted' }, 'Keystead reads the token’s symbol and decimals from the network before adding it.'),
+    entry);
+}
