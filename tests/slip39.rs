@@ -9,12 +9,12 @@
 
 use keystead::error::{Error, Slip39Error};
 use keystead::hd::ExtendedPrivateKey;
-use keystead::slip39::{self, ShareInfo, ShareMnemonic};
+use keystead::slip39::{self, ShareInfo};
 use proptest::prelude::*;
 use sha2::{Digest, Sha256};
 
 mod common;
-use common::{decode_xprv, TestRng};
+use common::{decode_xprv, pick, random_scheme, texts, TestRng};
 
 /// `vectors.json` of trezor/python-shamir-mnemonic, copied unchanged (tests/vectors/README.md).
 const VECTORS_JSON: &str = include_str!("vectors/slip39.json");
@@ -251,53 +251,6 @@ fn every_word_is_accepted_and_others_are_not() {
         };
         assert_eq!(slip39::inspect(&text), Err(expected), "{bad}");
     }
-}
-
-/// The mnemonics of a split, as owned strings.
-fn texts(groups: &[Vec<ShareMnemonic>]) -> Vec<Vec<String>> {
-    groups
-        .iter()
-        .map(|g| g.iter().map(|m| m.as_str().to_owned()).collect())
-        .collect()
-}
-
-/// A random valid group configuration: (group threshold, [(member threshold, count)]).
-fn random_scheme(rng: &mut TestRng) -> (u8, Vec<(u8, u8)>) {
-    let group_count = rng.range(1, 5);
-    let groups: Vec<(u8, u8)> = (0..group_count)
-        .map(|_| {
-            let count = rng.range(1, 6) as u8;
-            let threshold = if count == 1 {
-                1
-            } else {
-                rng.range(2, count as usize) as u8
-            };
-            (threshold, count)
-        })
-        .collect();
-    (rng.range(1, group_count) as u8, groups)
-}
-
-/// Exactly the thresholds: `group threshold` random groups, `member threshold` random members
-/// of each, in random order.
-fn pick(
-    rng: &mut TestRng,
-    group_threshold: u8,
-    groups: &[(u8, u8)],
-    shares: &[Vec<String>],
-) -> Vec<String> {
-    let mut group_order: Vec<usize> = (0..groups.len()).collect();
-    rng.shuffle(&mut group_order);
-    let mut picked = Vec::new();
-    for &g in group_order.iter().take(group_threshold.into()) {
-        let mut members: Vec<usize> = (0..usize::from(groups[g].1)).collect();
-        rng.shuffle(&mut members);
-        for &m in members.iter().take(groups[g].0.into()) {
-            picked.push(shares[g][m].clone());
-        }
-    }
-    rng.shuffle(&mut picked);
-    picked
 }
 
 #[test]

@@ -3,6 +3,7 @@
 // Each test file uses a part of these.
 #![allow(dead_code)]
 
+use keystead::slip39::ShareMnemonic;
 use sha2::{Digest, Sha256};
 
 /// Base58check decoding (Bitcoin alphabet), enough to read the `xprv` strings of BIP-0032.
@@ -101,4 +102,51 @@ impl TestRng {
             items.swap(i, j);
         }
     }
+}
+
+/// The mnemonics of a split, as owned strings.
+pub fn texts(groups: &[Vec<ShareMnemonic>]) -> Vec<Vec<String>> {
+    groups
+        .iter()
+        .map(|g| g.iter().map(|m| m.as_str().to_owned()).collect())
+        .collect()
+}
+
+/// A random valid group configuration: (group threshold, [(member threshold, count)]).
+pub fn random_scheme(rng: &mut TestRng) -> (u8, Vec<(u8, u8)>) {
+    let group_count = rng.range(1, 5);
+    let groups: Vec<(u8, u8)> = (0..group_count)
+        .map(|_| {
+            let count = rng.range(1, 6) as u8;
+            let threshold = if count == 1 {
+                1
+            } else {
+                rng.range(2, count as usize) as u8
+            };
+            (threshold, count)
+        })
+        .collect();
+    (rng.range(1, group_count) as u8, groups)
+}
+
+/// Exactly the thresholds: `group threshold` random groups, `member threshold` random members
+/// of each, in random order.
+pub fn pick(
+    rng: &mut TestRng,
+    group_threshold: u8,
+    groups: &[(u8, u8)],
+    shares: &[Vec<String>],
+) -> Vec<String> {
+    let mut group_order: Vec<usize> = (0..groups.len()).collect();
+    rng.shuffle(&mut group_order);
+    let mut picked = Vec::new();
+    for &g in group_order.iter().take(group_threshold.into()) {
+        let mut members: Vec<usize> = (0..usize::from(groups[g].1)).collect();
+        rng.shuffle(&mut members);
+        for &m in members.iter().take(groups[g].0.into()) {
+            picked.push(shares[g][m].clone());
+        }
+    }
+    rng.shuffle(&mut picked);
+    picked
 }
