@@ -259,8 +259,8 @@ pub enum Slip39Error {
         /// 1-based position of the first unknown word.
         position: usize,
     },
-    /// A share has 20 to 59 words, and not a count whose share value would need more than
-    /// 8 padding bits (e.g. 21 words).
+    /// The share has fewer than 20 or more than 59 words (a 512-bit secret), or a count whose
+    /// share value would need more than 8 padding bits (e.g. 21 words).
     BadLength {
         /// How many words the share has.
         words: usize,
@@ -361,7 +361,7 @@ impl fmt::Display for Slip39Error {
             }
             Self::BadLength { words } => write!(
                 f,
-                "a share has 20 (128-bit) or 33 (256-bit) words, not {words}"
+                "a share has 20 words (33 for a 256-bit secret), not {words}"
             ),
             Self::BadChecksum => {
                 f.write_str("the share checksum does not match: a word is wrong or out of order")
