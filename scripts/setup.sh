@@ -35,4 +35,18 @@ if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modu
   say "installing npm packages"
   if [ -f package-lock.json ]; then npm ci --no-audit --no-fund; else npm install --no-audit --no-fund; fi
 fi
+# 5. the SLIP-39 reference implementation (trezor's shamir-mnemonic, pinned) in a Python venv, for
+#    the differential test tests/slip39_reference.rs (which reads the version from this line)
+SHAMIR_MNEMONIC_VERSION="0.3.0"
+if ! "$TOOLS/venv/bin/python" -c "import importlib.metadata as m, sys; sys.exit(m.version('shamir-mnemonic') != '$SHAMIR_MNEMONIC_VERSION')" 2>/dev/null; then
+  if ! python3 -m venv --help >/dev/null 2>&1; then
+    say "installing python3-venv with apt-get"
+    if [ "$(id -u)" -eq 0 ]; then SUDO=""; else SUDO="sudo"; fi
+    $SUDO apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq python3-venv >/dev/null
+  fi
+  say "installing shamir-mnemonic $SHAMIR_MNEMONIC_VERSION into .tools/venv"
+  python3 -m venv "$TOOLS/venv"
+  "$TOOLS/venv/bin/pip" install --quiet --disable-pip-version-check "shamir-mnemonic==$SHAMIR_MNEMONIC_VERSION"
+fi
 say "toolchain ready"

@@ -15,9 +15,11 @@ mod hex;
 pub mod keyring;
 pub mod mnemonic;
 pub mod session;
+pub mod slip39;
 pub mod vault;
 pub mod wallet;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
+mod wordlist;
 
 pub use error::Error;

@@ -8,6 +8,7 @@
 //! copies of a phrase are the caller's own.
 
 use crate::error::{Error, PhraseError};
+use crate::wordlist::{self, SLOT};
 use sha2::{Digest, Sha256};
 use subtle::ConstantTimeEq;
 use zeroize::Zeroizing;
@@ -17,81 +18,20 @@ use zeroize::Zeroizing;
 const ENGLISH_TEXT: &str = include_str!("bip39-english.txt");
 /// Number of words in the list.
 const LIST_LEN: usize = 2048;
-/// Each word is at most this long; [`ENGLISH`] stores every word in a slot of this width.
-const SLOT: usize = 8;
-
-/// The list packed at compile time into 2048 slots of [`SLOT`] bytes, each word padded with
-/// zero bytes: random access without a table of string slices (16 KB raw, which compresses to a
-/// fraction of a pointer table). The build fails unless the text has exactly 2048 lines of 1 to
-/// 8 lower-case ASCII letters in strictly increasing order.
-static ENGLISH: [u8; LIST_LEN * SLOT] = pack(ENGLISH_TEXT.as_bytes());
-
-#[allow(clippy::indexing_slicing, clippy::panic)] // const evaluation: a panic is a build error
-const fn pack(text: &[u8]) -> [u8; LIST_LEN * SLOT] {
-    let mut out = [0u8; LIST_LEN * SLOT];
-    let (mut word, mut col, mut i) = (0, 0, 0);
-    while i < text.len() {
-        let c = text[i];
-        if c == b'\n' {
-            assert!(col > 0, "empty line in the word list");
-            if word > 0 {
-                // Strictly increasing: compare with the previous slot (zero padding sorts first).
-                let (mut k, mut order) = (0, 0i32);
-                while k < SLOT && order == 0 {
-                    let (a, b) = (out[(word - 1) * SLOT + k], out[word * SLOT + k]);
-                    order = if a < b {
-                        1
-                    } else if a > b {
-                        -1
-                    } else {
-                        0
-                    };
-                    k += 1;
-                }
-                assert!(order == 1, "the word list is not sorted");
-            }
-            word += 1;
-            col = 0;
-        } else {
-            assert!(
-                c.is_ascii_lowercase() && col < SLOT && word < LIST_LEN,
-                "bad word list"
-            );
-            out[word * SLOT + col] = c;
-            col += 1;
-        }
-        i += 1;
-    }
-    assert!(
-        word == LIST_LEN && col == 0,
-        "the word list must have 2048 lines"
-    );
-    out
-}
+/// The list packed at compile time into 2048 slots (see [`wordlist::pack`]; 16 KB raw, which
+/// compresses to a fraction of a pointer table). The build fails unless the text has exactly
+/// 2048 lines of 1 to 8 lower-case ASCII letters in strictly increasing order.
+static ENGLISH: [u8; LIST_LEN * SLOT] =
+    wordlist::pack::<LIST_LEN, { LIST_LEN * SLOT }>(ENGLISH_TEXT.as_bytes());
 
 /// Word `index` (below 2048) of the list; `""` past the end.
 fn word(index: usize) -> &'static str {
-    let start = index.saturating_mul(SLOT);
-    let slot = ENGLISH
-        .get(start..start.saturating_add(SLOT))
-        .unwrap_or_default();
-    let len = slot.iter().position(|&c| c == 0).unwrap_or(slot.len());
-    // The slots hold ASCII letters only (checked by `pack`).
-    core::str::from_utf8(slot.get(..len).unwrap_or_default()).unwrap_or_default()
+    wordlist::word(&ENGLISH, index)
 }
 
 /// The list index of `w`, by binary search.
 fn index_of(w: &str) -> Option<usize> {
-    let (mut lo, mut hi) = (0usize, LIST_LEN);
-    while lo < hi {
-        let mid = lo + (hi - lo) / 2;
-        match word(mid).cmp(w) {
-            core::cmp::Ordering::Less => lo = mid + 1,
-            core::cmp::Ordering::Greater => hi = mid,
-            core::cmp::Ordering::Equal => return Some(mid),
-        }
-    }
-    None
+    wordlist::index_of(&ENGLISH, w)
 }
 
 /// A valid BIP39 phrase: its entropy (16 to 32 bytes). Zeroized on drop; never `Copy`,

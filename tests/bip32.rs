@@ -7,46 +7,9 @@ use keystead::hd::{
     METAMASK_HD_PATH,
 };
 use keystead::mnemonic::Mnemonic;
-use sha2::{Digest, Sha256};
 
-/// Base58check decoding (Bitcoin alphabet), enough to read the `xprv` strings of BIP-0032.
-fn base58check_decode(s: &str) -> Vec<u8> {
-    const ALPHABET: &[u8] = b"123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz";
-    // Big-endian base-256 number, multiplied by 58 and added to digit by digit.
-    let mut bytes: Vec<u8> = Vec::new();
-    for c in s.bytes() {
-        let mut carry = ALPHABET.iter().position(|&a| a == c).expect("base58 digit") as u32;
-        for b in bytes.iter_mut().rev() {
-            carry += u32::from(*b) * 58;
-            *b = (carry & 0xff) as u8;
-            carry >>= 8;
-        }
-        while carry > 0 {
-            bytes.insert(0, (carry & 0xff) as u8);
-            carry >>= 8;
-        }
-    }
-    let zeros = s.bytes().take_while(|&c| c == b'1').count();
-    let mut out = vec![0u8; zeros];
-    out.extend(bytes);
-    let (payload, checksum) = out.split_at(out.len() - 4);
-    let hash = Sha256::digest(Sha256::digest(payload));
-    assert_eq!(&hash[..4], checksum, "base58check checksum of {s}");
-    payload.to_vec()
-}
-
-/// (chain code, private key) of a serialized `xprv` (BIP-0032 "Serialization format": version 4,
-/// depth 1, fingerprint 4, child number 4, chain code 32, 0x00 ‖ key 33).
-fn decode_xprv(xprv: &str) -> ([u8; 32], [u8; 32]) {
-    let data = base58check_decode(xprv);
-    assert_eq!(data.len(), 78);
-    assert_eq!(&data[..4], [0x04, 0x88, 0xad, 0xe4], "mainnet xprv version");
-    assert_eq!(data[45], 0);
-    (
-        data[13..45].try_into().unwrap(),
-        data[46..78].try_into().unwrap(),
-    )
-}
+mod common;
+use common::decode_xprv;
 
 /// Test vectors 1, 2 and 3 of BIP-0032 (bitcoin/bips bip-0032.mediawiki, "Test Vectors"):
 /// (seed, [(chain, ext prv)]). BIP32 writes hardened as a subscript H; the paths here use `'`,
