@@ -19,5 +19,6 @@ pub mod vault;
 pub mod wallet;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
+pub mod wipe;
 
 pub use error::Error;
