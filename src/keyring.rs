@@ -69,7 +69,10 @@ struct HdKeyring {
     path_text: String,
     /// The node at `path`; account `i` is its normal child `i`.
     parent: ExtendedPrivateKey,
-    accounts: Vec<HdAccount>,
+    /// Boxed, so that a growing list moves pointers: moving the keys themselves would leave
+    /// unwiped copies in the freed buffer.
+    #[allow(clippy::vec_box)]
+    accounts: Vec<Box<HdAccount>>,
 }
 
 struct ImportedAccount {
@@ -81,7 +84,9 @@ struct ImportedAccount {
 /// the phrase zeroize when it is dropped.
 pub struct Keyring {
     hd: Option<HdKeyring>,
-    imported: Vec<ImportedAccount>,
+    /// Boxed for the same reason as [`HdKeyring::accounts`].
+    #[allow(clippy::vec_box)]
+    imported: Vec<Box<ImportedAccount>>,
     /// Keyrings of other types, kept verbatim (their JSON text) so that nothing is lost.
     preserved: Vec<Zeroizing<String>>,
 }
@@ -119,7 +124,7 @@ impl HdKeyring {
             .derive_child(ChildNumber::normal(next)?)?
             .into_private_key();
         let address = key.address();
-        self.accounts.push(HdAccount { key, address });
+        self.accounts.push(Box::new(HdAccount { key, address }));
         Ok(address)
     }
 }
@@ -178,7 +183,8 @@ impl Keyring {
         if self.contains(&address) {
             return Err(KeyringError::DuplicateAccount.into());
         }
-        self.imported.push(ImportedAccount { key, address });
+        self.imported
+            .push(Box::new(ImportedAccount { key, address }));
         Ok(address)
     }
 
@@ -206,6 +212,7 @@ impl Keyring {
         self.hd
             .as_ref()
             .and_then(|hd| hd.accounts.iter().find(|a| a.address == *address))
+            .map(|a| &**a)
     }
 
     fn key_for(&self, address: &Address) -> Result<&PrivateKey, KeyringError> {
@@ -397,7 +404,9 @@ impl Keyring {
                         let address = key.address();
                         // The same key twice (or a key the phrase covers) is one account.
                         if !keyring.contains(&address) {
-                            keyring.imported.push(ImportedAccount { key, address });
+                            keyring
+                                .imported
+                                .push(Box::new(ImportedAccount { key, address }));
                         }
                     }
                 }
@@ -481,8 +490,13 @@ impl<'de> Deserialize<'de> for MnemonicField {
                 ))))
             }
             fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+                // A 24-word phrase is at most 215 bytes. The buffer never grows: growing would
+                // leave an unwiped copy behind in the freed block.
                 let mut bytes = Zeroizing::new(Vec::with_capacity(512));
                 while let Some(b) = seq.next_element::<u8>()? {
+                    if bytes.len() == bytes.capacity() {
+                        return Err(de::Error::custom("mnemonic is too long"));
+                    }
                     bytes.push(b);
                 }
                 Ok(MnemonicField(MnemonicText::Bytes(bytes)))

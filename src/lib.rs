@@ -20,6 +20,7 @@ pub mod vault;
 pub mod wallet;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
+pub mod wipe;
 mod wordlist;
 
 pub use error::Error;

@@ -27,7 +27,9 @@ struct Unlocked {
 /// A wallet that is unlocked until [`Wallet::lock`]. Holds secrets: never `Copy`, `Debug` or
 /// `Display`.
 pub struct Wallet {
-    state: Option<Unlocked>,
+    /// Boxed: the wallet is returned and moved by value (into the JS object, for one), and a
+    /// move of the keys themselves would leave copies of them behind on the stack.
+    state: Option<Box<Unlocked>>,
     upgraded: bool,
 }
 
@@ -41,7 +43,7 @@ fn check_password(password: &str) -> Result<(), Error> {
 impl Wallet {
     fn new(keyring: Keyring, key: VaultKey, upgraded: bool) -> Self {
         Self {
-            state: Some(Unlocked { keyring, key }),
+            state: Some(Box::new(Unlocked { keyring, key })),
             upgraded,
         }
     }
@@ -158,11 +160,11 @@ impl Wallet {
     }
 
     fn unlocked(&self) -> Result<&Unlocked, Error> {
-        self.state.as_ref().ok_or(KeyringError::Locked.into())
+        self.state.as_deref().ok_or(KeyringError::Locked.into())
     }
 
     fn unlocked_mut(&mut self) -> Result<&mut Unlocked, Error> {
-        self.state.as_mut().ok_or(KeyringError::Locked.into())
+        self.state.as_deref_mut().ok_or(KeyringError::Locked.into())
     }
 
     fn gate(&self, password: &str) -> Result<&Unlocked, Error> {

@@ -1,10 +1,11 @@
 //! The only `#[wasm_bindgen]` facade: the JS names fixed in `docs/core-api.md`.
 //!
 //! Errors are thrown as JS `Error`s whose `code` property is the stable [`Error::code`].
-//! Passwords, phrases and keys arrive as owned `String`s (wasm-bindgen hands the WASM-side copy to
-//! Rust) and are wrapped in [`Zeroizing`] at once, so the copy in WASM memory is wiped after use.
-//! The two secrets that leave ([`Keyring::reveal_phrase`], [`Keyring::export_private_key`]) are
-//! copied into a JS string directly from a zeroizing buffer.
+//! Passwords, phrases and keys arrive as JS strings and are copied into WASM memory here
+//! ([`secret_text`]) into a buffer sized once and wiped after use. The two secrets that leave
+//! ([`Keyring::reveal_phrase`], [`Keyring::export_private_key`]) are copied into a JS string
+//! directly from a zeroizing buffer. Every call that touches a secret runs through
+//! [`scrubbed`], which wipes the stack it used.
 //!
 //! Every fallible call throws the error of the Rust function it wraps (see those functions'
 //! `# Errors`); the per-call codes are listed in `docs/core-api.md`.
@@ -21,6 +22,7 @@ use crate::mnemonic;
 use crate::session::SessionKey;
 use crate::vault::{self, VaultKey, DEFAULT_ITERATIONS};
 use crate::wallet::Wallet;
+use crate::wipe::scrubbed;
 
 /// Most suggestions [`word_suggestions`] returns.
 const MAX_SUGGESTIONS: usize = 8;
@@ -59,6 +61,26 @@ fn json_text(value: &JsValue, what: &'static str) -> Result<Zeroizing<String>, J
     }
     Err(js_error(&Error::InvalidArgument(what)))
 }
+
+/// A secret string argument (password, phrase, private key) copied into WASM memory here, not by
+/// wasm-bindgen's glue: the glue grows its buffer with `realloc` at the first non-ASCII
+/// character, leaving the unwiped ASCII prefix in the freed block. This buffer is sized once
+/// (at most 3 UTF-8 bytes per UTF-16 unit) and wiped on drop; a lone surrogate becomes U+FFFD,
+/// as `TextEncoder` (which gives WebCrypto the password's bytes) makes it.
+fn secret_text(value: &JsString, what: &'static str) -> Result<Zeroizing<String>, JsValue> {
+    if !value.is_string() {
+        return Err(js_error(&Error::InvalidArgument(what)));
+    }
+    let units = usize::try_from(value.length()).unwrap_or(0);
+    let mut out = Zeroizing::new(String::with_capacity(units.saturating_mul(3)));
+    for c in char::decode_utf16(value.iter()) {
+        out.push(c.unwrap_or(char::REPLACEMENT_CHARACTER));
+    }
+    Ok(out)
+}
+
+const PASSWORD: &str = "the password must be a string";
+const PHRASE: &str = "the phrase must be a string";
 
 fn set(obj: &Object, key: &str, value: &JsValue) {
     // Defining a data property on a plain fresh object cannot fail.
@@ -122,32 +144,39 @@ pub struct Keyring {
 impl Keyring {
     /// A new random phrase of `wordCount` words (12, 15, 18, 21, 24) and one HD account.
     pub fn create(
-        password: String,
+        password: &JsString,
         #[wasm_bindgen(js_name = wordCount)] word_count: u32,
     ) -> Result<Keyring, JsValue> {
-        let password = Zeroizing::new(password);
-        let word_count = usize::try_from(word_count).unwrap_or(usize::MAX);
-        Ok(Self {
-            inner: js(Wallet::create(&password, word_count))?,
+        scrubbed(|| {
+            let password = secret_text(password, PASSWORD)?;
+            let word_count = usize::try_from(word_count).unwrap_or(usize::MAX);
+            Ok(Self {
+                inner: js(Wallet::create(&password, word_count))?,
+            })
         })
     }
 
     /// From a typed phrase (any case, extra whitespace tolerated; checksum checked).
-    pub fn restore(password: String, phrase: String) -> Result<Keyring, JsValue> {
-        let (password, phrase) = (Zeroizing::new(password), Zeroizing::new(phrase));
-        Ok(Self {
-            inner: js(Wallet::restore(&password, &phrase))?,
+    pub fn restore(password: &JsString, phrase: &JsString) -> Result<Keyring, JsValue> {
+        scrubbed(|| {
+            let password = secret_text(password, PASSWORD)?;
+            let phrase = secret_text(phrase, PHRASE)?;
+            Ok(Self {
+                inner: js(Wallet::restore(&password, &phrase))?,
+            })
         })
     }
 
     /// Opens a Keystead or MetaMask vault (JSON string).
     pub fn unlock(
         #[wasm_bindgen(js_name = vaultJson)] vault_json: String,
-        password: String,
+        password: &JsString,
     ) -> Result<Keyring, JsValue> {
-        let password = Zeroizing::new(password);
-        Ok(Self {
-            inner: js(Wallet::unlock(&vault_json, &password))?,
+        scrubbed(|| {
+            let password = secret_text(password, PASSWORD)?;
+            Ok(Self {
+                inner: js(Wallet::unlock(&vault_json, &password))?,
+            })
         })
     }
 
@@ -155,10 +184,12 @@ impl Keyring {
     /// no PBKDF2). The key array is copied into WASM memory, which is wiped after use.
     #[wasm_bindgen(js_name = resumeSession)]
     pub fn resume_session(snapshot: &str, key: Vec<u8>) -> Result<Keyring, JsValue> {
-        let key = Zeroizing::new(key);
-        let key = js(SessionKey::from_slice(&key))?;
-        Ok(Self {
-            inner: js(Wallet::resume(snapshot, &key))?,
+        scrubbed(|| {
+            let key = Zeroizing::new(key);
+            let key = js(SessionKey::from_slice(&key))?;
+            Ok(Self {
+                inner: js(Wallet::resume(snapshot, &key))?,
+            })
         })
     }
 
@@ -166,9 +197,11 @@ impl Keyring {
     /// the password. See the crate's `session` module for the exact bytes.
     #[wasm_bindgen(js_name = sealSession)]
     pub fn seal_session(&self, key: Vec<u8>) -> Result<String, JsValue> {
-        let key = Zeroizing::new(key);
-        let key = js(SessionKey::from_slice(&key))?;
-        js(self.inner.seal_session(&key))
+        scrubbed(|| {
+            let key = Zeroizing::new(key);
+            let key = js(SessionKey::from_slice(&key))?;
+            js(self.inner.seal_session(&key))
+        })
     }
 
     /// Opens a vault with the 32-byte key WebCrypto derived from the password and the vault's
@@ -179,9 +212,11 @@ impl Keyring {
         #[wasm_bindgen(js_name = vaultJson)] vault_json: String,
         key: &Uint8Array,
     ) -> Result<Keyring, JsValue> {
-        let key = take_key(key)?;
-        Ok(Self {
-            inner: js(Wallet::unlock_with_key(&vault_json, &key))?,
+        scrubbed(|| {
+            let key = take_key(key)?;
+            Ok(Self {
+                inner: js(Wallet::unlock_with_key(&vault_json, &key))?,
+            })
         })
     }
 
@@ -189,14 +224,16 @@ impl Keyring {
     /// `key` is zeroed once copied.
     #[wasm_bindgen(js_name = restoreWithKey)]
     pub fn restore_with_key(
-        phrase: String,
+        phrase: &JsString,
         params: &JsValue,
         key: &Uint8Array,
     ) -> Result<Keyring, JsValue> {
-        let phrase = Zeroizing::new(phrase);
-        let key = key_with_params(params, key)?;
-        Ok(Self {
-            inner: js(Wallet::restore_with_key(&phrase, key))?,
+        scrubbed(|| {
+            let phrase = secret_text(phrase, PHRASE)?;
+            let key = key_with_params(params, key)?;
+            Ok(Self {
+                inner: js(Wallet::restore_with_key(&phrase, key))?,
+            })
         })
     }
 
@@ -208,10 +245,12 @@ impl Keyring {
         params: &JsValue,
         key: &Uint8Array,
     ) -> Result<Keyring, JsValue> {
-        let key = key_with_params(params, key)?;
-        let word_count = usize::try_from(word_count).unwrap_or(usize::MAX);
-        Ok(Self {
-            inner: js(Wallet::create_with_key(word_count, key))?,
+        scrubbed(|| {
+            let key = key_with_params(params, key)?;
+            let word_count = usize::try_from(word_count).unwrap_or(usize::MAX);
+            Ok(Self {
+                inner: js(Wallet::create_with_key(word_count, key))?,
+            })
         })
     }
 
@@ -229,7 +268,7 @@ impl Keyring {
 
     /// The encrypted vault JSON (browser-passworder format) for storage.
     pub fn vault(&self) -> Result<String, JsValue> {
-        js(self.inner.vault())
+        scrubbed(|| js(self.inner.vault()))
     }
 
     /// `[{ address, type: "hd" | "imported", index? }]`, addresses EIP-55 checksummed.
@@ -257,14 +296,16 @@ impl Keyring {
     /// Derives the next HD account; returns its address.
     #[wasm_bindgen(js_name = addAccount)]
     pub fn add_account(&mut self) -> Result<String, JsValue> {
-        Ok(js(self.inner.add_account())?.to_checksum())
+        scrubbed(|| Ok(js(self.inner.add_account())?.to_checksum()))
     }
 
     /// Imports a private key (64 hex digits, optional 0x); returns its address.
     #[wasm_bindgen(js_name = importPrivateKey)]
-    pub fn import_private_key(&mut self, hex: String) -> Result<String, JsValue> {
-        let hex = Zeroizing::new(hex);
-        Ok(js(self.inner.import_private_key(&hex))?.to_checksum())
+    pub fn import_private_key(&mut self, hex: &JsString) -> Result<String, JsValue> {
+        scrubbed(|| {
+            let hex = secret_text(hex, "the private key must be a string")?;
+            Ok(js(self.inner.import_private_key(&hex))?.to_checksum())
+        })
     }
 
     /// Removes an imported account (HD accounts cannot be removed).
@@ -275,10 +316,12 @@ impl Keyring {
 
     /// The phrase (space-separated), after re-checking the password.
     #[wasm_bindgen(js_name = revealPhrase)]
-    pub fn reveal_phrase(&self, password: String) -> Result<JsString, JsValue> {
-        let password = Zeroizing::new(password);
-        let phrase = js(self.inner.reveal_phrase(&password))?;
-        Ok(JsString::from(phrase.as_str()))
+    pub fn reveal_phrase(&self, password: &JsString) -> Result<JsString, JsValue> {
+        scrubbed(|| {
+            let password = secret_text(password, PASSWORD)?;
+            let phrase = js(self.inner.reveal_phrase(&password))?;
+            Ok(JsString::from(phrase.as_str()))
+        })
     }
 
     /// `0x`-hex private key of that account, after re-checking the password.
@@ -286,20 +329,24 @@ impl Keyring {
     pub fn export_private_key(
         &self,
         address_: &str,
-        password: String,
+        password: &JsString,
     ) -> Result<JsString, JsValue> {
-        let password = Zeroizing::new(password);
-        let key = js(self
-            .inner
-            .export_private_key(&address(address_)?, &password))?;
-        Ok(JsString::from(key.as_str()))
+        scrubbed(|| {
+            let password = secret_text(password, PASSWORD)?;
+            let key = js(self
+                .inner
+                .export_private_key(&address(address_)?, &password))?;
+            Ok(JsString::from(key.as_str()))
+        })
     }
 
     /// `true` when the typed phrase is this keyring's phrase; reveals nothing.
     #[wasm_bindgen(js_name = verifyPhrase)]
-    pub fn verify_phrase(&self, phrase: String) -> Result<bool, JsValue> {
-        let phrase = Zeroizing::new(phrase);
-        js(self.inner.verify_phrase(&phrase))
+    pub fn verify_phrase(&self, phrase: &JsString) -> Result<bool, JsValue> {
+        scrubbed(|| {
+            let phrase = secret_text(phrase, PHRASE)?;
+            js(self.inner.verify_phrase(&phrase))
+        })
     }
 
     /// EIP-191 personal_sign of the `0x`-hex message bytes: `0x` r‖s‖v, v ∈ {27, 28}, low s.
@@ -309,40 +356,45 @@ impl Keyring {
         address_: &str,
         #[wasm_bindgen(js_name = dataHex)] data_hex: &str,
     ) -> Result<String, JsValue> {
-        let message = js(eip191::message_bytes(data_hex))?;
-        Ok(js(self
-            .inner
-            .sign_personal_message(&address(address_)?, &message))?
-        .to_rsv_hex())
+        scrubbed(|| {
+            let message = js(eip191::message_bytes(data_hex))?;
+            Ok(js(self
+                .inner
+                .sign_personal_message(&address(address_)?, &message))?
+            .to_rsv_hex())
+        })
     }
 
     /// EIP-712 eth_signTypedData_v4 signature of the typed data (JSON string or object).
     #[wasm_bindgen(js_name = signTypedDataV4)]
     pub fn sign_typed_data_v4(&self, address_: &str, json: &JsValue) -> Result<String, JsValue> {
-        let json = json_text(json, "typed data must be a json string or object")?;
-        Ok(js(self.inner.sign_typed_data_v4(&address(address_)?, &json))?.to_rsv_hex())
+        scrubbed(|| {
+            let json = json_text(json, "typed data must be a json string or object")?;
+            Ok(js(self.inner.sign_typed_data_v4(&address(address_)?, &json))?.to_rsv_hex())
+        })
     }
 
     /// The raw signed transaction (`0x` hex) for a request with JSON-RPC field names.
     #[wasm_bindgen(js_name = signTransaction)]
     pub fn sign_transaction(&self, address_: &str, tx: &JsValue) -> Result<String, JsValue> {
-        let json = json_text(tx, "a transaction must be a json string or object")?;
-        Ok(to_hex_prefixed(&js(self
-            .inner
-            .sign_transaction(&address(address_)?, &json))?))
+        scrubbed(|| {
+            let json = json_text(tx, "a transaction must be a json string or object")?;
+            Ok(to_hex_prefixed(&js(self
+                .inner
+                .sign_transaction(&address(address_)?, &json))?))
+        })
     }
 
     /// Zeroizes everything the keyring holds; later calls throw `LOCKED`.
     pub fn lock(&mut self) {
-        self.inner.lock();
+        scrubbed(|| self.inner.lock());
     }
 }
 
 /// Throws `INVALID_PHRASE` naming the first unknown word's position, or the checksum.
 #[wasm_bindgen(js_name = validatePhrase)]
-pub fn validate_phrase(phrase: String) -> Result<(), JsValue> {
-    let phrase = Zeroizing::new(phrase);
-    js(mnemonic::validate_phrase(&phrase))
+pub fn validate_phrase(phrase: &JsString) -> Result<(), JsValue> {
+    scrubbed(|| js(mnemonic::validate_phrase(&secret_text(phrase, PHRASE)?)))
 }
 
 /// Up to 8 list words starting with `prefix`.
@@ -383,12 +435,14 @@ pub fn hash_typed_data_v4(json: &JsValue) -> Result<String, JsValue> {
 /// Addresses of accounts `start .. start + count` (at most 1000) of a phrase at m/44'/60'/0'/0/i,
 /// without a vault: for account discovery after a restore, and for cross-checks.
 #[wasm_bindgen(js_name = deriveAddresses)]
-pub fn derive_addresses(phrase: String, start: u32, count: u32) -> Result<Array, JsValue> {
-    let phrase = Zeroizing::new(phrase);
-    Ok(js(keyring::derive_addresses(&phrase, start, count))?
-        .iter()
-        .map(|a| JsValue::from_str(&a.to_checksum()))
-        .collect())
+pub fn derive_addresses(phrase: &JsString, start: u32, count: u32) -> Result<Array, JsValue> {
+    scrubbed(|| {
+        let phrase = secret_text(phrase, PHRASE)?;
+        Ok(js(keyring::derive_addresses(&phrase, start, count))?
+            .iter()
+            .map(|a| JsValue::from_str(&a.to_checksum()))
+            .collect())
+    })
 }
 
 /// `{ salt, iterations }` of a vault (salt as its base64 text): what WebCrypto's PBKDF2 needs

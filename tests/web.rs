@@ -3,7 +3,7 @@
 #![cfg(target_arch = "wasm32")]
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 
-use js_sys::{Array, Reflect, Uint8Array, JSON};
+use js_sys::{Array, JsString, Reflect, Uint8Array, JSON};
 use keystead::wasm::{
     derive_addresses, hash_typed_data_v4, new_vault_key_params, recover_personal_signature,
     to_checksum_address, validate_phrase, vault_key_params, word_suggestions, Keyring,
@@ -50,37 +50,48 @@ fn accounts(k: &Keyring) -> Vec<(String, String, Option<u32>)> {
 
 #[wasm_bindgen_test]
 fn create_reveal_verify_and_gates() {
-    let k = Keyring::create(PASSWORD.into(), 12).unwrap();
+    let k = Keyring::create(&JsString::from(PASSWORD), 12).unwrap();
     let list = accounts(&k);
     assert_eq!(list.len(), 1);
     assert_eq!(list[0].1, "hd");
     assert_eq!(list[0].2, Some(0));
 
-    let phrase: String = k.reveal_phrase(PASSWORD.into()).unwrap().into();
+    let phrase: String = k.reveal_phrase(&JsString::from(PASSWORD)).unwrap().into();
     assert_eq!(phrase.split(' ').count(), 12);
-    assert!(validate_phrase(phrase.clone()).is_ok());
-    assert!(k.verify_phrase(phrase.to_uppercase()).unwrap());
-    assert!(!k.verify_phrase(ANVIL_PHRASE.into()).unwrap());
-    assert!(!k.verify_phrase("not a phrase".into()).unwrap());
+    assert!(validate_phrase(&JsString::from(phrase.as_str())).is_ok());
+    assert!(k
+        .verify_phrase(&JsString::from(phrase.to_uppercase()))
+        .unwrap());
+    assert!(!k.verify_phrase(&JsString::from(ANVIL_PHRASE)).unwrap());
+    assert!(!k.verify_phrase(&JsString::from("not a phrase")).unwrap());
 
-    let err = k.reveal_phrase("wrong password".into()).unwrap_err();
+    let err = k
+        .reveal_phrase(&JsString::from("wrong password"))
+        .unwrap_err();
     assert_eq!(code(err.clone()), "INCORRECT_PASSWORD");
     for word in phrase.split(' ') {
         assert!(!message(&err).contains(word), "error message leaks a word");
     }
 
     // The randomness source works in the browser: a second wallet has another phrase.
-    let other = Keyring::create(PASSWORD.into(), 24).unwrap();
-    let other_phrase: String = other.reveal_phrase(PASSWORD.into()).unwrap().into();
+    let other = Keyring::create(&JsString::from(PASSWORD), 24).unwrap();
+    let other_phrase: String = other
+        .reveal_phrase(&JsString::from(PASSWORD))
+        .unwrap()
+        .into();
     assert_eq!(other_phrase.split(' ').count(), 24);
     assert_ne!(phrase, other_phrase);
 
     assert_eq!(
-        code(Keyring::create(PASSWORD.into(), 13).err().unwrap()),
+        code(
+            Keyring::create(&JsString::from(PASSWORD), 13)
+                .err()
+                .unwrap()
+        ),
         "INVALID_ARGUMENT"
     );
     assert_eq!(
-        code(Keyring::create(String::new(), 12).err().unwrap()),
+        code(Keyring::create(&JsString::from(""), 12).err().unwrap()),
         "INVALID_ARGUMENT"
     );
 }
@@ -88,8 +99,8 @@ fn create_reveal_verify_and_gates() {
 #[wasm_bindgen_test]
 fn restore_vault_round_trip_and_accounts() {
     let mut k = Keyring::restore(
-        PASSWORD.into(),
-        format!("  {}  ", ANVIL_PHRASE.to_uppercase()),
+        &JsString::from(PASSWORD),
+        &JsString::from(format!("  {}  ", ANVIL_PHRASE.to_uppercase())),
     )
     .unwrap();
     assert_eq!(accounts(&k)[0].0, ANVIL_0);
@@ -97,18 +108,18 @@ fn restore_vault_round_trip_and_accounts() {
 
     // An imported key (anvil account 5's) is marked imported and exported unchanged.
     let key5 = "0x8b3a350cf5c34c9194ca85829a2df0ec3153be0318b5e2d3348e872092edffba";
-    let addr5 = k.import_private_key(key5.into()).unwrap();
+    let addr5 = k.import_private_key(&JsString::from(key5)).unwrap();
     assert_eq!(addr5, "0x9965507D1a55bcC2695C58ba16FB37d819B0A4dc");
     assert_eq!(
-        code(k.import_private_key(key5.into()).err().unwrap()),
+        code(k.import_private_key(&JsString::from(key5)).err().unwrap()),
         "DUPLICATE_ACCOUNT"
     );
     assert_eq!(
-        code(k.import_private_key("0xzz".into()).err().unwrap()),
+        code(k.import_private_key(&JsString::from("0xzz")).err().unwrap()),
         "INVALID_PRIVATE_KEY"
     );
     let exported: String = k
-        .export_private_key(&addr5, PASSWORD.into())
+        .export_private_key(&addr5, &JsString::from(PASSWORD))
         .unwrap()
         .into();
     assert_eq!(exported, key5);
@@ -122,7 +133,7 @@ fn restore_vault_round_trip_and_accounts() {
     assert_eq!(iterations.as_f64(), Some(600_000.0));
     assert!(!vault.contains("test"), "the vault holds no plaintext");
 
-    let reopened = Keyring::unlock(vault.clone(), PASSWORD.into()).unwrap();
+    let reopened = Keyring::unlock(vault.clone(), &JsString::from(PASSWORD)).unwrap();
     assert_eq!(accounts(&reopened), accounts(&k));
     assert_eq!(
         accounts(&reopened),
@@ -135,14 +146,21 @@ fn restore_vault_round_trip_and_accounts() {
     assert!(!reopened.was_upgraded());
 
     assert_eq!(
-        code(Keyring::unlock(vault.clone(), "nope".into()).err().unwrap()),
+        code(
+            Keyring::unlock(vault.clone(), &JsString::from("nope"))
+                .err()
+                .unwrap()
+        ),
         "INCORRECT_PASSWORD"
     );
     assert_eq!(
         code(
-            Keyring::unlock(vault[..vault.len() / 2].to_string(), PASSWORD.into())
-                .err()
-                .unwrap()
+            Keyring::unlock(
+                vault[..vault.len() / 2].to_string(),
+                &JsString::from(PASSWORD)
+            )
+            .err()
+            .unwrap()
         ),
         "MALFORMED_VAULT"
     );
@@ -162,7 +180,7 @@ fn restore_vault_round_trip_and_accounts() {
     assert_eq!(code(k.accounts().unwrap_err()), "LOCKED");
     assert_eq!(code(k.vault().unwrap_err()), "LOCKED");
     assert_eq!(
-        code(k.reveal_phrase(PASSWORD.into()).unwrap_err()),
+        code(k.reveal_phrase(&JsString::from(PASSWORD)).unwrap_err()),
         "LOCKED"
     );
     assert_eq!(
@@ -173,7 +191,7 @@ fn restore_vault_round_trip_and_accounts() {
 
 #[wasm_bindgen_test]
 fn signing_in_the_browser() {
-    let mut k = Keyring::restore(PASSWORD.into(), ANVIL_PHRASE.into()).unwrap();
+    let mut k = Keyring::restore(&JsString::from(PASSWORD), &JsString::from(ANVIL_PHRASE)).unwrap();
 
     // personal_sign of "hello world" recovers the signer; v is 27 or 28.
     let data = "0x68656c6c6f20776f726c64";
@@ -207,7 +225,7 @@ fn signing_in_the_browser() {
     );
     // EIP-712's Example.js signs Mail with keccak256("cow"): v 28, r 0x4355…, s 0x07…
     let cow = "0xc85ef7d79691fe79573b1a7064c19c1a9819ebdbd1faaab1a8ec92344438aaf4";
-    let cow_address = k.import_private_key(cow.into()).unwrap();
+    let cow_address = k.import_private_key(&JsString::from(cow)).unwrap();
     assert_eq!(cow_address, "0xCD2a3d9F938E13CD947Ec05AbC7FE734Df8DD826");
     assert_eq!(
         k.sign_typed_data_v4(&cow_address, &mail.into()).unwrap(),
@@ -223,9 +241,9 @@ fn signing_in_the_browser() {
 
     // EIP-155's worked example (EIP-155 text): key 0x4646…46, nonce 9, 20 gwei, 1 ether to 0x3535…35.
     let signer = k
-        .import_private_key(
-            "0x4646464646464646464646464646464646464646464646464646464646464646".into(),
-        )
+        .import_private_key(&JsString::from(
+            "0x4646464646464646464646464646464646464646464646464646464646464646",
+        ))
         .unwrap();
     let tx = JSON::parse(r#"{"type":"0x0","chainId":"0x1","nonce":"0x9","gasPrice":"0x4a817c800","gas":"0x5208","to":"0x3535353535353535353535353535353535353535","value":"0xde0b6b3a7640000","data":"0x"}"#).unwrap();
     assert_eq!(
@@ -252,17 +270,20 @@ fn free_functions() {
         "INVALID_ARGUMENT"
     );
 
-    let err =
-        validate_phrase("test test test test test test test test test test test nothere".into())
-            .unwrap_err();
+    let err = validate_phrase(&JsString::from(
+        "test test test test test test test test test test test nothere",
+    ))
+    .unwrap_err();
     assert_eq!(code(err.clone()), "INVALID_PHRASE");
     assert!(
         message(&err).contains("12"),
         "names the position: {}",
         message(&err)
     );
-    let err = validate_phrase("test test test test test test test test test test test test".into())
-        .unwrap_err();
+    let err = validate_phrase(&JsString::from(
+        "test test test test test test test test test test test test",
+    ))
+    .unwrap_err();
     assert!(message(&err).contains("checksum"));
 
     let words: Vec<String> = word_suggestions("zo".into())
@@ -272,11 +293,11 @@ fn free_functions() {
     assert_eq!(words, ["zone", "zoo"]);
     assert_eq!(word_suggestions(String::new()).length(), 0);
 
-    let addresses: Array = derive_addresses(ANVIL_PHRASE.into(), 0, 2).unwrap();
+    let addresses: Array = derive_addresses(&JsString::from(ANVIL_PHRASE), 0, 2).unwrap();
     assert_eq!(addresses.get(0).as_string().unwrap(), ANVIL_0);
     assert_eq!(addresses.get(1).as_string().unwrap(), ANVIL_1);
     assert_eq!(
-        code(derive_addresses(ANVIL_PHRASE.into(), 0, 5000).unwrap_err()),
+        code(derive_addresses(&JsString::from(ANVIL_PHRASE), 0, 5000).unwrap_err()),
         "INVALID_ARGUMENT"
     );
 }
@@ -292,7 +313,7 @@ fn key_for(params: &JsValue) -> Uint8Array {
 
 #[wasm_bindgen_test]
 fn unlock_with_key_opens_the_vault_and_zeroes_the_key() {
-    let k = Keyring::restore(PASSWORD.into(), ANVIL_PHRASE.into()).unwrap();
+    let k = Keyring::restore(&JsString::from(PASSWORD), &JsString::from(ANVIL_PHRASE)).unwrap();
     let vault = k.vault().unwrap();
     let params: JsValue = vault_key_params(&vault).unwrap().into();
     assert_eq!(
@@ -324,9 +345,9 @@ fn unlock_with_key_opens_the_vault_and_zeroes_the_key() {
 fn restore_with_key_writes_a_vault_the_password_opens() {
     let params: JsValue = new_vault_key_params().unwrap().into();
     let key = key_for(&params);
-    let k = Keyring::restore_with_key(ANVIL_PHRASE.into(), &params, &key).unwrap();
+    let k = Keyring::restore_with_key(&JsString::from(ANVIL_PHRASE), &params, &key).unwrap();
     assert!(key.to_vec().iter().all(|b| *b == 0));
-    let opened = Keyring::unlock(k.vault().unwrap(), PASSWORD.into()).unwrap();
+    let opened = Keyring::unlock(k.vault().unwrap(), &JsString::from(PASSWORD)).unwrap();
     assert_eq!(accounts(&opened)[0].0, ANVIL_0);
 
     let created = Keyring::create_with_key(12, &params, &key_for(&params)).unwrap();

@@ -161,6 +161,14 @@ function exercise(words) {
   // revealPhrase: only with the password.
   out['reveal wrong password'] = fails(() => k.revealPhrase('correct horse battery stapler'), 'INCORRECT_PASSWORD', 'reveal with a wrong password').message;
   assert.equal(k.revealPhrase(PASSWORD), phrase);
+  // A password, phrase or key that is not a string is refused before any work, not coerced.
+  for (const bad of [undefined, 42, ['x'], new String(PASSWORD)]) {
+    fails(() => k.revealPhrase(bad), 'INVALID_ARGUMENT', `revealPhrase(${typeof bad})`);
+    fails(() => k.exportPrivateKey(a2, bad), 'INVALID_ARGUMENT', `exportPrivateKey(${typeof bad})`);
+    fails(() => k.verifyPhrase(bad), 'INVALID_ARGUMENT', `verifyPhrase(${typeof bad})`);
+    fails(() => k.importPrivateKey(bad), 'INVALID_ARGUMENT', `importPrivateKey(${typeof bad})`);
+  }
+  assert.equal(k.accounts().length, 4, 'refused arguments change nothing');
 
   // verifyPhrase: true for the phrase, false (never an error) for any other valid phrase.
   assert.equal(k.verifyPhrase(phrase), true);
