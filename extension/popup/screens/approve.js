@@ -5,6 +5,7 @@ import { call } from '../api.js';
 import { formatEth } from '../format.js';
 import { unlockForm } from './unlock.js';
 import { uncoveredTag } from '../account-tag.js';
+import { typedDataBody } from '../typed-data-view.js';
 
 const TITLES = {
   connect: 'Connect to this site?',
@@ -16,12 +17,6 @@ const TITLES = {
 };
 
 const row = (label, value, testid) => h('div', { class: 'row' }, h('dt', {}, label), h('dd', { testid }, value));
-
-/** Typed-data values as nested rows, exactly as the dApp sent them. */
-function fields(value) {
-  if (typeof value !== 'object' || value === null) return h('span', {}, String(value));
-  return h('dl', { class: 'fields' }, Object.entries(value).map(([k, v]) => row(k, fields(v))));
-}
 
 const BODIES = {
   connect: (d, status, choice) => [
@@ -38,11 +33,7 @@ const BODIES = {
       ? h('pre', { class: 'message', testid: 'approval-message' }, d.message.text)
       : h('pre', { class: 'message hex', testid: 'approval-message' }, d.message.hex),
   ],
-  'typed-data': (d) => [
-    h('dl', {}, row('Account', d.account), row('Type', d.primaryType ?? '')),
-    h('h2', {}, 'Domain'), fields(d.domain),
-    h('h2', {}, 'Message'), h('div', { testid: 'approval-message' }, fields(d.message)),
-  ],
+  'typed-data': (d) => typedDataBody(d, row),
   transaction: (d) => [
     h('dl', {},
       row('Network', `${d.network.name} (${Number(d.network.chainId)})`),
