@@ -24,19 +24,16 @@ function value(node) {
 const list = (nodes, testid) => h('dl', { class: 'fields', testid }, nodes.map(field));
 
 /**
- * The approval body for `{ account, view }`. `row(label, value, testid)` is the approval
- * window's label/value row.
+ * The approval body for `{ account, view }`, as a flat list of nodes. `row(label, value, testid)`
+ * is the approval window's label/value row.
  */
 export function typedDataBody({ account, view }, row) {
-  return [
-    h('dl', {},
-      row('Account', account),
-      row('Type', view.primaryType, 'approval-primary-type'),
-      row('Chain', view.chainId ?? 'any chain: no chainId is signed', 'approval-chain')),
-    view.domainOnly
-      ? h('p', { class: 'warning', testid: 'approval-domain-only' }, 'This signs only the domain: no message is signed.')
-      : null,
-    h('h2', {}, 'Domain'), list(view.domain, 'approval-domain'),
-    view.domainOnly ? null : [h('h2', {}, 'Message'), h('div', { testid: 'approval-message' }, list(view.message, 'approval-message-fields'))],
-  ];
+  const body = [h('dl', {},
+    row('Account', account),
+    row('Type', view.primaryType, 'approval-primary-type'),
+    row('Chain', view.chainId ?? 'any chain: no chainId is signed', 'approval-chain'))];
+  if (view.domainOnly) body.push(h('p', { class: 'warning', testid: 'approval-domain-only' }, 'This signs only the domain: no message is signed.'));
+  body.push(h('h2', {}, 'Domain'), list(view.domain, 'approval-domain'));
+  if (!view.domainOnly) body.push(h('h2', {}, 'Message'), h('div', { testid: 'approval-message' }, list(view.message, 'approval-message-fields')));
+  return body;
 }
