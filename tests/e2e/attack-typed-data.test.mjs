@@ -122,18 +122,18 @@ test('a number in a string field (hashed as other bytes than its digits) is refu
 });
 
 test('chain check: the declared chainId only; a contract domain without one is refused', async () => {
-  // Declared chainId of another chain.
+  // A contract domain whose EIP712Domain declares no chainId: valid on every chain. The
+  // undeclared domain.chainId 31337 (the active chain) must not make it pass the chain check.
+  const unbound = permit();
+  unbound.types.EIP712Domain = DOMAIN_TYPE.filter((f) => f.name !== 'chainId');
+  await refused(unbound, /undeclared field/);
+  // Without the undeclared key: refused for declaring no chainId.
+  delete unbound.domain.chainId;
+  await refused(unbound, /declares no chainId/);
+  // A declared chainId of another chain.
   const other = permit();
   other.domain.chainId = 1;
   await refused(other, /for chain 1, but Keystead is on chain 31337/);
-  // A contract named but no chainId declared: valid on every chain, refused.
-  const unbound = permit();
-  unbound.types.EIP712Domain = DOMAIN_TYPE.filter((f) => f.name !== 'chainId');
-  delete unbound.domain.chainId;
-  await refused(unbound, /declares no chainId/);
-  // The undeclared domain.chainId 31337 (the active chain) does not make it pass.
-  unbound.domain.chainId = 31337;
-  await refused(unbound, /undeclared field/);
 });
 
 test('a domain with no contract and no chainId: the window says any chain', async () => {
