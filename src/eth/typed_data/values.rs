@@ -363,7 +363,7 @@ pub(crate) fn display_atomic(base: Base<'_>, value: &Value) -> Result<String, Ty
 
 impl Integer {
     /// The value in decimal, with a leading `-` when negative.
-    pub(crate) fn to_decimal(&self) -> String {
+    pub(crate) fn to_decimal(self) -> String {
         let mut magnitude = self.magnitude;
         let mut digits = Vec::new();
         while magnitude.iter().any(|&b| b != 0) {
