@@ -1,15 +1,15 @@
 // The service worker's entry: every listener is registered here, synchronously at the top level,
 // so that an event that wakes a stopped worker finds its listener (MV3 requirement).
-import { handle } from './rpc/pipeline.js';
-import { ProviderError, LIMIT_EXCEEDED, serializeError } from './rpc/errors.js';
+import { handle } from './dapp/pipeline.js';
+import { ProviderError, LIMIT_EXCEEDED, serializeError } from '../shared/rpc-errors.js';
 import { paramsProblem } from '../shared/params-check.js';
-import * as rateLimit from './rate-limit.js';
-import { POPUP_METHODS } from './popup-api.js';
-import * as approvals from './approvals.js';
-import * as session from './session.js';
-import * as autolock from './autolock.js';
-import * as clipboard from './clipboard.js';
-import { loadCore } from './core.js';
+import * as rateLimit from './dapp/rate-limit.js';
+import { POPUP_METHODS } from './popup/api.js';
+import * as approvals from './platform/approvals.js';
+import * as session from './platform/session.js';
+import * as autolock from './wallet/autolock.js';
+import * as clipboard from './platform/clipboard.js';
+import { loadCore } from './wallet/core.js';
 
 const EXTENSION_ORIGIN = new URL(chrome.runtime.getURL('')).origin;
 

@@ -7,11 +7,11 @@
 // would need an oracle answering "is word i equal to X?", which lets anything that can call
 // the worker find the phrase word by word (2048 guesses per word); `verifyBackup` only answers
 // for a whole phrase.
-import * as core from './core.js';
-import * as store from './store.js';
-import * as accounts from './accounts.js';
-import { text } from './popup-params.js';
-import { status } from './popup-status.js';
+import * as core from '../wallet/core.js';
+import * as store from '../platform/store.js';
+import * as accounts from '../wallet/accounts.js';
+import { text } from './params.js';
+import { status } from './status.js';
 
 /** Most suggestions the popup shows under a word field. */
 export const SUGGESTIONS = 5;

@@ -1,7 +1,7 @@
 // Parameter checks shared by the RPC handlers. Each returns the normalized value or throws a
 // -32602 ProviderError that says which parameter is wrong.
-import { invalidParams } from './errors.js';
-import { isAddress, isHexData } from '../hex.js';
+import { invalidParams } from '../../shared/rpc-errors.js';
+import { isAddress, isHexData } from '../wallet/hex.js';
 
 const QUANTITY = /^0x(0|[1-9a-fA-F][0-9a-fA-F]{0,63})$/;
 

@@ -1,14 +1,14 @@
 // Popup methods for the encrypted backup file (download, restore).
 // Merged into the worker's popup method table by popup-api.js.
-import * as core from './core.js';
-import * as store from './store.js';
-import * as events from './events.js';
-import * as networks from './networks.js';
-import { text } from './popup-params.js';
-import { status } from './popup-status.js';
-import { checkReplace } from './popup-replace.js';
-import { buildFile, parseFile, openSettings } from './backup-file.js';
-import { pickSettings, restoredFields } from './backup-settings.js';
+import * as core from '../wallet/core.js';
+import * as store from '../platform/store.js';
+import * as events from '../wallet/events.js';
+import * as networks from '../wallet/networks.js';
+import { text } from './params.js';
+import { status } from './status.js';
+import { checkReplace } from './replace.js';
+import { buildFile, parseFile, openSettings } from '../wallet/backup-file.js';
+import { pickSettings, restoredFields } from '../wallet/backup-settings.js';
 
 export const FILE_METHODS = Object.freeze({
   /**

@@ -1,9 +1,7 @@
 // Checks for the parameters the extension's own pages send to the worker's popup methods.
+import { argument } from '../../shared/wallet-errors.js';
 
-/** An INVALID_ARGUMENT error with a message the popup shows as is. */
-export function argument(message) {
-  return Object.assign(new Error(message), { code: 'INVALID_ARGUMENT' });
-}
+export { argument };
 
 /** `value` when it is a non-empty string, else INVALID_ARGUMENT naming `what`. */
 export function text(value, what) {

@@ -1,11 +1,11 @@
 // personal_sign (EIP-191) and eth_signTypedData_v4 (EIP-712): validated, approved, then signed
 // in the core.
-import * as core from '../../core.js';
-import * as networks from '../../networks.js';
-import * as approvals from '../../approvals.js';
-import { invalidParams } from '../errors.js';
+import * as core from '../../wallet/core.js';
+import * as networks from '../../wallet/networks.js';
+import * as approvals from '../../platform/approvals.js';
+import { invalidParams } from '../../../shared/rpc-errors.js';
 import { paramsArray, address } from '../validate.js';
-import { isHexData, hexToBytes, bytesToHex } from '../../hex.js';
+import { isHexData, hexToBytes, bytesToHex } from '../../wallet/hex.js';
 
 const utf8 = new TextEncoder();
 // ignoreBOM keeps a leading byte-order mark in the text: it is signed, so it is shown.

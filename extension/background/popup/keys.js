@@ -1,15 +1,15 @@
 // Popup methods for private keys (import, export, remove), account names, and clearing the
 // clipboard after the popup copied a secret. Merged into the worker's popup method table by
 // popup-api.js.
-import * as core from './core.js';
-import * as store from './store.js';
-import * as events from './events.js';
-import * as accounts from './accounts.js';
-import * as clipboard from './clipboard.js';
-import * as permissions from './permissions.js';
-import { argument, text } from './popup-params.js';
-import { NAME_MAX } from '../shared/account-name.js';
-import { status } from './popup-status.js';
+import * as core from '../wallet/core.js';
+import * as store from '../platform/store.js';
+import * as events from '../wallet/events.js';
+import * as accounts from '../wallet/accounts.js';
+import * as clipboard from '../platform/clipboard.js';
+import * as permissions from '../wallet/permissions.js';
+import { argument, text } from './params.js';
+import { NAME_MAX } from '../../shared/account-name.js';
+import { status } from './status.js';
 
 export const KEY_METHODS = Object.freeze({
   /** Adds an account from a private key and selects it; its backup starts as "never exported". */

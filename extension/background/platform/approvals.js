@@ -1,7 +1,7 @@
 // Requests that need the user: each opens its own window (popup.html#/approve/<id>) showing the
 // origin and what will be signed. Approve resolves, Reject or closing the window rejects with
 // 4001. Requests from one origin queue: its next window opens when the previous one is answered.
-import { ProviderError, RESOURCE_UNAVAILABLE, rejected } from './rpc/errors.js';
+import { ProviderError, RESOURCE_UNAVAILABLE, rejected } from '../../shared/rpc-errors.js';
 
 const pending = new Map(); // id → { id, origin, type, details, resolve, reject, windowId }
 const queues = new Map(); // origin → { tail: promise of the last queued request settling, size }

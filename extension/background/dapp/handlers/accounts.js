@@ -1,10 +1,10 @@
 // eth_requestAccounts, eth_accounts and the EIP-2255 permission methods.
-import * as accounts from '../../accounts.js';
-import * as permissions from '../../permissions.js';
-import * as approvals from '../../approvals.js';
-import * as events from '../../events.js';
-import * as store from '../../store.js';
-import { ProviderError, UNAUTHORIZED, invalidParams } from '../errors.js';
+import * as accounts from '../../wallet/accounts.js';
+import * as permissions from '../../wallet/permissions.js';
+import * as approvals from '../../platform/approvals.js';
+import * as events from '../../wallet/events.js';
+import * as store from '../../platform/store.js';
+import { ProviderError, UNAUTHORIZED, invalidParams } from '../../../shared/rpc-errors.js';
 import { paramsArray } from '../validate.js';
 
 /** Connects the origin after the user approves (and unlocks, if needed); returns its accounts. */

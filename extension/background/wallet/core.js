@@ -5,10 +5,10 @@
 //
 // PBKDF2 for create, restore and unlock runs in WebCrypto (lib/webcrypto-kdf.js): only the 32
 // derived key bytes cross JS, in an array the core zeroes once it has copied them.
-import init, * as wasm from '../../pkg/keystead.js';
-import { deriveVaultKey, openVault } from '../../lib/webcrypto-kdf.js';
-import * as store from './store.js';
-import * as session from './session.js';
+import init, * as wasm from '../../../pkg/keystead.js';
+import { deriveVaultKey, openVault } from '../../../lib/webcrypto-kdf.js';
+import * as store from '../platform/store.js';
+import * as session from '../platform/session.js';
 import { throttled } from './unlock-throttle.js';
 
 let loading = null;

@@ -3,7 +3,7 @@
 // document that made the requests (its documentId), never to whatever the tab shows now: once
 // the tab has navigated on, sending fails instead of reaching the next site. The message also
 // names the origin it is meant for, and the bridge drops it on a page of any other origin.
-import * as session from './session.js';
+import * as session from '../platform/session.js';
 import * as accounts from './accounts.js';
 
 async function send({ tabId, origin, documentId }, event, data) {

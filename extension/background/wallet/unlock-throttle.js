@@ -2,8 +2,8 @@
 // (`unlockThrottle`), so neither a worker restart nor a browser restart resets it; it is
 // counted before the password is tried, so stopping the worker mid-try does not skip it.
 // Attempts run one at a time: parallel requests cannot all pass the check before one fails.
-import * as store from './store.js';
-import { waitText } from '../shared/wait-text.js';
+import * as store from '../platform/store.js';
+import { waitText } from '../../shared/wait-text.js';
 
 export const FREE_TRIES = 3;
 const FIRST_WAIT_MS = 30_000;

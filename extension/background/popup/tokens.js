@@ -1,7 +1,7 @@
 // Popup methods for the tokens the user added (background/tokens.js). Merged into the worker's
 // popup method table by popup-api.js.
-import * as tokens from './tokens.js';
-import { text } from './popup-params.js';
+import * as tokens from '../wallet/tokens.js';
+import { text } from './params.js';
 
 export const TOKEN_METHODS = Object.freeze({
   /** Checks the contract on that chain's node and keeps it; returns the stored { address, symbol, decimals }. */

@@ -1,7 +1,7 @@
 // The wallet's accounts as the UI and dApps see them: names, the selected one, and what each
 // origin may see.
 import * as core from './core.js';
-import * as store from './store.js';
+import * as store from '../platform/store.js';
 import * as permissions from './permissions.js';
 
 function defaultName(account) {

@@ -1,7 +1,7 @@
 // Networks: the built-in local chain plus the user's own, the selected one, and JSON-RPC calls
 // to its node.
-import * as store from './store.js';
-import { ProviderError, CHAIN_DISCONNECTED, UNKNOWN_CHAIN, invalidParams } from './rpc/errors.js';
+import * as store from '../platform/store.js';
+import { ProviderError, CHAIN_DISCONNECTED, UNKNOWN_CHAIN, invalidParams } from '../../shared/rpc-errors.js';
 
 export const LOCAL = Object.freeze({
   chainId: '0x7a69',

@@ -1,10 +1,10 @@
 // eth_sendTransaction: validate the dApp's request, fill nonce, gas and fees from the node,
 // show it for approval, sign in the core, broadcast; returns the transaction hash. The filling
 // happens when the request's approval window opens (see the handler).
-import * as core from '../../core.js';
-import * as networks from '../../networks.js';
-import * as approvals from '../../approvals.js';
-import { invalidParams } from '../errors.js';
+import * as core from '../../wallet/core.js';
+import * as networks from '../../wallet/networks.js';
+import * as approvals from '../../platform/approvals.js';
+import { invalidParams } from '../../../shared/rpc-errors.js';
 import { paramsArray, address, quantity, data } from '../validate.js';
 
 const hex = (n) => `0x${n.toString(16)}`;

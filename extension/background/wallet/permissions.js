@@ -1,5 +1,5 @@
 // Which origins may see which accounts (EIP-2255 `eth_accounts` permission), in storage.local.
-import * as store from './store.js';
+import * as store from '../platform/store.js';
 
 export async function permittedAccounts(origin) {
   const { permissions } = await store.read();

@@ -3,10 +3,10 @@
 // the selected chain and account, tokens, auto-lock and the backup's dates.
 import * as networks from './networks.js';
 import { CHOICES } from './autolock.js';
-import { DEFAULT_SETTINGS, isPlainObject } from './store.js';
+import { DEFAULT_SETTINGS, isPlainObject } from '../platform/store.js';
 import { isAddress } from './hex.js';
-import { NAME_MAX } from '../shared/account-name.js';
-import { argument } from './popup-params.js';
+import { NAME_MAX } from '../../shared/account-name.js';
+import { argument } from '../../shared/wallet-errors.js';
 
 /** The settings to back up, from a state read from the store. */
 export function pickSettings(state) {

@@ -1,11 +1,11 @@
 // Tokens the user added, per chain (store.js `tokens`): an ERC-20 contract is checked on the
 // network's node before it is kept (code at the address, symbol() and decimals() answered), and
 // balances are read with balanceOf. Only public data: addresses, symbols, decimals.
-import * as store from './store.js';
+import * as store from '../platform/store.js';
 import * as networks from './networks.js';
 import * as core from './core.js';
-import { argument } from './popup-params.js';
-import { CHAIN_DISCONNECTED } from './rpc/errors.js';
+import { argument } from '../../shared/wallet-errors.js';
+import { CHAIN_DISCONNECTED } from '../../shared/rpc-errors.js';
 import { isAddress, isHexData, hexToBytes, bytesToHex } from './hex.js';
 
 const SYMBOL = '0x95d89b41'; // symbol()

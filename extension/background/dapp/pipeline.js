@@ -3,9 +3,9 @@
 // user → run the handler. An unconnected origin gets its 4100 before its params are read.
 // The origin comes from the browser's MessageSender, never from the request.
 import { METHODS } from './methods.js';
-import { ProviderError, UNAUTHORIZED, UNSUPPORTED_METHOD } from './errors.js';
-import * as permissions from '../permissions.js';
-import * as approvals from '../approvals.js';
+import { ProviderError, UNAUTHORIZED, UNSUPPORTED_METHOD } from '../../shared/rpc-errors.js';
+import * as permissions from '../wallet/permissions.js';
+import * as approvals from '../platform/approvals.js';
 import { among } from './validate.js';
 
 export async function handle(origin, request) {

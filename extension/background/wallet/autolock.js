@@ -2,9 +2,9 @@
 // only the user's activity (a call from the popup or an approval window) pushes it back, never
 // a web page's request: any page could otherwise keep the wallet unlocked for ever.
 import * as core from './core.js';
-import * as store from './store.js';
+import * as store from '../platform/store.js';
 import * as events from './events.js';
-import * as session from './session.js';
+import * as session from '../platform/session.js';
 
 export const ALARM = 'keystead-autolock';
 export const CHOICES = Object.freeze([1, 5, 15, 30, 60, 240]);

@@ -1,7 +1,7 @@
 // Read-only methods passed straight to the selected network's node. An allow-list: anything
 // not named here is not forwarded.
-import * as networks from '../../networks.js';
-import { invalidParams } from '../errors.js';
+import * as networks from '../../wallet/networks.js';
+import { invalidParams } from '../../../shared/rpc-errors.js';
 
 export const FORWARDED = Object.freeze([
   'eth_blockNumber', 'eth_call', 'eth_estimateGas', 'eth_feeHistory', 'eth_gasPrice',

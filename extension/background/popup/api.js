@@ -1,21 +1,21 @@
 // The explicit table of what the extension's own pages (popup, approval windows) may ask the
 // worker. Secrets only come in (password, phrase); the only secret going out is the phrase
 // from revealPhrase, after the core re-checked the password.
-import * as core from './core.js';
-import * as store from './store.js';
-import * as accounts from './accounts.js';
-import * as networks from './networks.js';
-import * as approvals from './approvals.js';
-import * as events from './events.js';
-import * as autolock from './autolock.js';
-import { argument, text } from './popup-params.js';
-import { status } from './popup-status.js';
-import { BACKUP_METHODS } from './popup-backup.js';
-import { KEY_METHODS } from './popup-keys.js';
-import { FILE_METHODS } from './popup-backup-file.js';
-import { TOKEN_METHODS } from './popup-tokens.js';
-import { checkReplace } from './popup-replace.js';
-import { discoverAccounts } from './discovery.js';
+import * as core from '../wallet/core.js';
+import * as store from '../platform/store.js';
+import * as accounts from '../wallet/accounts.js';
+import * as networks from '../wallet/networks.js';
+import * as approvals from '../platform/approvals.js';
+import * as events from '../wallet/events.js';
+import * as autolock from '../wallet/autolock.js';
+import { argument, text } from './params.js';
+import { status } from './status.js';
+import { BACKUP_METHODS } from './backup.js';
+import { KEY_METHODS } from './keys.js';
+import { FILE_METHODS } from './backup-file.js';
+import { TOKEN_METHODS } from './tokens.js';
+import { checkReplace } from './replace.js';
+import { discoverAccounts } from '../wallet/discovery.js';
 
 /**
  * A new wallet never inherits the backup state of the one it replaces. A restored wallet counts

@@ -4,8 +4,8 @@
 // keys included). One more field, `keystead`, carries the wallet's own settings encrypted
 // under the same password with their own salt and IV (lib/passworder.js):
 //   { format: "keystead-backup", version: 1, createdAt: <ISO date>, settings: <passworder JSON object> }
-import { encryptJson, decryptJson } from '../../lib/passworder.js';
-import { argument } from './popup-params.js';
+import { encryptJson, decryptJson } from '../../../lib/passworder.js';
+import { argument } from '../../shared/wallet-errors.js';
 
 export const FORMAT = 'keystead-backup';
 export const VERSION = 1;

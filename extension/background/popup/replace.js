@@ -1,6 +1,6 @@
 // The one rule for creating or restoring a wallet (phrase, backup file) where one already is.
-import * as store from './store.js';
-import { argument } from './popup-params.js';
+import * as store from '../platform/store.js';
+import { argument } from './params.js';
 
 /** Creating or restoring over an existing wallet must be asked for explicitly (`replace`). */
 export async function checkReplace(replace) {

@@ -1,11 +1,11 @@
 // What the popup needs to pick and draw a screen: the wallet's state (new, locked, unlocked,
 // recovery), networks, settings, the backup's health and, while unlocked, the accounts.
-import * as core from './core.js';
-import * as store from './store.js';
-import * as accounts from './accounts.js';
-import * as networks from './networks.js';
-import * as autolock from './autolock.js';
-import { remainingSeconds } from './unlock-throttle.js';
+import * as core from '../wallet/core.js';
+import * as store from '../platform/store.js';
+import * as accounts from '../wallet/accounts.js';
+import * as networks from '../wallet/networks.js';
+import * as autolock from '../wallet/autolock.js';
+import { remainingSeconds } from '../wallet/unlock-throttle.js';
 
 export async function status() {
   const state = await store.read();

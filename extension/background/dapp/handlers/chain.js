@@ -1,8 +1,8 @@
 // eth_chainId, net_version, wallet_switchEthereumChain (EIP-3326), wallet_addEthereumChain (EIP-3085).
-import * as networks from '../../networks.js';
-import * as approvals from '../../approvals.js';
-import * as events from '../../events.js';
-import { ProviderError, UNKNOWN_CHAIN, invalidParams } from '../errors.js';
+import * as networks from '../../wallet/networks.js';
+import * as approvals from '../../platform/approvals.js';
+import * as events from '../../wallet/events.js';
+import { ProviderError, UNKNOWN_CHAIN, invalidParams } from '../../../shared/rpc-errors.js';
 import { paramsArray } from '../validate.js';
 
 const noParams = (p) => paramsArray(p ?? [], 0, 0, '[]');
