@@ -10,6 +10,8 @@ import * as session from './platform/session.js';
 import * as autolock from './wallet/autolock.js';
 import * as clipboard from './platform/clipboard.js';
 import { loadCore } from './wallet/core.js';
+import * as store from './platform/store.js';
+import { KIND } from '../shared/message-kinds.js';
 
 const EXTENSION_ORIGIN = new URL(chrome.runtime.getURL('')).origin;
 
@@ -58,11 +60,11 @@ chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
   if (typeof message !== 'object' || message === null) return false;
   let work;
   let popupErrors = false;
-  if (message.kind === 'provider') {
+  if (message.kind === KIND.PROVIDER) {
     const origin = pageOrigin(sender);
     if (!origin) return false;
     work = fromPage(origin, sender, message);
-  } else if (message.kind === 'popup' && isExtensionPage(sender)) {
+  } else if (message.kind === KIND.POPUP && isExtensionPage(sender)) {
     popupErrors = true;
     work = fromPopup(message);
   } else {
@@ -86,6 +88,12 @@ chrome.windows.onRemoved.addListener((windowId) => approvals.windowClosed(window
 chrome.tabs.onRemoved.addListener((tabId) => {
   session.forgetTab(tabId);
 });
+// Only this worker writes chrome.storage.local; a change from anywhere else reaches its memory here.
+chrome.storage.onChanged.addListener((changes, area) => {
+  if (area === 'local') store.external(changes);
+});
 
-// Start compiling the core now, so the first request after a restart does not wait for it.
+// Start compiling the core and reading the stored state now, so the first request after a
+// restart does not wait for them.
 loadCore();
+store.read().catch(() => {});

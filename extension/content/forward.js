@@ -4,6 +4,7 @@
  * comes back, or fails to, into a reply body `{ result }` or `{ error: { code, message, data? } }`.
  */
 import { DISCONNECTED, INTERNAL_ERROR, errorBody } from '../shared/rpc-errors.js';
+import { KIND } from '../shared/message-kinds.js';
 
 const UNREACHABLE = 'Keystead is not reachable from this page: the extension was reloaded, '
   + 'updated or disabled. Reload the page; if that does not help, check that Keystead is '
@@ -11,7 +12,7 @@ const UNREACHABLE = 'Keystead is not reachable from this page: the extension was
 
 /** Asks the service worker; always resolves to a reply body. */
 export async function forwardToWorker(method, params) {
-  const message = { kind: 'provider', method };
+  const message = { kind: KIND.PROVIDER, method };
   if (params !== undefined) message.params = params;
   let response;
   try {

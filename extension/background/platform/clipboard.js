@@ -7,10 +7,11 @@
 // copied would need the "clipboardRead" permission (Chrome warns "Read data you copy and
 // paste"), which is broader than a wallet should ask for. So something the user copied
 // elsewhere within those 60 s is overwritten too.
+import { KIND } from '../../shared/message-kinds.js';
+import { CLEAR_SECONDS } from '../../shared/clipboard.js';
 
 export const ALARM = 'keystead-clipboard-clear';
-// Chrome (120+) fires alarms no sooner than 30 s after they are set; 1 minute is above that.
-export const CLEAR_AFTER_MINUTES = 1;
+export const CLEAR_AFTER_MINUTES = CLEAR_SECONDS / 60;
 const DOCUMENT = 'offscreen.html';
 
 /** (Re)starts the 60 s countdown; a second copy pushes the clear back to 60 s after it. */
@@ -38,7 +39,7 @@ async function clearNow() {
     });
   }
   try {
-    const reply = await chrome.runtime.sendMessage({ kind: 'offscreen-clear-clipboard' });
+    const reply = await chrome.runtime.sendMessage({ kind: KIND.CLEAR_CLIPBOARD });
     if (reply?.cleared !== true) throw new Error('the offscreen document could not clear the clipboard');
   } finally {
     await chrome.offscreen.closeDocument();

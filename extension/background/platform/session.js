@@ -37,25 +37,44 @@ export async function clearSnapshot() {
   await chrome.storage.session.remove(SNAPSHOT_KEYS);
 }
 
+// `tabs` is read once per worker life and kept in memory; each change is written whole, in
+// order, so the last write holds every change (only this worker writes it).
+let tabs = null;
+let tabsLoading = null;
+
+function loadTabs() {
+  tabsLoading ??= chrome.storage.session.get('tabs').then(({ tabs: stored }) => {
+    tabs ??= typeof stored === 'object' && stored !== null ? stored : {};
+    return tabs;
+  }, (e) => {
+    tabsLoading = null;
+    throw e;
+  });
+  return tabsLoading;
+}
+
+const saveTabs = () => chrome.storage.session.set({ tabs: { ...tabs } });
+
+/** Remembers the document a provider request came from; a known one costs no storage call. */
 export async function rememberTab(tabId, origin, documentId) {
-  const { tabs = {} } = await chrome.storage.session.get('tabs');
+  if (tabs === null) await loadTabs();
   if (tabs[tabId]?.origin === origin && tabs[tabId]?.documentId === documentId) return;
   tabs[tabId] = { origin, documentId };
-  await chrome.storage.session.set({ tabs });
+  await saveTabs();
 }
 
 /** Forgets the tab, or only its `documentId` document when given (a newer one may have spoken since). */
 export async function forgetTab(tabId, documentId) {
-  const { tabs = {} } = await chrome.storage.session.get('tabs');
+  if (tabs === null) await loadTabs();
   if (!(tabId in tabs)) return;
   if (documentId !== undefined && tabs[tabId]?.documentId !== documentId) return;
   delete tabs[tabId];
-  await chrome.storage.session.set({ tabs });
+  await saveTabs();
 }
 
 /** `[{ tabId, origin, documentId }]` of the documents that used the provider in this browser session. */
 export async function knownTabs() {
-  const { tabs = {} } = await chrome.storage.session.get('tabs');
+  if (tabs === null) await loadTabs();
   return Object.entries(tabs)
     .filter(([, entry]) => typeof entry?.origin === 'string' && typeof entry?.documentId === 'string')
     .map(([id, { origin, documentId }]) => ({ tabId: Number(id), origin, documentId }));

@@ -1,5 +1,18 @@
-// chrome.storage.local: the persisted state, with a schema version. Nothing secret is ever
-// written here: the vault is ciphertext, the rest is addresses, names, networks and settings.
+// chrome.storage.local: the persisted state, with a schema version, and its one owner in the
+// worker. Nothing secret is ever written here: the vault is ciphertext, the rest is addresses,
+// names, networks and settings.
+//
+// Read once per worker life (one `get` of every key, on first use) and served from memory after
+// that. Every change goes through one serialized write queue: `update(fn)` runs `fn` on the
+// state as it is when the change's turn comes, so two concurrent read-modify-writes can never
+// lose an update. Memory changes only after Chrome accepted the `set` (a failed write leaves
+// memory and storage as they were). The worker is the only writer; a change made by anything
+// else (a test, DevTools) arrives through storage.onChanged and is applied to memory
+// (`external`, registered by index.js), while the events of the worker's own writes are
+// recognised and skipped. Each record's shape has one module: permissions (wallet/permissions.js),
+// networks and chainId (wallet/networks.js), tokens (wallet/tokens.js), accountNames and
+// selectedAddress (wallet/accounts.js), backup (wallet/backup.js), settings (wallet/autolock.js),
+// unlockThrottle (wallet/unlock-throttle.js), the vault fields (this module).
 //
 // Shape (schemaVersion 1):
 //   schemaVersion   1
@@ -28,6 +41,89 @@ export const ASIDE_MAX = 3;
 
 const KEYS = ['schemaVersion', 'vault', 'vaultPrevious', 'selectedAddress', 'chainId', 'networks',
   'permissions', 'accountNames', 'settings', 'backup', 'tokens', 'unlockThrottle'];
+const ALL_KEYS = [...new Set([...KEYS, 'vaultHash', 'vaultsAside', 'vaultCorrupt'])];
+
+let loading = null; // the promise of the first read, once per worker life
+let raw = null; // the stored keys as Chrome holds them, once loaded
+let view = null; // read()'s state for the current `raw` (rebuilt after each change)
+let queue = Promise.resolve(); // the write queue: one change at a time
+const own = new Map(); // key → JSON of this worker's writes whose onChanged event is still due
+const REMOVED = '\u0000removed';
+
+function load() {
+  loading ??= chrome.storage.local.get(ALL_KEYS).then((got) => {
+    raw ??= got;
+    return raw;
+  }, (e) => {
+    loading = null; // the next call tries again
+    throw e;
+  });
+  return loading;
+}
+
+/** Runs `task` after every earlier change; the queue goes on after a failure. */
+function enqueue(task) {
+  const run = queue.then(async () => {
+    await load();
+    return task();
+  });
+  queue = run.catch(() => {});
+  return run;
+}
+
+/**
+ * Writes `update` (a field set to undefined is removed) in one `set` call, then applies it to
+ * memory. Nothing is applied when Chrome refuses the write.
+ */
+async function commit(update) {
+  const set = {};
+  const removed = [];
+  for (const [k, v] of Object.entries(update)) {
+    if (v === undefined) removed.push(k);
+    else set[k] = v;
+  }
+  const expect = (k, json) => {
+    const current = Object.hasOwn(raw, k) ? JSON.stringify(raw[k]) : REMOVED;
+    if (current !== json) own.set(k, [...(own.get(k) ?? []), json]); // Chrome reports only real changes
+  };
+  if (Object.keys(set).length > 0) {
+    await save(set);
+    for (const [k, v] of Object.entries(set)) expect(k, JSON.stringify(v));
+    raw = { ...raw, ...set };
+    view = null;
+  }
+  if (removed.length > 0) {
+    await chrome.storage.local.remove(removed);
+    for (const k of removed) expect(k, REMOVED);
+    raw = Object.fromEntries(Object.entries(raw).filter(([k]) => !removed.includes(k)));
+    view = null;
+  }
+}
+
+/**
+ * storage.onChanged for the local area: a change this worker did not make (a test, DevTools)
+ * is applied to memory; the events of its own writes are skipped.
+ */
+export function external(changes) {
+  if (raw === null) return; // not read yet: the first read will see it
+  let next = raw;
+  for (const [k, change] of Object.entries(changes)) {
+    const json = Object.hasOwn(change, 'newValue') ? JSON.stringify(change.newValue) : REMOVED;
+    const mine = own.get(k);
+    if (mine?.length && mine.includes(json)) {
+      mine.splice(0, mine.indexOf(json) + 1);
+      if (mine.length === 0) own.delete(k);
+      continue;
+    }
+    next = { ...next };
+    if (json === REMOVED) delete next[k];
+    else next[k] = change.newValue;
+  }
+  if (next !== raw) {
+    raw = next;
+    view = null;
+  }
+}
 // Written only by this module, together with the vault.
 const VAULT_KEYS = ['vault', 'vaultPrevious', 'vaultHash', 'vaultsAside', 'vaultCorrupt', 'schemaVersion'];
 
@@ -67,9 +163,17 @@ export function looksLikeVault(text) {
   }
 }
 
-/** Reads the whole state. `problem` is set (and nothing is changed) when it cannot be used. */
+/**
+ * The whole state, from memory (storage is read once, on first use). `problem` is set (and
+ * nothing is changed) when it cannot be used. Callers treat it as read-only.
+ */
 export async function read() {
-  const raw = await chrome.storage.local.get(KEYS);
+  if (raw === null) await load();
+  view ??= shape(raw);
+  return view;
+}
+
+function shape(raw) {
   const state = {
     schemaVersion: raw.schemaVersion ?? (raw.vault === undefined ? SCHEMA_VERSION : undefined),
     vault: raw.vault,
@@ -82,6 +186,7 @@ export async function read() {
     settings: { ...DEFAULT_SETTINGS, ...(isPlainObject(raw.settings) ? raw.settings : {}) },
     backup: { keys: {}, ...(isPlainObject(raw.backup) ? raw.backup : {}) },
     tokens: isPlainObject(raw.tokens) ? raw.tokens : {},
+    unlockThrottle: raw.unlockThrottle,
     problem: null,
   };
   if (state.schemaVersion !== SCHEMA_VERSION) {
@@ -122,10 +227,17 @@ function setAside(list, vaults) {
  * wallet over this one: create, restore) sets aside the current vault and its previous copy.
  * Returns the new vault's hash.
  */
-export async function writeVault(vault, fields = {}, { replace = false } = {}) {
-  if (!looksLikeVault(vault)) throw new Error('refusing to store something that is not a vault');
-  checkFields(fields);
-  const stored = await chrome.storage.local.get(['vault', 'vaultPrevious', 'vaultHash', 'vaultsAside']);
+export function writeVault(vault, fields = {}, { replace = false } = {}) {
+  if (!looksLikeVault(vault)) return Promise.reject(new Error('refusing to store something that is not a vault'));
+  return enqueue(async () => {
+    const extra = typeof fields === 'function' ? await fields(shape(raw)) : fields;
+    checkFields(extra);
+    return vaultUpdate(vault, extra, replace);
+  });
+}
+
+async function vaultUpdate(vault, fields, replace) {
+  const stored = raw;
   const { vault: current, vaultPrevious: previous } = stored;
   const hash = await vaultDigest(vault);
   const update = { ...fields, schemaVersion: SCHEMA_VERSION, vault, vaultHash: hash };
@@ -141,17 +253,19 @@ export async function writeVault(vault, fields = {}, { replace = false } = {}) {
     update.vaultCorrupt = current;
   }
   if (aside.length > 0) update.vaultsAside = setAside(stored.vaultsAside, aside);
-  await save(update);
+  await commit(update);
   return hash;
 }
 
 /** The user unlocked the stored vault with its password: record it as opened, drop the copies set aside. */
-export async function markOpened() {
-  const { vault, vaultHash, vaultsAside } = await chrome.storage.local.get(['vault', 'vaultHash', 'vaultsAside']);
-  if (!looksLikeVault(vault)) return;
-  const hash = await vaultDigest(vault);
-  if (vaultHash !== hash) await save({ vaultHash: hash });
-  if (vaultsAside !== undefined) await chrome.storage.local.remove('vaultsAside');
+export function markOpened() {
+  return enqueue(async () => {
+    const { vault, vaultHash, vaultsAside } = raw;
+    if (!looksLikeVault(vault)) return;
+    const hash = await vaultDigest(vault);
+    if (vaultHash !== hash) await commit({ vaultHash: hash });
+    if (vaultsAside !== undefined) await commit({ vaultsAside: undefined });
+  });
 }
 
 /**
@@ -159,8 +273,12 @@ export async function markOpened() {
  * lost. Refused across schema versions (a newer Keystead's data is not "restored" as this one's).
  * `opened`: the caller opened the previous copy with the password (it becomes the opened vault).
  */
-export async function restorePreviousVault({ opened = false } = {}) {
-  const state = await read();
+export function restorePreviousVault({ opened = false } = {}) {
+  return enqueue(() => restorePrevious(opened));
+}
+
+async function restorePrevious(opened) {
+  const state = shape(raw);
   if (state.schemaVersion !== SCHEMA_VERSION) {
     throw Object.assign(new Error('This wallet was saved by another version of Keystead; its previous copy cannot be restored here. Update Keystead and open it again.'), { code: 'INVALID_ARGUMENT' });
   }
@@ -170,15 +288,23 @@ export async function restorePreviousVault({ opened = false } = {}) {
   const { vault, vaultPrevious } = state;
   const update = { vault: vaultPrevious, vaultCorrupt: vault ?? null, schemaVersion: SCHEMA_VERSION };
   update.vaultHash = opened ? await vaultDigest(vaultPrevious) : null;
-  const { vaultsAside } = await chrome.storage.local.get('vaultsAside');
-  if (looksLikeVault(vault)) update.vaultsAside = setAside(vaultsAside, [vault]);
-  await save(update);
+  if (looksLikeVault(vault)) update.vaultsAside = setAside(raw.vaultsAside, [vault]);
+  await commit(update);
 }
 
-/** Sets non-vault fields (never `vault` or `vaultPrevious`: those go through writeVault). */
-export async function update(fields) {
-  checkFields(fields);
-  await save(fields);
+/**
+ * Sets non-vault fields (never `vault` or `vaultPrevious`: those go through writeVault); a field
+ * set to undefined is removed. `fields` may be a function of the current state, called when the
+ * change's turn comes in the write queue (a read-modify-write): it returns the fields, or null
+ * to change nothing.
+ */
+export function update(fields) {
+  return enqueue(async () => {
+    const next = typeof fields === 'function' ? await fields(shape(raw)) : fields;
+    if (!next) return;
+    checkFields(next);
+    await commit(next);
+  });
 }
 
 function checkFields(fields) {

@@ -4,6 +4,7 @@
 import * as core from '../wallet/core.js';
 import * as store from '../platform/store.js';
 import * as accounts from '../wallet/accounts.js';
+import * as backup from '../wallet/backup.js';
 import * as networks from '../wallet/networks.js';
 import * as approvals from '../platform/approvals.js';
 import * as events from '../wallet/events.js';
@@ -23,8 +24,7 @@ import { discoverAccounts } from '../wallet/discovery.js';
  */
 async function afterNewWallet(keyring, { restored }) {
   const [first] = keyring.accounts();
-  const backup = restored ? { keys: {}, phraseConfirmedAt: new Date().toISOString() } : { keys: {} };
-  await store.update({ selectedAddress: first.address, accountNames: {}, backup });
+  await store.update({ selectedAddress: first.address, accountNames: {}, backup: backup.fresh({ restored }) });
   await events.accountsChanged();
   return status();
 }

@@ -4,6 +4,7 @@ import * as core from '../wallet/core.js';
 import * as store from '../platform/store.js';
 import * as events from '../wallet/events.js';
 import * as networks from '../wallet/networks.js';
+import * as backup from '../wallet/backup.js';
 import { text } from './params.js';
 import { status } from './status.js';
 import { checkReplace } from './replace.js';
@@ -21,9 +22,8 @@ export const FILE_METHODS = Object.freeze({
     const vault = await core.checkPassword(pass);
     const state = await store.read();
     const createdAt = new Date().toISOString();
-    const backup = { ...state.backup, fileDownloadedAt: createdAt };
-    const fileText = await buildFile(vault, pass, pickSettings({ ...state, backup }), createdAt);
-    await store.update({ backup });
+    const fileText = await buildFile(vault, pass, pickSettings({ ...state, backup: backup.withFileDownloaded(state.backup, createdAt) }), createdAt);
+    await store.update((now) => ({ backup: backup.withFileDownloaded(now.backup, createdAt) }));
     return { text: fileText, createdAt };
   },
 

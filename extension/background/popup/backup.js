@@ -10,16 +10,15 @@
 import * as core from '../wallet/core.js';
 import * as store from '../platform/store.js';
 import * as accounts from '../wallet/accounts.js';
+import * as backup from '../wallet/backup.js';
 import { text } from './params.js';
 import { status } from './status.js';
+import { WORD_SUGGESTIONS_MAX } from '../../shared/word-suggestions.js';
 
-/** Most suggestions the popup shows under a word field. */
-export const SUGGESTIONS = 5;
 
 async function recordBackup(fields) {
   await core.unlocked(); // only a wallet that is open records its own backup state
-  const { backup } = await store.read();
-  await store.update({ backup: { ...backup, ...fields(backup) } });
+  await backup.recordPhrase(fields);
 }
 
 export const BACKUP_METHODS = Object.freeze({
@@ -27,18 +26,16 @@ export const BACKUP_METHODS = Object.freeze({
   wordSuggestions: async ({ prefix }) => {
     const typed = text(prefix, 'a prefix');
     if (!/^[a-zA-Z]{1,8}$/.test(typed)) return [];
-    return core.wordSuggestions(typed, SUGGESTIONS);
+    return core.wordSuggestions(typed, WORD_SUGGESTIONS_MAX);
   },
   /** The user wrote the phrase down and typed back the words asked for. */
   confirmBackup: async () => {
-    const now = new Date().toISOString();
-    await recordBackup(() => ({ phraseConfirmedAt: now }));
+    await recordBackup((_, now) => ({ phraseConfirmedAt: now }));
     return status();
   },
   /** "Remind me later": the reminder stays until the phrase is confirmed. */
   postponeBackup: async () => {
-    const now = new Date().toISOString();
-    await recordBackup(() => ({ postponedAt: now }));
+    await recordBackup((_, now) => ({ postponedAt: now }));
     return status();
   },
   /**
@@ -55,8 +52,7 @@ export const BACKUP_METHODS = Object.freeze({
       return { match: false, valid: false, problem: String(e.message), status: await status() };
     }
     if (match) {
-      const now = new Date().toISOString();
-      await recordBackup((backup) => ({ phraseVerifiedAt: now, phraseConfirmedAt: backup.phraseConfirmedAt ?? now }));
+      await recordBackup((health, now) => ({ phraseVerifiedAt: now, phraseConfirmedAt: health.phraseConfirmedAt ?? now }));
     }
     return { match, valid: true, status: await status() };
   },

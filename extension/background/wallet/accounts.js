@@ -3,6 +3,8 @@
 import * as core from './core.js';
 import * as store from '../platform/store.js';
 import * as permissions from './permissions.js';
+import { NAME_MAX } from '../../shared/account-name.js';
+import { argument } from '../../shared/wallet-errors.js';
 
 function defaultName(account) {
   return account.type === 'hd' ? `Account ${account.index + 1}` : 'Imported account';
@@ -39,6 +41,20 @@ export async function find(address) {
   const account = keyring.accounts().find((a) => a.address === address);
   if (!account) throw Object.assign(new Error('no account of this wallet has that address'), { code: 'UNKNOWN_ACCOUNT' });
   return { keyring, account };
+}
+
+/** Names an account of the unlocked wallet (1 to NAME_MAX characters after trimming). */
+export async function rename(address, name) {
+  await find(address);
+  const clean = name.trim();
+  if (clean.length === 0 || clean.length > NAME_MAX) throw argument(`An account name has 1 to ${NAME_MAX} characters.`);
+  await store.update(({ accountNames }) => ({ accountNames: { ...accountNames, [address]: clean } }));
+}
+
+/** The fields that forget a removed account's name and, if it was selected, select `fallback`. */
+export function withoutAccount({ accountNames, selectedAddress: chosen }, address, fallback) {
+  const { [address]: _name, ...names } = accountNames;
+  return { accountNames: names, selectedAddress: chosen === address ? fallback : chosen };
 }
 
 export async function select(address) {

@@ -31,7 +31,6 @@ export async function onAlarm(alarm) {
 
 export async function setMinutes(minutes) {
   if (!CHOICES.includes(minutes)) throw Object.assign(new Error(`auto-lock must be one of ${CHOICES.join(', ')} minutes`), { code: 'INVALID_ARGUMENT' });
-  const { settings } = await store.read();
   // The worker's popup dispatcher (index.js) reschedules the alarm after every popup call.
-  await store.update({ settings: { ...settings, autoLockMinutes: minutes } });
+  await store.update(({ settings }) => ({ settings: { ...settings, autoLockMinutes: minutes } }));
 }

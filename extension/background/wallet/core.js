@@ -86,7 +86,8 @@ let changing = Promise.resolve();
 
 /**
  * Changes the unlocked keyring with `apply(keyring)` and stores it with the fields
- * `fieldsFor(result, keyring)` returns, one change at a time. When the vault cannot be written
+ * `fieldsFor(result, keyring, state)` returns, one change at a time (`state` is the stored
+ * state when the vault write's turn comes in store.js's write queue). When the vault cannot be written
  * (storage full), the keyring is put back as it was: memory never shows an account the stored
  * vault lacks, or lacks one it has. Returns apply's result.
  */
@@ -97,7 +98,7 @@ export function change(apply, fieldsFor = () => ({})) {
     const before = k.sealSession(key);
     const result = apply(k);
     try {
-      await persist({ fields: await fieldsFor(result, k) });
+      await persist({ fields: (state) => fieldsFor(result, k, state) });
     } catch (e) {
       if (keyring === k) {
         keyring = wasm.Keyring.resumeSession(before, key);

@@ -5,10 +5,11 @@
 // names the origin it is meant for, and the bridge drops it on a page of any other origin.
 import * as session from '../platform/session.js';
 import * as accounts from './accounts.js';
+import { KIND } from '../../shared/message-kinds.js';
 
 async function send({ tabId, origin, documentId }, event, data) {
   try {
-    await chrome.tabs.sendMessage(tabId, { kind: 'provider-event', origin, event, data }, { documentId });
+    await chrome.tabs.sendMessage(tabId, { kind: KIND.PROVIDER_EVENT, origin, event, data }, { documentId });
   } catch {
     await session.forgetTab(tabId, documentId); // the tab is gone or that document was left
   }

@@ -50,9 +50,7 @@ export async function select(chainId) {
 }
 
 export async function add(network) {
-  const { networks } = await store.read();
-  const rest = networks.filter((n) => n.chainId !== network.chainId);
-  await store.update({ networks: [...rest, network] });
+  await store.update(({ networks }) => ({ networks: [...networks.filter((n) => n.chainId !== network.chainId), network] }));
 }
 
 let nextId = 1;

@@ -8,17 +8,19 @@ export async function permittedAccounts(origin) {
 }
 
 export async function grant(origin, accounts) {
-  const { permissions } = await store.read();
-  await store.update({ permissions: { ...permissions, [origin]: { accounts, grantedAt: Date.now() } } });
+  await store.update(({ permissions }) => ({ permissions: { ...permissions, [origin]: { accounts, grantedAt: Date.now() } } }));
 }
 
 /** Drops the origin's permission; true when it had one (false: nothing changed). */
 export async function revoke(origin) {
-  const { permissions } = await store.read();
-  if (!Object.hasOwn(permissions, origin)) return false;
-  const { [origin]: _gone, ...rest } = permissions;
-  await store.update({ permissions: rest });
-  return true;
+  let had = false;
+  await store.update(({ permissions }) => {
+    if (!Object.hasOwn(permissions, origin)) return null;
+    had = true;
+    const { [origin]: _gone, ...rest } = permissions;
+    return { permissions: rest };
+  });
+  return had;
 }
 
 /**
@@ -26,13 +28,14 @@ export async function revoke(origin) {
  * entry), so that importing the same key again does not silently re-expose it.
  */
 export async function forgetAccount(address) {
-  const { permissions } = await store.read();
-  const kept = {};
-  for (const [origin, entry] of Object.entries(permissions)) {
-    const accounts = Array.isArray(entry?.accounts) ? entry.accounts.filter((a) => a !== address) : [];
-    if (accounts.length > 0) kept[origin] = { ...entry, accounts };
-  }
-  await store.update({ permissions: kept });
+  await store.update(({ permissions }) => {
+    const kept = {};
+    for (const [origin, entry] of Object.entries(permissions)) {
+      const accounts = Array.isArray(entry?.accounts) ? entry.accounts.filter((a) => a !== address) : [];
+      if (accounts.length > 0) kept[origin] = { ...entry, accounts };
+    }
+    return { permissions: kept };
+  });
 }
 
 export async function origins() {

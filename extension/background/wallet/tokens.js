@@ -113,23 +113,25 @@ export async function add(chainId, address) {
   const decimals = decodeDecimals(await call(net, checked, DECIMALS, notToken));
   if (symbol === null) throw argument(`The token at ${checked} gives a symbol Keystead cannot show (it must be 1 to ${SYMBOL_MAX} characters of text). It was not added.`);
   if (decimals === null) throw argument(`The token at ${checked} gives decimals outside 0 to ${DECIMALS_MAX}, so its amounts cannot be shown. It was not added.`);
-  // Read again after the node answered: another popup may have added it meanwhile.
-  const { tokens } = await store.read();
-  refuseDuplicate(tokens, net.chainId, checked);
+  // Checked again in the write's turn: another popup may have added it meanwhile.
   const token = { address: checked, symbol, decimals };
-  await store.update({ tokens: { ...tokens, [net.chainId]: [...listOn(tokens, net.chainId), token] } });
+  await store.update(({ tokens }) => {
+    refuseDuplicate(tokens, net.chainId, checked);
+    return { tokens: { ...tokens, [net.chainId]: [...listOn(tokens, net.chainId), token] } };
+  });
   return token;
 }
 
 /** Forgets a token on a chain; INVALID_ARGUMENT (nothing changed) when it is not in the list. */
 export async function remove(chainId, address) {
   const net = await network(chainId);
-  const { tokens } = await store.read();
-  const list = listOn(tokens, net.chainId);
-  const rest = typeof address === 'string' ? list.filter((t) => !same(t.address, address)) : list;
-  if (rest.length === list.length) throw argument('That token is not in Keystead’s list for this network; nothing was changed. Reopen the popup to see the current list.');
-  const { [net.chainId]: _removed, ...others } = tokens;
-  await store.update({ tokens: rest.length ? { ...others, [net.chainId]: rest } : others });
+  await store.update(({ tokens }) => {
+    const list = listOn(tokens, net.chainId);
+    const rest = typeof address === 'string' ? list.filter((t) => !same(t.address, address)) : list;
+    if (rest.length === list.length) throw argument('That token is not in Keystead’s list for this network; nothing was changed. Reopen the popup to see the current list.');
+    const { [net.chainId]: _removed, ...others } = tokens;
+    return { tokens: rest.length ? { ...others, [net.chainId]: rest } : others };
+  });
 }
 
 /**

@@ -16,7 +16,7 @@ export function waitAfter(failures) {
 }
 
 async function load() {
-  const { unlockThrottle: t } = await chrome.storage.local.get('unlockThrottle');
+  const { unlockThrottle: t } = await store.read();
   const failures = Number.isSafeInteger(t?.failures) && t.failures > 0 ? t.failures : 0;
   const lastAt = Number.isFinite(t?.lastAt) ? t.lastAt : 0;
   return { failures, lastAt };
@@ -55,7 +55,7 @@ async function once(attempt) {
     if (e?.code !== 'INCORRECT_PASSWORD') await save(before);
     throw e;
   }
-  await chrome.storage.local.remove('unlockThrottle');
+  await store.update({ unlockThrottle: undefined });
   return result;
 }
 
