@@ -1,7 +1,8 @@
 // The service worker's entry: every listener is registered here, synchronously at the top level,
 // so that an event that wakes a stopped worker finds its listener (MV3 requirement).
 import { handle } from './dapp/pipeline.js';
-import { ProviderError, LIMIT_EXCEEDED, serializeError } from '../shared/rpc-errors.js';
+import { ProviderError, LIMIT_EXCEEDED } from '../shared/rpc-errors.js';
+import { serializeError } from '../shared/core-errors.js';
 import { paramsProblem } from '../shared/params-check.js';
 import * as rateLimit from './dapp/rate-limit.js';
 import { POPUP_METHODS } from './popup/api.js';

@@ -16,12 +16,14 @@ export const RESOURCE_UNAVAILABLE = -32002;
 export const LIMIT_EXCEEDED = -32005;
 
 /**
- * The one EIP-1193 error class: what every worker handler throws for a failure the dApp should
- * see (its message says what happened and what to do), and what the in-page provider rejects with.
+ * The one EIP-1193 error class (a `ProviderRpcError` by name, as dApp libraries such as viem
+ * expect): what every worker handler throws for a failure the dApp should see (its message says
+ * what happened and what to do), and what the in-page provider rejects with.
  */
 export class ProviderError extends Error {
   constructor(code, message, data) {
     super(message);
+    this.name = 'ProviderRpcError';
     this.code = code;
     if (data !== undefined) this.data = data;
   }
@@ -37,28 +39,6 @@ export const rejected = (what = 'The request') =>
   new ProviderError(USER_REJECTED, `${what} was rejected in Keystead.`);
 
 export const invalidParams = (message) => new ProviderError(INVALID_PARAMS, message);
-
-/** Core error codes a dApp can act on, as provider errors. */
-const FROM_CORE = {
-  LOCKED: [UNAUTHORIZED, 'Keystead is locked. Unlock it and send the request again.'],
-  UNKNOWN_ACCOUNT: [UNAUTHORIZED, 'That account is not in this Keystead wallet.'],
-  INVALID_TYPED_DATA: [INVALID_PARAMS, 'The typed data is not valid EIP-712'],
-  INVALID_TRANSACTION: [INVALID_PARAMS, 'The transaction is not valid'],
-};
-
-/** A JSON-safe error object for the bridge; never includes a stack. */
-export function serializeError(err) {
-  if (err instanceof ProviderError) return err.toJSON();
-  const known = typeof err?.code === 'string' ? FROM_CORE[err.code] : undefined;
-  if (known) {
-    const [code, message] = known;
-    // The core's messages are short, lower-case and never hold secrets (src/error.rs).
-    return { code, message: code === INVALID_PARAMS ? `${message}: ${err.message}.` : message };
-  }
-  const out = { code: INTERNAL_ERROR, message: 'Keystead hit an internal error. Try again; if it persists, reload the extension.' };
-  if (typeof err?.code === 'string') out.data = { core: err.code, message: String(err.message) };
-  return out;
-}
 
 /** The message for params that are neither absent, an array nor an object. */
 export function badParamsMessage(method) {

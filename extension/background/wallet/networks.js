@@ -1,7 +1,7 @@
 // Networks: the built-in local chain plus the user's own, the selected one, and JSON-RPC calls
 // to its node.
 import * as store from '../platform/store.js';
-import { ProviderError, CHAIN_DISCONNECTED, UNKNOWN_CHAIN, invalidParams } from '../../shared/rpc-errors.js';
+import { ProviderError, CHAIN_DISCONNECTED, INTERNAL_ERROR, UNKNOWN_CHAIN, invalidParams } from '../../shared/rpc-errors.js';
 
 export const LOCAL = Object.freeze({
   chainId: '0x7a69',
@@ -78,7 +78,7 @@ export async function rpc(method, params = [], network = null, { timeoutMs } = {
   } catch {
     throw new ProviderError(CHAIN_DISCONNECTED, `${net.name} answered with something that is not JSON-RPC (HTTP ${response.status}).`);
   }
-  if (body?.error) throw new ProviderError(Number(body.error.code) || -32603, String(body.error.message ?? 'node error'), body.error.data);
+  if (body?.error) throw new ProviderError(Number(body.error.code) || INTERNAL_ERROR, String(body.error.message ?? 'node error'), body.error.data);
   return body?.result;
 }
 
