@@ -3,8 +3,8 @@
 // for it, so one page's flood cannot keep the popup, the approval windows or other sites waiting.
 // Kept in memory: a worker restart starts every origin with a full bucket again.
 
-export const BURST = 100;
-export const PER_SECOND = 20;
+export const BURST = 1000;
+export const PER_SECOND = 200;
 const PRUNE_AT = 1000; // origins tracked before the full (idle) buckets are dropped
 
 const buckets = new Map(); // origin → { tokens, at }
