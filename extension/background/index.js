@@ -12,7 +12,7 @@ import * as autolock from './wallet/autolock.js';
 import * as clipboard from './platform/clipboard.js';
 import { loadCore } from './wallet/core.js';
 import * as store from './platform/store.js';
-import { KIND } from '../shared/message-kinds.js';
+import { KIND, PROVIDER_PORT } from '../shared/message-kinds.js';
 
 const EXTENSION_ORIGIN = new URL(chrome.runtime.getURL('')).origin;
 
@@ -57,25 +57,37 @@ async function fromPopup(message) {
   return result;
 }
 
+// dApp requests come over each page's bridge port: one message each way per request. The origin
+// is the port's MessageSender's, fixed when the bridge connected; a port from anything but a
+// top-level http(s) page of a tab is closed at once.
+chrome.runtime.onConnect.addListener((port) => {
+  const origin = port.name === PROVIDER_PORT ? pageOrigin(port.sender) : null;
+  if (!origin) {
+    port.disconnect();
+    return;
+  }
+  port.onMessage.addListener((message) => {
+    if (typeof message !== 'object' || message === null || message.kind !== KIND.PROVIDER || !Number.isSafeInteger(message.id)) return;
+    const reply = (body) => {
+      try {
+        port.postMessage({ id: message.id, ...body });
+      } catch {
+        // The page went away meanwhile: nobody is waiting for the answer.
+      }
+    };
+    fromPage(origin, port.sender, message).then(
+      (result) => reply({ result: result ?? null }),
+      (err) => reply({ error: serializeError(err) }),
+    );
+  });
+});
+
 chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
   if (typeof message !== 'object' || message === null) return false;
-  let work;
-  let popupErrors = false;
-  if (message.kind === KIND.PROVIDER) {
-    const origin = pageOrigin(sender);
-    if (!origin) return false;
-    work = fromPage(origin, sender, message);
-  } else if (message.kind === KIND.POPUP && isExtensionPage(sender)) {
-    popupErrors = true;
-    work = fromPopup(message);
-  } else {
-    return false;
-  }
-  work.then(
+  if (message.kind !== KIND.POPUP || !isExtensionPage(sender)) return false;
+  fromPopup(message).then(
     (result) => sendResponse({ result: result ?? null }),
-    (err) => sendResponse({
-      error: popupErrors ? { code: err?.code ?? 'INTERNAL', message: String(err?.message ?? err) } : serializeError(err),
-    }),
+    (err) => sendResponse({ error: { code: err?.code ?? 'INTERNAL', message: String(err?.message ?? err) } }),
   );
   return true;
 });
