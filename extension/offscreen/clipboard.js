@@ -1,4 +1,4 @@
-// The offscreen document the worker opens to clear the clipboard (background/clipboard.js).
+// The offscreen document the worker opens to clear the clipboard (background/platform/clipboard.js).
 // navigator.clipboard needs a focused page and an offscreen document is never focused, so the
 // clear goes through execCommand('copy') with a copy handler that puts an empty text in place
 // of whatever is there.

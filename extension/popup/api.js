@@ -1,4 +1,4 @@
-// The popup's only way to the service worker: the methods of background/popup-api.js.
+// The popup's only way to the service worker: the methods of background/popup/api.js.
 // Errors come back as { code, message } and are rethrown as Errors carrying that code.
 import { KIND } from '../shared/message-kinds.js';
 

@@ -1,5 +1,5 @@
 // Popup methods for the encrypted backup file (download, restore).
-// Merged into the worker's popup method table by popup-api.js.
+// Merged into the worker's popup method table by popup/api.js.
 import * as core from '../wallet/core.js';
 import * as store from '../platform/store.js';
 import * as events from '../wallet/events.js';

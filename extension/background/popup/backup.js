@@ -1,5 +1,5 @@
 // Popup methods for backing up and checking the Secret Recovery Phrase (confirm, postpone, verify,
-// health). Merged into the worker's popup method table by popup-api.js. None of them returns a
+// health). Merged into the worker's popup method table by popup/api.js. None of them returns a
 // secret: the phrase only ever comes in (verify) and the answers are dates and yes/no.
 //
 // The 3-word confirmation after create is checked in the popup, which already holds the words

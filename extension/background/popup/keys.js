@@ -1,6 +1,6 @@
 // Popup methods for private keys (import, export, remove), account names, and clearing the
 // clipboard after the popup copied a secret. Merged into the worker's popup method table by
-// popup-api.js.
+// popup/api.js.
 import * as core from '../wallet/core.js';
 import * as backup from '../wallet/backup.js';
 import * as events from '../wallet/events.js';

@@ -1,5 +1,5 @@
-// Popup methods for the tokens the user added (background/tokens.js). Merged into the worker's
-// popup method table by popup-api.js.
+// Popup methods for the tokens the user added (background/wallet/tokens.js). Merged into the worker's
+// popup method table by popup/api.js.
 import * as tokens from '../wallet/tokens.js';
 import { text } from './params.js';
 
