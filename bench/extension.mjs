@@ -16,11 +16,22 @@
 //   sample. Measured with the worker running (the usual case) and, as an extra row, right after
 //   a stop (the popup's first message then wakes the worker).
 //
+// - warm requests: with the worker running, the demo page times MANY `eth_chainId`s one after
+//   another; and `eth_blockNumber` / `eth_call` through the provider against the same request as
+//   a direct `fetch` from the same page to the same anvil, alternating, in the same run: the row
+//   is the difference of the two medians (the provider's overhead). 1,000 concurrent `eth_call`s
+//   through the provider against 1,000 concurrent direct fetches: the row is the ratio of the
+//   medians (each sample starts with the origin's request budget full, rate-limit.js).
+// - storage reads: how many `chrome.storage.local.get` calls one approved `personal_sign` costs,
+//   on a warm worker and right after a stop (the request wakes the worker). Counted by a
+//   bench-only instrument prepended to dist/background.js for the run (and removed after): it
+//   wraps `chrome.storage.local.get` before any module of the worker runs.
+//
 // Playwright stays attached to the worker (it re-attaches to each new instance), which adds its
 // own set-up to every cold start; the figures include it.
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { REPS, WARMUP, median } from './common.mjs';
 
 export const name = 'extension';
@@ -35,6 +46,61 @@ export function buildExtension() {
   execFileSync(path.join(root, 'node_modules/.bin/webpack'), ['--config', path.join(root, 'webpack.config.js')],
     { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
 }
+
+const MANY = 200; // samples of a warm sub-millisecond request
+const CONCURRENT = 1000;
+const CONCURRENT_SAMPLES = 5;
+// rate-limit.js: the time a drained origin needs to have CONCURRENT requests again.
+const REFILL_MS = 5500;
+
+// The bench-only instrument: counts chrome.storage.local.get calls from the worker's first line.
+const COUNTER = 'globalThis.__benchStorageReads=0;{const a=chrome.storage.local,g=a.get.bind(a);'
+  + 'a.get=(...x)=>{globalThis.__benchStorageReads++;return g(...x);};}\n';
+
+/** Prepends the read counter to dist/background.js; returns the function that takes it out. */
+function instrumentWorker() {
+  const file = path.join(root, 'dist/background.js');
+  const original = readFileSync(file, 'utf8');
+  writeFileSync(file, COUNTER + original);
+  return () => writeFileSync(file, original);
+}
+
+/** Alternating timings of a provider request and the same request by direct fetch, from the page. */
+const versusDirect = (page, method, params, count) => page.evaluate(async ({ method, params, count, url }) => {
+  const direct = async () => {
+    const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ jsonrpc: '2.0', id: 1, method, params }) });
+    const body = await response.json();
+    if (body.error) throw new Error(body.error.message);
+    return body.result;
+  };
+  const provider = () => window.keysteadDemo.provider.request({ method, params });
+  const time = async (fn) => {
+    const t0 = performance.now();
+    await fn();
+    return performance.now() - t0;
+  };
+  const out = { provider: [], direct: [] };
+  for (let i = 0; i < 10; i++) await Promise.all([provider(), direct()]); // warm-up
+  for (let i = 0; i < count; i++) {
+    out.provider.push(await time(provider));
+    out.direct.push(await time(direct));
+  }
+  return out;
+}, { method, params, count, url: `http://127.0.0.1:${ANVIL_PORT}` });
+
+/** One sample of `n` concurrent eth_calls through the provider and `n` by direct fetch. */
+const concurrentCalls = (page, params, n) => page.evaluate(async ({ params, n, url }) => {
+  const body = JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'eth_call', params });
+  const time = async (fn) => {
+    const t0 = performance.now();
+    const results = await Promise.all(Array.from({ length: n }, fn));
+    if (results.some((r) => r !== results[0])) throw new Error('bench: the concurrent calls answered differently');
+    return performance.now() - t0;
+  };
+  const direct = await time(async () => (await (await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body })).json()).result);
+  const provider = await time(() => window.keysteadDemo.provider.request({ method: 'eth_call', params }));
+  return { direct, provider };
+}, { params, n, url: `http://127.0.0.1:${ANVIL_PORT}` });
 
 /** Waits until CDP says no version of the extension's worker is running. */
 async function stopWorker(cdp, versions, extensionId) {
@@ -96,6 +162,7 @@ export async function run({ log = () => {} } = {}) {
     throw new Error(`bench: the extension rows need anvil on 127.0.0.1:${ANVIL_PORT} (the built-in network): ${e.message}`);
   }
   const demo = await harness.startDemo();
+  const uninstrument = instrumentWorker();
   const browser = await harness.launch();
   try {
     const { context, extensionId, popupUrl } = browser;
@@ -138,18 +205,69 @@ export async function run({ log = () => {} } = {}) {
       return popupSample(context, popupUrl);
     });
     log(`popup: ${popupWarm.map((s) => s.toFixed(1)).join(', ')} ms; after a stop: ${popupCold.map((s) => s.toFixed(1)).join(', ')} ms`);
+
+    // Warm requests, then the storage reads of one approved personal_sign.
+    const manyChainId = [];
+    for (let i = 0; i < MANY; i++) manyChainId.push((await timedRequest(dapp, 'eth_chainId')).ms);
+    const callParams = [{ to: wallet.address, data: '0x' }, 'latest'];
+    const blockNumber = await versusDirect(dapp, 'eth_blockNumber', [], MANY);
+    const call = await versusDirect(dapp, 'eth_call', callParams, MANY);
+    const concurrent = [];
+    for (let i = 0; i < 1 + CONCURRENT_SAMPLES; i++) {
+      await new Promise((r) => setTimeout(r, REFILL_MS));
+      const sample = await concurrentCalls(dapp, callParams, CONCURRENT);
+      if (i > 0) concurrent.push(sample);
+    }
+    const overhead = (s) => median(s.provider) - median(s.direct);
+    log(`eth_blockNumber: provider ${median(blockNumber.provider).toFixed(2)} ms, direct ${median(blockNumber.direct).toFixed(2)} ms; `
+      + `eth_call: provider ${median(call.provider).toFixed(2)} ms, direct ${median(call.direct).toFixed(2)} ms`);
+    log(`${CONCURRENT} concurrent eth_call: provider ${concurrent.map((s) => s.provider.toFixed(0)).join(', ')} ms; `
+      + `direct ${concurrent.map((s) => s.direct.toFixed(0)).join(', ')} ms`);
+
+    const signReads = async () => {
+      const [current] = context.serviceWorkers();
+      const before = await current.evaluate(() => globalThis.__benchStorageReads);
+      if (typeof before !== 'number') throw new Error('bench: the storage read counter is not in the worker');
+      const approved = harness.answerApproval(browser, 'approve');
+      const signed = dapp.evaluate((account) => window.keysteadDemo.provider.request({ method: 'personal_sign', params: ['0x6869', account] }), wallet.address);
+      await approved;
+      if (!/^0x[0-9a-f]{130}$/.test(await signed)) throw new Error('bench: personal_sign did not sign');
+      return (await current.evaluate(() => globalThis.__benchStorageReads)) - before;
+    };
+    await signReads(); // the first signature after the stops above may resume the keyring
+    const readsWarm = await signReads();
+    await stopWorker(cdp, versions, extensionId);
+    const coldApproved = harness.answerApproval(browser, 'approve');
+    const coldSigned = dapp.evaluate((account) => window.keysteadDemo.provider.request({ method: 'personal_sign', params: ['0x6869', account] }), wallet.address);
+    await coldApproved;
+    if (!/^0x[0-9a-f]{130}$/.test(await coldSigned)) throw new Error('bench: personal_sign did not sign after the stop');
+    const readsCold = await context.serviceWorkers()[0].evaluate(() => globalThis.__benchStorageReads);
+    log(`chrome.storage.local reads for one approved personal_sign: warm ${readsWarm}, after a stop ${readsCold}`);
     await cdp.detach();
 
     const row = (op, samples, underMs) => ({ op, ms: { keystead: median(samples) }, samples, target: underMs ? { underMs } : null });
+    const ratio = concurrent.map((s) => s.provider / s.direct);
     return [
       row('cold start → eth_chainId answered', chainIdCold, 150),
       row('cold start → eth_accounts answered (resume)', accountsCold, 150),
       row('eth_chainId, worker running', warmChainId, null),
+      { op: `eth_chainId, worker running (median of ${MANY})`, ms: { keystead: median(manyChainId) }, target: { underMs: 1.5 } },
+      { op: 'eth_blockNumber: provider − direct fetch', ms: { keystead: overhead(blockNumber) }, target: { underMs: 1 } },
+      { op: 'eth_call: provider − direct fetch', ms: { keystead: overhead(call) }, target: { underMs: 1 } },
+      {
+        op: `${CONCURRENT} concurrent eth_call: provider`,
+        ms: { keystead: median(concurrent.map((s) => s.provider)), 'direct fetch': median(concurrent.map((s) => s.direct)) },
+        target: { noSlowerThan: 2 },
+        ratios: ratio,
+      },
+      { op: 'storage.local reads, approved personal_sign (warm; target 0)', ms: { keystead: readsWarm }, unit: 'reads', target: { underMs: 0.5 } },
+      { op: 'storage.local reads, approved personal_sign (cold; target 1)', ms: { keystead: readsCold }, unit: 'reads', target: { underMs: 1.5 } },
       row('popup open → home interactive', popupWarm, 200),
       row('popup open → home, worker stopped', popupCold, null),
     ];
   } finally {
     await browser.close();
+    uninstrument();
     demo.stop();
     chain.stop();
   }

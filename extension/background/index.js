@@ -1,15 +1,18 @@
 // The service worker's entry: every listener is registered here, synchronously at the top level,
 // so that an event that wakes a stopped worker finds its listener (MV3 requirement).
-import { handle } from './rpc/pipeline.js';
-import { ProviderError, LIMIT_EXCEEDED, serializeError } from './rpc/errors.js';
+import { handle } from './dapp/pipeline.js';
+import { ProviderError, LIMIT_EXCEEDED } from '../shared/rpc-errors.js';
+import { serializeError } from '../shared/core-errors.js';
 import { paramsProblem } from '../shared/params-check.js';
-import * as rateLimit from './rate-limit.js';
-import { POPUP_METHODS } from './popup-api.js';
-import * as approvals from './approvals.js';
-import * as session from './session.js';
-import * as autolock from './autolock.js';
-import * as clipboard from './clipboard.js';
-import { loadCore } from './core.js';
+import * as rateLimit from './dapp/rate-limit.js';
+import { POPUP_METHODS } from './popup/api.js';
+import * as approvals from './platform/approvals.js';
+import * as session from './platform/session.js';
+import * as autolock from './wallet/autolock.js';
+import * as clipboard from './platform/clipboard.js';
+import { loadCore } from './wallet/core.js';
+import * as store from './platform/store.js';
+import { KIND, PROVIDER_PORT } from '../shared/message-kinds.js';
 
 const EXTENSION_ORIGIN = new URL(chrome.runtime.getURL('')).origin;
 
@@ -54,25 +57,37 @@ async function fromPopup(message) {
   return result;
 }
 
+// dApp requests come over each page's bridge port: one message each way per request. The origin
+// is the port's MessageSender's, fixed when the bridge connected; a port from anything but a
+// top-level http(s) page of a tab is closed at once.
+chrome.runtime.onConnect.addListener((port) => {
+  const origin = port.name === PROVIDER_PORT ? pageOrigin(port.sender) : null;
+  if (!origin) {
+    port.disconnect();
+    return;
+  }
+  port.onMessage.addListener((message) => {
+    if (typeof message !== 'object' || message === null || message.kind !== KIND.PROVIDER || !Number.isSafeInteger(message.id)) return;
+    const reply = (body) => {
+      try {
+        port.postMessage({ id: message.id, ...body });
+      } catch {
+        // The page went away meanwhile: nobody is waiting for the answer.
+      }
+    };
+    fromPage(origin, port.sender, message).then(
+      (result) => reply({ result: result ?? null }),
+      (err) => reply({ error: serializeError(err) }),
+    );
+  });
+});
+
 chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
   if (typeof message !== 'object' || message === null) return false;
-  let work;
-  let popupErrors = false;
-  if (message.kind === 'provider') {
-    const origin = pageOrigin(sender);
-    if (!origin) return false;
-    work = fromPage(origin, sender, message);
-  } else if (message.kind === 'popup' && isExtensionPage(sender)) {
-    popupErrors = true;
-    work = fromPopup(message);
-  } else {
-    return false;
-  }
-  work.then(
+  if (message.kind !== KIND.POPUP || !isExtensionPage(sender)) return false;
+  fromPopup(message).then(
     (result) => sendResponse({ result: result ?? null }),
-    (err) => sendResponse({
-      error: popupErrors ? { code: err?.code ?? 'INTERNAL', message: String(err?.message ?? err) } : serializeError(err),
-    }),
+    (err) => sendResponse({ error: { code: err?.code ?? 'INTERNAL', message: String(err?.message ?? err) } }),
   );
   return true;
 });
@@ -86,6 +101,12 @@ chrome.windows.onRemoved.addListener((windowId) => approvals.windowClosed(window
 chrome.tabs.onRemoved.addListener((tabId) => {
   session.forgetTab(tabId);
 });
+// Only this worker writes chrome.storage.local; a change from anywhere else reaches its memory here.
+chrome.storage.onChanged.addListener((changes, area) => {
+  if (area === 'local') store.external(changes);
+});
 
-// Start compiling the core now, so the first request after a restart does not wait for it.
+// Start compiling the core and reading the stored state now, so the first request after a
+// restart does not wait for them.
 loadCore();
+store.read().catch(() => {});

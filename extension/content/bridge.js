@@ -19,6 +19,7 @@ import {
 import { INVALID_PARAMS, badParamsMessage } from '../shared/rpc-errors.js';
 import { paramsProblem } from '../shared/params-check.js';
 import { forwardToWorker } from './forward.js';
+import { KIND } from '../shared/message-kinds.js';
 
 /** The request's id, method and params, or null when the protocol says to drop it. */
 function readRequest(event, origin) {
@@ -52,7 +53,7 @@ function start() {
 
   chrome.runtime.onMessage.addListener((message, sender) => {
     if (sender.id !== chrome.runtime.id) return;
-    if (!isRecord(message) || message.kind !== 'provider-event' || message.origin !== origin) return;
+    if (!isRecord(message) || message.kind !== KIND.PROVIDER_EVENT || message.origin !== origin) return;
     if (!PROVIDER_EVENTS.includes(message.event)) return;
     toPage({ event: message.event, data: message.data });
   });

@@ -1,7 +1,8 @@
-// The offscreen document the worker opens to clear the clipboard (background/clipboard.js).
+// The offscreen document the worker opens to clear the clipboard (background/platform/clipboard.js).
 // navigator.clipboard needs a focused page and an offscreen document is never focused, so the
 // clear goes through execCommand('copy') with a copy handler that puts an empty text in place
 // of whatever is there.
+import { KIND } from '../shared/message-kinds.js';
 
 function clearClipboard() {
   let cleared = false;
@@ -20,7 +21,7 @@ function clearClipboard() {
 }
 
 chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
-  if (sender.id !== chrome.runtime.id || message?.kind !== 'offscreen-clear-clipboard') return false;
+  if (sender.id !== chrome.runtime.id || message?.kind !== KIND.CLEAR_CLIPBOARD) return false;
   sendResponse({ cleared: clearClipboard() });
   return false;
 });

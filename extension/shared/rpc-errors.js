@@ -3,12 +3,42 @@
  * between the service worker, the bridge and the in-page provider (docs/protocol.md).
  */
 
+export const USER_REJECTED = 4001;
+export const UNAUTHORIZED = 4100;
+export const UNSUPPORTED_METHOD = 4200;
+export const DISCONNECTED = 4900;
+export const CHAIN_DISCONNECTED = 4901;
+export const UNKNOWN_CHAIN = 4902;
 export const INVALID_PARAMS = -32602;
 export const INTERNAL_ERROR = -32603;
-export const DISCONNECTED = 4900;
-export const UNAUTHORIZED = 4100;
+export const RESOURCE_UNAVAILABLE = -32002;
 /** EIP-1474 "limit exceeded": too many requests from one site, or params too large. */
 export const LIMIT_EXCEEDED = -32005;
+
+/**
+ * The one EIP-1193 error class (a `ProviderRpcError` by name, as dApp libraries such as viem
+ * expect): what every worker handler throws for a failure the dApp should see (its message says
+ * what happened and what to do), and what the in-page provider rejects with.
+ */
+export class ProviderError extends Error {
+  constructor(code, message, data) {
+    super(message);
+    this.name = 'ProviderRpcError';
+    this.code = code;
+    if (data !== undefined) this.data = data;
+  }
+
+  toJSON() {
+    const out = { code: this.code, message: this.message };
+    if (this.data !== undefined) out.data = this.data;
+    return out;
+  }
+}
+
+export const rejected = (what = 'The request') =>
+  new ProviderError(USER_REJECTED, `${what} was rejected in Keystead.`);
+
+export const invalidParams = (message) => new ProviderError(INVALID_PARAMS, message);
 
 /** The message for params that are neither absent, an array nor an object. */
 export function badParamsMessage(method) {

@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { encodeAbiParameters, stringToHex } from 'viem';
-import { decodeSymbol, decodeDecimals } from '../../extension/background/tokens.js';
+import { decodeSymbol, decodeDecimals } from '../../extension/background/wallet/tokens.js';
 import { seededRng } from './core.mjs';
 
 const rng = seededRng('token-abi.test.mjs');

@@ -4,6 +4,10 @@
 //   api.js (the worker channel) ← ui/ (DOM, formatting) ← components/ ← screens/ ← router.js, main.js
 // Screens open each other by name through the router (router.js), so a screen imports no other
 // screen; the one exception is listed in SCREEN_IMPORTS_ALLOWED.
+// The service worker's folders import only from themselves and the folders below them:
+//   platform/ (storage, session, approval windows, clipboard) ← wallet/ (the domain) ←
+//   dapp/ (the provider pipeline), popup/ (the popup API tables; neither imports the other) ← index.js
+// shared/ imports nothing of the extension outside shared/, and anything may import it.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
@@ -57,6 +61,42 @@ export function layer(file) {
   if (inside.startsWith('components/')) return 2;
   if (inside.startsWith('screens/')) return 3;
   return 4; // router.js, main.js
+}
+
+const WORKER = 'extension/background';
+const SHARED = 'extension/shared';
+const WORKER_LAYERS = { platform: 0, wallet: 1, dapp: 2, popup: 2 };
+
+/** The worker layer of a repository path: { rank, folder }; null outside the worker. */
+export function workerLayer(file) {
+  if (!file.startsWith(`${WORKER}/`)) return null;
+  const inside = file.slice(WORKER.length + 1);
+  if (inside === 'index.js') return { rank: 3, folder: '' };
+  const folder = inside.split('/')[0];
+  return { rank: Object.hasOwn(WORKER_LAYERS, folder) && inside.includes('/') ? WORKER_LAYERS[folder] : -1, folder };
+}
+
+/**
+ * The imports that break the worker's layering or shared/'s independence, as 'from → to'; a
+ * worker module outside the four folders and index.js is reported as 'file → (no layer)'.
+ */
+export function workerViolations(graph) {
+  const bad = [];
+  for (const [from, targets] of graph) {
+    if (from.startsWith(`${SHARED}/`)) {
+      for (const to of targets) if (!to.startsWith(`${SHARED}/`)) bad.push(`${from} → ${to}`);
+      continue;
+    }
+    const a = workerLayer(from);
+    if (a === null) continue;
+    if (a.rank < 0) bad.push(`${from} → (no layer)`);
+    for (const to of targets) {
+      const b = workerLayer(to);
+      if (b === null) continue;
+      if (b.rank < 0 || b.rank > a.rank || (b.rank === a.rank && b.folder !== a.folder)) bad.push(`${from} → ${to}`);
+    }
+  }
+  return bad;
 }
 
 /** The imports of `graph` that break the popup's layering, as 'from → to'. */
@@ -142,6 +182,42 @@ test('the layer check refuses upward imports and screen-to-screen imports', () =
     `${p('screens/home.js')} → ${p('screens/settings.js')}`,
     `${p('ui/dom.js')} → ${p('components/gate.js')}`,
   ]);
+});
+
+test('the worker layer check refuses upward and sideways imports, and shared/ importing the rest', () => {
+  const w = (f) => `${WORKER}/${f}`;
+  const graph = new Map([
+    [w('platform/store.js'), [w('wallet/core.js'), `${SHARED}/rpc-errors.js`]],
+    [w('wallet/core.js'), [w('platform/store.js'), w('wallet/hex.js')]],
+    [w('dapp/pipeline.js'), [w('popup/api.js'), w('wallet/core.js')]],
+    [w('popup/api.js'), [w('index.js'), w('dapp/methods.js')]],
+    [w('index.js'), [w('dapp/pipeline.js'), w('popup/api.js')]],
+    [w('stray.js'), []],
+    [`${SHARED}/rpc-errors.js`, [w('platform/store.js'), `${SHARED}/page-channel.js`]],
+  ]);
+  assert.deepEqual(workerViolations(graph).sort(), [
+    `${SHARED}/rpc-errors.js → ${w('platform/store.js')}`,
+    `${w('dapp/pipeline.js')} → ${w('popup/api.js')}`,
+    `${w('platform/store.js')} → ${w('wallet/core.js')}`,
+    `${w('popup/api.js')} → ${w('dapp/methods.js')}`,
+    `${w('popup/api.js')} → ${w('index.js')}`,
+    `${w('stray.js')} → (no layer)`,
+  ].sort());
+});
+
+test('the worker imports only downwards: platform ← wallet ← dapp, popup ← index.js; shared/ imports only shared/', () => {
+  const { graph } = extensionGraph();
+  for (const folder of Object.keys(WORKER_LAYERS)) {
+    assert.ok([...graph.keys()].some((f) => f.startsWith(`${WORKER}/${folder}/`)), `${WORKER}/${folder}/ has modules`);
+  }
+  assert.deepEqual(workerViolations(graph), []);
+});
+
+test('only index.js registers Chrome event listeners in the worker', () => {
+  const { graph } = extensionGraph();
+  const listening = [...graph.keys()].filter((f) => f.startsWith(`${WORKER}/`)
+    && /\.on[A-Z]\w*\.addListener\(/.test(readFileSync(path.join(ROOT, f), 'utf8')));
+  assert.deepEqual(listening, [`${WORKER}/index.js`]);
 });
 
 test('every relative import within extension/ names a file that exists', () => {

@@ -1,5 +1,5 @@
 // Add a token on the selected network by its contract address. The worker checks the contract
-// on the node before it keeps it (background/tokens.js).
+// on the node before it keeps it (background/wallet/tokens.js).
 import { h, show, errorLine, form } from '../ui/dom.js';
 import { call } from '../api.js';
 

@@ -4,7 +4,7 @@
 //
 // The confirmation is checked here, against the words this page just displayed: it is the
 // user's self-test, not an authentication, and a worker-side per-word check would be an oracle
-// for the phrase (see background/popup-backup.js). The worker only records the date.
+// for the phrase (see background/popup/backup.js). The worker only records the date.
 //
 // The words live in this page only while the flow runs: they leave the DOM as soon as the
 // phrase screen is left, and the array is emptied when the flow ends or the page goes away.

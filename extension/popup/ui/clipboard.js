@@ -1,8 +1,9 @@
 // Copying a secret (the phrase, a private key): the popup writes it, and the worker clears the
-// clipboard 60 s later whether or not the popup is still open (background/clipboard.js).
+// clipboard 60 s later whether or not the popup is still open (background/platform/clipboard.js).
 import { call } from '../api.js';
+import { CLEAR_SECONDS } from '../../shared/clipboard.js';
 
-export const CLEAR_SECONDS = 60;
+export { CLEAR_SECONDS };
 
 export async function copySecret(text) {
   try {

@@ -1,4 +1,5 @@
 // Display helpers: amounts (ETH, tokens), short addresses, and error messages a person can act on.
+import { popupText } from '../../shared/core-errors.js';
 
 /**
  * An integer amount of a currency's smallest unit (hex string or bigint) in whole units with
@@ -32,20 +33,8 @@ export function shortAddress(address) {
   return `${address.slice(0, 6)}…${address.slice(-4)}`;
 }
 
-const MESSAGES = {
-  INCORRECT_PASSWORD: 'That password is not right. Check it and try again.',
-  INVALID_PHRASE: null, // the core's message names the word or the checksum
-  MALFORMED_VAULT: 'Keystead’s stored wallet could not be read. Use the recovery options below.',
-  LOCKED: 'Keystead locked itself. Unlock it and try again.',
-  INVALID_PRIVATE_KEY: 'That is not a valid private key. It is 64 hexadecimal characters (0-9, a-f), with or without 0x.',
-  DUPLICATE_ACCOUNT: 'That account is already in Keystead; nothing was changed.',
-};
-
-/** The text to show for an error from the worker. */
-export function explain(error) {
-  if (error.code === 'INVALID_PHRASE') return `That is not a valid Secret Recovery Phrase: ${error.message}. Check each word against your backup.`;
-  return MESSAGES[error.code] ?? error.message;
-}
+/** The text to show for an error from the worker (the core's codes: shared/core-errors.js). */
+export const explain = popupText;
 
 /** An ISO date-time as the user's local date and time, e.g. "27 Nov 2026, 14:03". */
 export function formatDate(iso) {

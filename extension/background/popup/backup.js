@@ -1,0 +1,73 @@
+// Popup methods for backing up and checking the Secret Recovery Phrase (confirm, postpone, verify,
+// health). Merged into the worker's popup method table by popup/api.js. None of them returns a
+// secret: the phrase only ever comes in (verify) and the answers are dates and yes/no.
+//
+// The 3-word confirmation after create is checked in the popup, which already holds the words
+// it displayed; `confirmBackup` only records the date. Checking single words in the worker
+// would need an oracle answering "is word i equal to X?", which lets anything that can call
+// the worker find the phrase word by word (2048 guesses per word); `verifyBackup` only answers
+// for a whole phrase.
+import * as core from '../wallet/core.js';
+import * as store from '../platform/store.js';
+import * as accounts from '../wallet/accounts.js';
+import * as backup from '../wallet/backup.js';
+import { text } from './params.js';
+import { status } from './status.js';
+import { WORD_SUGGESTIONS_MAX } from '../../shared/word-suggestions.js';
+
+
+async function recordBackup(fields) {
+  await core.unlocked(); // only a wallet that is open records its own backup state
+  await backup.recordPhrase(fields);
+}
+
+export const BACKUP_METHODS = Object.freeze({
+  /** List words for a typed prefix (letters only); used while typing a phrase, wallet or not. */
+  wordSuggestions: async ({ prefix }) => {
+    const typed = text(prefix, 'a prefix');
+    if (!/^[a-zA-Z]{1,8}$/.test(typed)) return [];
+    return core.wordSuggestions(typed, WORD_SUGGESTIONS_MAX);
+  },
+  /** The user wrote the phrase down and typed back the words asked for. */
+  confirmBackup: async () => {
+    await recordBackup((_, now) => ({ phraseConfirmedAt: now }));
+    return status();
+  },
+  /** "Remind me later": the reminder stays until the phrase is confirmed. */
+  postponeBackup: async () => {
+    await recordBackup((_, now) => ({ postponedAt: now }));
+    return status();
+  },
+  /**
+   * `{ match, valid, problem?, status }`. Only a match is recorded; a mismatch says nothing about
+   * which word differs. `valid: false` means the typed words are no phrase at all (the core's
+   * message names an unknown word's position or the checksum, which depends only on the input).
+   */
+  verifyBackup: async ({ phrase }) => {
+    let match;
+    try {
+      match = await core.verifyPhrase(text(phrase, 'the phrase'));
+    } catch (e) {
+      if (e?.code !== 'INVALID_PHRASE') throw e;
+      return { match: false, valid: false, problem: String(e.message), status: await status() };
+    }
+    if (match) {
+      await recordBackup((health, now) => ({ phraseVerifiedAt: now, phraseConfirmedAt: health.phraseConfirmedAt ?? now }));
+    }
+    return { match, valid: true, status: await status() };
+  },
+  /** What a restore from the phrase alone would not bring back (names and counts, no secrets). */
+  notRestoredByPhrase: async () => {
+    await core.unlocked();
+    const state = await store.read();
+    const all = await accounts.list();
+    return {
+      importedAccounts: all.filter((a) => !a.covered).map((a) => a.name),
+      renamedAccounts: all.filter((a) => a.covered && Object.hasOwn(state.accountNames, a.address)).map((a) => a.name),
+      networks: state.networks.map((n) => n.name),
+      tokens: Object.values(state.tokens).flat().map((t) => t.symbol),
+      sites: Object.keys(state.permissions),
+      autoLockMinutes: state.settings.autoLockMinutes,
+    };
+  },
+});

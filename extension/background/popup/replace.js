@@ -1,0 +1,10 @@
+// The one rule for creating or restoring a wallet (phrase, backup file) where one already is.
+import * as store from '../platform/store.js';
+import { argument } from './params.js';
+
+/** Creating or restoring over an existing wallet must be asked for explicitly (`replace`). */
+export async function checkReplace(replace) {
+  if (store.hasWallet(await store.read()) && replace !== true) {
+    throw argument('a wallet already exists here; restoring or creating another one would replace it');
+  }
+}

@@ -1,0 +1,25 @@
+// What the popup needs to pick and draw a screen: the wallet's state (new, locked, unlocked,
+// recovery), networks, settings, the backup's health and, while unlocked, the accounts.
+import * as core from '../wallet/core.js';
+import * as store from '../platform/store.js';
+import * as accounts from '../wallet/accounts.js';
+import * as networks from '../wallet/networks.js';
+import * as autolock from '../wallet/autolock.js';
+import { remainingSeconds } from '../wallet/unlock-throttle.js';
+
+export async function status() {
+  const state = await store.read();
+  const base = {
+    problem: state.problem,
+    hasPreviousCopy: store.canRestorePrevious(state),
+    network: networks.selectedIn(state),
+    networks: networks.listIn(state),
+    settings: state.settings,
+    backup: state.backup,
+    autoLockChoices: autolock.CHOICES,
+  };
+  if (state.problem) return { ...base, state: 'recovery' };
+  if (state.vault === undefined) return { ...base, state: 'new' };
+  if (!(await core.current())) return { ...base, state: 'locked', unlockWaitSeconds: await remainingSeconds() };
+  return { ...base, state: 'unlocked', accounts: await accounts.list() };
+}

@@ -1,0 +1,63 @@
+// The encrypted backup file's format. Its top level IS the stored browser-passworder vault
+// (data, iv, salt, keyMetadata), so MetaMask's vault decryptor and browser-passworder's
+// `decrypt(password, fileText)` open it as it is and find MetaMask's keyring list (imported
+// keys included). One more field, `keystead`, carries the wallet's own settings encrypted
+// under the same password with their own salt and IV (lib/passworder.js):
+//   { format: "keystead-backup", version: 1, createdAt: <ISO date>, settings: <passworder JSON object> }
+import { encryptJson, decryptJson } from '../../../lib/passworder.js';
+import { argument } from '../../shared/wallet-errors.js';
+
+export const FORMAT = 'keystead-backup';
+export const VERSION = 1;
+const MAX_BYTES = 5_000_000; // far above any real wallet; refuses a wrong pick before parsing it
+
+const VAULT_FIELDS = ['data', 'iv', 'salt', 'keyMetadata'];
+
+/** The file's text for a stored vault and the settings to carry (encrypted here). */
+export async function buildFile(vaultJson, password, settings, createdAt) {
+  const encrypted = JSON.parse(await encryptJson(password, settings));
+  return JSON.stringify({ ...JSON.parse(vaultJson), keystead: { format: FORMAT, version: VERSION, createdAt, settings: encrypted } }, null, 2);
+}
+
+const isPayload = (v) => typeof v === 'object' && v !== null && ['data', 'iv', 'salt'].every((k) => typeof v[k] === 'string' && v[k].length > 0);
+
+/**
+ * `{ vault: <vault JSON text>, settings: <encrypted payload> | null }` from a file's text, or
+ * INVALID_ARGUMENT saying what is wrong with the file. A plain MetaMask vault (no `keystead`
+ * field) gives settings null. Nothing is decrypted here.
+ */
+export function parseFile(text) {
+  if (text.length > MAX_BYTES) throw argument('That file is far too large to be a Keystead backup file. Choose the .json file Keystead saved.');
+  let file;
+  try {
+    file = JSON.parse(text);
+  } catch {
+    throw argument('That file is incomplete or is not a Keystead backup file (it is not valid JSON). Choose the file exactly as Keystead saved it; a copy that was cut short cannot be restored.');
+  }
+  if (!isPayload(file)) {
+    throw argument('That file is not a Keystead backup file or a MetaMask vault (it has no encrypted wallet in it). Choose another file.');
+  }
+  const vault = {};
+  for (const k of VAULT_FIELDS) if (file[k] !== undefined) vault[k] = file[k];
+  if (file.keystead === undefined) return { vault: JSON.stringify(vault), settings: null };
+  const meta = file.keystead;
+  if (meta?.format !== FORMAT || !isPayload(meta.settings)) {
+    throw argument('That file’s Keystead part is not in a format Keystead knows. Choose the file exactly as Keystead saved it.');
+  }
+  if (meta.version !== VERSION) {
+    throw argument(`That backup file was made by another version of Keystead (format version ${String(meta.version).slice(0, 10)}). Update Keystead, then restore it.`);
+  }
+  return { vault: JSON.stringify(vault), settings: meta.settings };
+}
+
+/**
+ * The file's decrypted settings. The password already opened the file's vault, so failing here
+ * means the settings part was altered or damaged, not a wrong password.
+ */
+export async function openSettings(password, settings) {
+  try {
+    return await decryptJson(password, settings);
+  } catch {
+    throw argument('The settings in that backup file do not open with the password that opened its wallet: the file was altered or damaged. Nothing was changed; use another copy of the file.');
+  }
+}

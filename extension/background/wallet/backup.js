@@ -1,0 +1,43 @@
+// The backup's health (store.js `backup`): the one module that knows the record's shape. Dates
+// only, as ISO strings; nothing secret:
+//   { phraseConfirmedAt?, phraseVerifiedAt?, postponedAt?, fileDownloadedAt?,
+//     keys: { [address]: { importedAt, exportedAt? } } }
+import * as store from '../platform/store.js';
+
+const now = () => new Date().toISOString();
+
+/**
+ * The record of a new wallet: it never inherits the backup state of the one it replaces. A
+ * restored wallet counts as backed up: the user just typed its phrase.
+ */
+export function fresh({ restored }) {
+  return restored ? { keys: {}, phraseConfirmedAt: now() } : { keys: {} };
+}
+
+/** `backup` with a key imported now (its backup starts as "never exported"). */
+export function withKeyImported(backup, address) {
+  return { ...backup, keys: { ...backup.keys, [address]: { importedAt: now() } } };
+}
+
+/** `backup` without what it kept about a removed key. */
+export function withoutKey(backup, address) {
+  const { [address]: _gone, ...keys } = backup.keys;
+  return { ...backup, keys };
+}
+
+/** `backup` with a backup file downloaded at `at`. */
+export function withFileDownloaded(backup, at) {
+  return { ...backup, fileDownloadedAt: at };
+}
+
+/** Records phrase dates: `fields(backup)` gives the fields to set, read in the write's turn. */
+export async function recordPhrase(fields) {
+  await store.update(({ backup }) => ({ backup: { ...backup, ...fields(backup, now()) } }));
+}
+
+/** An imported key was exported: the export is its backup. */
+export async function keyExported(address) {
+  await store.update(({ backup }) => ({
+    backup: { ...backup, keys: { ...backup.keys, [address]: { ...backup.keys[address], exportedAt: now() } } },
+  }));
+}

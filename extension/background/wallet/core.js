@@ -1,0 +1,310 @@
+// The only module that imports the WASM core (pkg/). It owns this worker's one Keyring and
+// keeps storage in step with it: the vault (ciphertext) in storage.local, the session
+// snapshot in storage.session. Secrets never cross into JS; the password passes through on
+// its way in and is not kept.
+//
+// PBKDF2 for create, restore and unlock runs in WebCrypto (lib/webcrypto-kdf.js): only the 32
+// derived key bytes cross JS, in an array the core zeroes once it has copied them.
+import init, * as wasm from '../../../pkg/keystead.js';
+import { deriveVaultKey, openVault } from '../../../lib/webcrypto-kdf.js';
+import * as store from '../platform/store.js';
+import * as session from '../platform/session.js';
+import { throttled } from './unlock-throttle.js';
+
+let loading = null;
+let keyring = null; // the unlocked Keyring, or null
+let sessionKey = null; // Uint8Array(32) while unlocked
+let resuming = null;
+
+/** Loads the WASM module once per worker life. */
+export function loadCore() {
+  loading ??= init({ module_or_path: chrome.runtime.getURL('keystead_bg.wasm') });
+  return loading;
+}
+
+/** The unlocked keyring, resuming it from the session snapshot after a worker restart; null when locked. */
+export async function current() {
+  await loadCore();
+  if (keyring) return keyring;
+  resuming ??= resume().finally(() => {
+    resuming = null;
+  });
+  return resuming;
+}
+
+async function resume() {
+  const saved = await session.loadSnapshot();
+  if (!saved) return null;
+  // Only with the vault it was sealed with: a worker stopped between the vault write and the
+  // snapshot write left an older snapshot, which would bring back a removed key or lose an
+  // added one at the next write. Then the password is asked for, and the stored vault opened.
+  const { vault } = await store.read();
+  if (typeof vault !== 'string' || saved.vaultHash !== (await store.vaultDigest(vault))) {
+    await session.clearSnapshot();
+    return null;
+  }
+  try {
+    keyring = wasm.Keyring.resumeSession(saved.snapshot, saved.key);
+    sessionKey = saved.key;
+    return keyring;
+  } catch {
+    // A snapshot from another session or a damaged one: fall back to asking for the password.
+    await session.clearSnapshot();
+    return null;
+  }
+}
+
+const lockedError = () => Object.assign(new Error('the wallet is locked'), { code: 'LOCKED' });
+
+/** The unlocked keyring, or a LOCKED error. */
+export async function unlocked() {
+  const k = await current();
+  if (!k) throw lockedError();
+  return k;
+}
+
+/**
+ * Writes the vault (when the keyring changed), then re-seals the session snapshot bound to the
+ * stored vault's hash. `fields` are other stored fields written in the same storage call as the
+ * vault (all or nothing); `replace`: the keyring is a new wallet over the stored one. A failed
+ * vault write throws (nothing was stored); a failed snapshot write only means that the next
+ * worker start asks for the password.
+ */
+async function persist({ vault = true, fields = {}, replace = false } = {}) {
+  const k = keyring;
+  const key = sessionKey;
+  if (!k) throw lockedError(); // locked meanwhile (auto-lock): nothing to write, and the change is gone
+  const hash = vault ? await store.writeVault(k.vault(), fields, { replace }) : await store.vaultDigest((await store.read()).vault);
+  try {
+    await session.saveSnapshot(key, k.sealSession(key), hash);
+  } catch {
+    await session.clearSnapshot().catch(() => {});
+  }
+}
+
+let changing = Promise.resolve();
+
+/**
+ * Changes the unlocked keyring with `apply(keyring)` and stores it with the fields
+ * `fieldsFor(result, keyring, state)` returns, one change at a time (`state` is the stored
+ * state when the vault write's turn comes in store.js's write queue). When the vault cannot be written
+ * (storage full), the keyring is put back as it was: memory never shows an account the stored
+ * vault lacks, or lacks one it has. Returns apply's result.
+ */
+export function change(apply, fieldsFor = () => ({})) {
+  const run = changing.then(async () => {
+    const k = await unlocked();
+    const key = sessionKey;
+    const before = k.sealSession(key);
+    const result = apply(k);
+    try {
+      await persist({ fields: (state) => fieldsFor(result, k, state) });
+    } catch (e) {
+      if (keyring === k) {
+        keyring = wasm.Keyring.resumeSession(before, key);
+        discard(k);
+      }
+      throw e;
+    }
+    return result;
+  });
+  changing = run.catch(() => {});
+  return run;
+}
+
+/** Makes `next` the unlocked wallet; if it cannot be stored, the wallet ends locked on what storage holds. */
+async function adopt(next, { writeVault, fields, replace = false }) {
+  await lock();
+  keyring = next;
+  sessionKey = session.newSessionKey();
+  try {
+    await persist({ vault: writeVault, fields, replace });
+  } catch (e) {
+    await lock().catch(() => {});
+    throw e;
+  }
+  return keyring;
+}
+
+function discard(k) {
+  k.lock();
+  k.free();
+}
+
+/** A vault key for a new vault: fresh salt and count from the core, PBKDF2 in WebCrypto. */
+async function newKey(password) {
+  const params = wasm.newVaultKeyParams();
+  return { params, key: await deriveVaultKey(password, params) };
+}
+
+export async function create(password, wordCount) {
+  await loadCore();
+  const { params, key } = await newKey(password);
+  return adopt(wasm.Keyring.createWithKey(wordCount, params, key), { writeVault: true, replace: true });
+}
+
+/** A wallet from a typed phrase with HD accounts 0..accountCount-1 (account discovery's count). */
+export async function restore(password, phrase, accountCount = 1) {
+  await loadCore();
+  wasm.validatePhrase(phrase); // a typo fails before the 600,000 PBKDF2 rounds
+  const { params, key } = await newKey(password);
+  const next = wasm.Keyring.restoreWithKey(phrase, params, key);
+  try {
+    for (let i = 1; i < accountCount; i++) next.addAccount();
+  } catch (e) {
+    discard(next);
+    throw e;
+  }
+  return adopt(next, { writeVault: true, replace: true });
+}
+
+/** Addresses of HD accounts start..start+count-1 of a typed phrase (INVALID_PHRASE if it is not one). */
+export async function deriveAddresses(phrase, start, count) {
+  await loadCore();
+  wasm.validatePhrase(phrase);
+  return wasm.deriveAddresses(phrase, start, count);
+}
+
+/**
+ * Opens a vault that is not this wallet's (a backup file's) without adopting it: the caller
+ * checks the rest of the file, then passes it to adoptRestored, or to discardVault.
+ */
+export async function openOtherVault(vaultJson, password) {
+  await loadCore();
+  return openVault(wasm, vaultJson, password);
+}
+
+export function discardVault(k) {
+  discard(k);
+}
+
+/** Makes an opened vault this wallet: its vault and `fields` (settings) in one storage write. */
+export async function adoptRestored(next, fields) {
+  return adopt(next, { writeVault: true, fields, replace: true });
+}
+
+/**
+ * The stored vault, after `password` opened it (INCORRECT_PASSWORD otherwise; nothing changes).
+ * If it does not hold exactly the unlocked wallet's accounts, the wallet is written first, so
+ * what is returned is always the current wallet.
+ */
+export async function checkPassword(password) {
+  const k = await unlocked();
+  const { vault } = await store.read();
+  const opened = await openVault(wasm, vault, password);
+  const key = (list) => JSON.stringify(list.map(({ address, type, index }) => [address, type, index]));
+  let current;
+  try {
+    current = key(opened.accounts()) === key(k.accounts()) && !opened.wasUpgraded;
+  } finally {
+    discard(opened);
+  }
+  if (current) return vault;
+  await persist();
+  return (await store.read()).vault;
+}
+
+/**
+ * Opens the stored vault (a growing wait after repeated wrong passwords: unlock-throttle.js). A
+ * vault the core re-keyed (legacy iterations) is written back. When the password does not open
+ * the stored vault but opens its previous copy, the stored one is likely damaged (a wrong
+ * password and a damaged vault look the same to AES-GCM): PREVIOUS_COPY_OPENS, nothing changed.
+ */
+export async function unlock(password) {
+  await loadCore();
+  return throttled(async () => {
+    const { vault, vaultPrevious } = await store.read();
+    if (vault === undefined) throw Object.assign(new Error('there is no wallet to unlock'), { code: 'INVALID_ARGUMENT' });
+    let next;
+    try {
+      next = await openVault(wasm, vault, password);
+    } catch (e) {
+      if (e?.code === 'INCORRECT_PASSWORD' && (await opens(vaultPrevious, password, vault))) {
+        throw Object.assign(new Error('That password does not open the stored wallet, but it opens its previous copy: the stored '
+          + 'wallet is probably damaged. Open the previous copy (a change made just before, such as an added account, may be '
+          + 'missing; the damaged one is kept aside). If you restored or created a wallet with a new password since, type that one instead.'),
+        { code: 'PREVIOUS_COPY_OPENS' });
+      }
+      throw e;
+    }
+    await adopt(next, { writeVault: next.wasUpgraded });
+    await store.markOpened().catch(() => {});
+    return keyring;
+  });
+}
+
+/** Whether `password` opens `vaultJson` (a vault other than `except`). */
+async function opens(vaultJson, password, except) {
+  if (!store.looksLikeVault(vaultJson) || vaultJson === except) return false;
+  try {
+    discard(await openVault(wasm, vaultJson, password));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Opens the previous copy with the password and makes it the stored vault; the damaged one is kept aside. */
+export async function unlockPrevious(password) {
+  await loadCore();
+  return throttled(async () => {
+    const state = await store.read();
+    if (!store.canRestorePrevious(state)) {
+      throw Object.assign(new Error('There is no previous copy of the wallet to open. Import it with your Secret Recovery Phrase instead.'), { code: 'INVALID_ARGUMENT' });
+    }
+    const next = await openVault(wasm, state.vaultPrevious, password);
+    try {
+      await store.restorePreviousVault({ opened: true });
+    } catch (e) {
+      discard(next);
+      throw e;
+    }
+    return adopt(next, { writeVault: next.wasUpgraded });
+  });
+}
+
+/** Zeroizes the keyring in WASM memory and forgets the session. */
+export async function lock() {
+  if (keyring) {
+    discard(keyring);
+    keyring = null;
+  }
+  sessionKey?.fill(0);
+  sessionKey = null;
+  await session.clearSnapshot();
+}
+
+/**
+ * What the approval window shows of typed data, as the core hashes it: { primaryType, domainOnly,
+ * chainId (declared, decimal, or null), domain, message } (see typedDataView in src/wasm.rs); or
+ * the core's INVALID_TYPED_DATA error: validation before approval.
+ */
+export async function typedDataView(json) {
+  await loadCore();
+  return wasm.typedDataView(json);
+}
+
+/**
+ * The EIP-55 form of an address; the core's INVALID_ARGUMENT when it is not 20 hex bytes or its
+ * mixed case is not a valid checksum (a typo the checksum exists to catch).
+ */
+export async function toChecksumAddress(address) {
+  await loadCore();
+  return wasm.toChecksumAddress(address);
+}
+
+/** Up to `limit` list words starting with `prefix` (the core holds the only copy of the word list). */
+export async function wordSuggestions(prefix, limit) {
+  await loadCore();
+  return wasm.wordSuggestions(prefix).slice(0, limit);
+}
+
+/**
+ * Whether a typed phrase is this wallet's phrase; reveals nothing else. A phrase that is not
+ * valid at all (unknown word, checksum) throws the core's INVALID_PHRASE first.
+ */
+export async function verifyPhrase(phrase) {
+  const k = await unlocked();
+  wasm.validatePhrase(phrase);
+  return k.verifyPhrase(phrase);
+}

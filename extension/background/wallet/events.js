@@ -1,0 +1,27 @@
+// Provider events (EIP-1193 accountsChanged / chainChanged) sent to the documents that used the
+// provider, each getting only what its own origin may see. An event is addressed to the
+// document that made the requests (its documentId), never to whatever the tab shows now: once
+// the tab has navigated on, sending fails instead of reaching the next site. The message also
+// names the origin it is meant for, and the bridge drops it on a page of any other origin.
+import * as session from '../platform/session.js';
+import * as accounts from './accounts.js';
+import { KIND } from '../../shared/message-kinds.js';
+
+async function send({ tabId, origin, documentId }, event, data) {
+  try {
+    await chrome.tabs.sendMessage(tabId, { kind: KIND.PROVIDER_EVENT, origin, event, data }, { documentId });
+  } catch {
+    await session.forgetTab(tabId, documentId); // the tab is gone or that document was left
+  }
+}
+
+/** Tells every known document (or only those of `origin`, when given) which accounts its origin now sees. */
+export async function accountsChanged(origin) {
+  for (const tab of await session.knownTabs()) {
+    if (origin === undefined || tab.origin === origin) await send(tab, 'accountsChanged', await accounts.exposedTo(tab.origin));
+  }
+}
+
+export async function chainChanged(chainId) {
+  for (const tab of await session.knownTabs()) await send(tab, 'chainChanged', chainId);
+}

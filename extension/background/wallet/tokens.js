@@ -1,0 +1,156 @@
+// Tokens the user added, per chain (store.js `tokens`): an ERC-20 contract is checked on the
+// network's node before it is kept (code at the address, symbol() and decimals() answered), and
+// balances are read with balanceOf. Only public data: addresses, symbols, decimals.
+import * as store from '../platform/store.js';
+import * as networks from './networks.js';
+import * as core from './core.js';
+import { argument } from '../../shared/wallet-errors.js';
+import { CHAIN_DISCONNECTED } from '../../shared/rpc-errors.js';
+import { isAddress, isHexData, hexToBytes, bytesToHex } from './hex.js';
+
+const SYMBOL = '0x95d89b41'; // symbol()
+const DECIMALS = '0x313ce567'; // decimals()
+const BALANCE_OF = '0x70a08231'; // balanceOf(address)
+// The backup file's check (backup-settings.js) accepts symbols up to this length.
+const SYMBOL_MAX = 16;
+const DECIMALS_MAX = 36;
+
+/** The known network with that chain id; INVALID_ARGUMENT otherwise. */
+async function network(chainId) {
+  const found = await networks.find(networks.normalizeChainId(chainId));
+  if (!found) throw argument('Keystead does not know that network. Select a network on the home screen and try again.');
+  return found;
+}
+
+/** The EIP-55 address, or an error that says what an address looks like. */
+async function checksummed(address) {
+  const text = typeof address === 'string' ? address.trim() : '';
+  if (!isAddress(text)) {
+    throw argument('That is not a contract address. An address is 0x followed by 40 hexadecimal characters (0-9, a-f); copy it from the token’s site or a block explorer.');
+  }
+  try {
+    return await core.toChecksumAddress(text);
+  } catch {
+    throw argument('That address has a typo: its mix of capital and small letters is not a valid checksum. Copy it again from its source.');
+  }
+}
+
+const listOn = (tokens, chainId) => tokens[chainId] ?? [];
+const same = (a, b) => a.toLowerCase() === b.toLowerCase();
+
+function refuseDuplicate(tokens, chainId, address) {
+  const known = listOn(tokens, chainId).find((t) => same(t.address, address));
+  if (known) throw argument(`${known.symbol} (${known.address}) is already added on this network; nothing was changed.`);
+}
+
+/** An eth_call's result; a revert or node error (other than an unreachable node) becomes `notToken`. */
+async function call(net, to, data, notToken) {
+  try {
+    return await networks.rpc('eth_call', [{ to, data }, 'latest'], net);
+  } catch (e) {
+    if (e?.code === CHAIN_DISCONNECTED) throw e;
+    throw notToken;
+  }
+}
+
+/** The bytes of a `0x` hex string, or null. */
+function bytes(hex) {
+  return isHexData(hex) ? hexToBytes(hex) : null;
+}
+
+const word = (b, at) => BigInt(bytesToHex(b.subarray(at, at + 32)));
+
+/**
+ * A symbol() return: an ABI `string` (offset, length, bytes), or the old `bytes32` form (MKR,
+ * SAI) padded with zeros. Null when it is neither or is not readable text.
+ */
+export function decodeSymbol(hex) {
+  const b = bytes(hex);
+  if (!b) return null;
+  let raw;
+  if (b.length === 32) {
+    const end = b.indexOf(0);
+    raw = b.subarray(0, end === -1 ? 32 : end);
+  } else if (b.length >= 64) {
+    const offset = word(b, 0);
+    if (offset > BigInt(b.length - 32)) return null;
+    const length = word(b, Number(offset));
+    const start = Number(offset) + 32;
+    if (length > BigInt(b.length - start)) return null;
+    raw = b.subarray(start, start + Number(length));
+  } else {
+    return null;
+  }
+  let text;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(raw).trim();
+  } catch {
+    return null;
+  }
+  if (text.length === 0 || text.length > SYMBOL_MAX || /[\u0000-\u001f\u007f]/.test(text)) return null;
+  return text;
+}
+
+/** A decimals() return: one 32-byte word holding 0..36; null otherwise. */
+export function decodeDecimals(hex) {
+  const b = bytes(hex);
+  if (!b || b.length !== 32) return null;
+  const value = word(b, 0);
+  return value <= BigInt(DECIMALS_MAX) ? Number(value) : null;
+}
+
+/** Checks the contract on the chain's node and keeps it; returns the stored token. */
+export async function add(chainId, address) {
+  const net = await network(chainId);
+  const checked = await checksummed(address);
+  refuseDuplicate((await store.read()).tokens, net.chainId, checked);
+  const code = await networks.rpc('eth_getCode', [checked, 'latest'], net);
+  if (code === '0x' || code === '0x0') {
+    throw argument(`There is no contract at ${checked} on ${net.name}. Check the address, and that the selected network is the one the token lives on.`);
+  }
+  const notToken = argument(`The contract at ${checked} on ${net.name} does not answer symbol() and decimals() as an ERC-20 token does. Check that this is the token’s own address, not a wallet or another contract.`);
+  const symbol = decodeSymbol(await call(net, checked, SYMBOL, notToken));
+  const decimals = decodeDecimals(await call(net, checked, DECIMALS, notToken));
+  if (symbol === null) throw argument(`The token at ${checked} gives a symbol Keystead cannot show (it must be 1 to ${SYMBOL_MAX} characters of text). It was not added.`);
+  if (decimals === null) throw argument(`The token at ${checked} gives decimals outside 0 to ${DECIMALS_MAX}, so its amounts cannot be shown. It was not added.`);
+  // Checked again in the write's turn: another popup may have added it meanwhile.
+  const token = { address: checked, symbol, decimals };
+  await store.update(({ tokens }) => {
+    refuseDuplicate(tokens, net.chainId, checked);
+    return { tokens: { ...tokens, [net.chainId]: [...listOn(tokens, net.chainId), token] } };
+  });
+  return token;
+}
+
+/** Forgets a token on a chain; INVALID_ARGUMENT (nothing changed) when it is not in the list. */
+export async function remove(chainId, address) {
+  const net = await network(chainId);
+  await store.update(({ tokens }) => {
+    const list = listOn(tokens, net.chainId);
+    const rest = typeof address === 'string' ? list.filter((t) => !same(t.address, address)) : list;
+    if (rest.length === list.length) throw argument('That token is not in Keystead’s list for this network; nothing was changed. Reopen the popup to see the current list.');
+    const { [net.chainId]: _removed, ...others } = tokens;
+    return { tokens: rest.length ? { ...others, [net.chainId]: rest } : others };
+  });
+}
+
+/**
+ * The chain's tokens with `owner`'s balanceOf as `0x` hex. A token whose call fails gets
+ * `balance: null` and the reason, so one broken contract does not hide the others.
+ */
+export async function balances(chainId, owner) {
+  const net = await network(chainId);
+  const holder = await checksummed(owner);
+  const list = listOn((await store.read()).tokens, net.chainId);
+  const data = `${BALANCE_OF}${holder.slice(2).toLowerCase().padStart(64, '0')}`;
+  return Promise.all(list.map(async (token) => {
+    try {
+      const result = await networks.rpc('eth_call', [{ to: token.address, data }, 'latest'], net);
+      const b = bytes(result);
+      if (!b || b.length !== 32) throw new Error(`${token.symbol} answered balanceOf with something that is not an amount.`);
+      return { ...token, balance: `0x${word(b, 0).toString(16)}` };
+    } catch (e) {
+      return { ...token, balance: null, error: String(e?.message ?? e) };
+    }
+  }));
+}
