@@ -140,7 +140,9 @@ test('a site that is not connected cannot be changed or disconnected; no account
   await refused('disconnectSite', {}, 'INVALID_ARGUMENT', /origin is required/);
   assert.deepEqual(await heard(scene.dapp), [], 'the connected site heard nothing');
 
-  // In the popup: unticking every account and saving shows the error and keeps the site.
+  // In the popup (reached from Settings this time): unticking every account and saving shows
+  // the error and keeps the site.
+  await popup.getByTestId('settings').click();
   await popup.getByTestId('connected-sites').click();
   const row = popup.locator(`[data-testid=site-row][data-origin="${demoOrigin}"]`);
   await row.getByTestId('site-account').nth(0).uncheck();
