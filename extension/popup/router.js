@@ -31,6 +31,8 @@ import { revealSrpScreen } from './screens/reveal-srp.js';
 import { verifyBackupScreen } from './screens/verify-backup.js';
 import { exportKeyScreen, importKeyScreen } from './screens/private-key.js';
 import { backupFileScreen } from './screens/backup-file.js';
+import { receiveScreen } from './screens/receive.js';
+import { sitesScreen } from './screens/sites.js';
 
 export const SCREENS = Object.freeze({
   welcome: welcomeScreen,
@@ -52,6 +54,8 @@ export const SCREENS = Object.freeze({
   'export-key': exportKeyScreen,
   'import-key': importKeyScreen,
   'backup-file': backupFileScreen,
+  receive: receiveScreen,
+  'connected-sites': sitesScreen,
 });
 
 const BY_STATE = { new: 'welcome', locked: 'unlock', recovery: 'recovery', unlocked: 'home' };

@@ -1,6 +1,6 @@
-// Tokens the user adds, through the real popup against anvil: a hand-assembled ERC-20-like
-// contract (token-contract.mjs) checked with viem first; adding it lists its symbol and the
-// selected account's balance; a duplicate, an address without code, a contract that is not a
+// Tokens the user adds, through the real popup against anvil: a real ERC-20 (OpenZeppelin's
+// ERC20PresetFixedSupply, deployed by erc20.mjs) checked with viem first; adding it lists its
+// symbol and the selected account's balance; a duplicate, an address without code, a contract that is not a
 // token and text that is not an address are refused with a clear error and change nothing;
 // remove; and a backup file brings the token back in a fresh profile.
 import { test, before, after } from 'node:test';
@@ -9,9 +9,11 @@ import { readFileSync } from 'node:fs';
 import { decrypt } from '@metamask/browser-passworder';
 import { getAddress } from 'viem';
 import { PASSWORD, startAnvil, launch, openPopup, createWallet, readStorage, submitFile } from './harness.mjs';
-import { TOKEN_ABI, installToken, setTokenBalance } from './token-contract.mjs';
+import { ERC20_ABI, DEPLOYER, deployToken, sendToken } from './erc20.mjs';
 
-const TOKEN = '0x7a9f1b2c3d4e5f60718293a4b5c6d7e8f9012345'; // typed in lower case: stored as EIP-55
+const SUPPLY = 1_000_000n * 10n ** 18n;
+const AMOUNT = 1_234_500_000_000_000_000_000n; // 1234.5 with 18 decimals
+let TOKEN; // the deployed token's address, typed in lower case: stored as EIP-55
 const NOT_A_TOKEN = '0x00000000000000000000000000000000000bad00'; // code that always reverts
 const EMPTY = '0x1111111111111111111111111111111111111111'; // no code
 const LOCAL = '0x7a69';
@@ -22,7 +24,7 @@ let wallet; // { popup, address }
 
 before(async () => {
   chain = await startAnvil();
-  await installToken(chain.client, TOKEN);
+  TOKEN = (await deployToken(chain, { name: 'Keystead Token', symbol: 'KST', supply: SUPPLY })).toLowerCase();
   await chain.client.request({ method: 'anvil_setCode', params: [NOT_A_TOKEN, '0x60006000fd'] }); // PUSH1 0 PUSH1 0 REVERT
 });
 
@@ -54,23 +56,26 @@ async function refused(popup, address, text) {
   return popup.getByTestId('error').textContent();
 }
 
-test('the hand-assembled contract answers symbol, decimals and balanceOf as an ERC-20 does, and reverts otherwise', async () => {
+test('the deployed OpenZeppelin token answers symbol, decimals, totalSupply and balanceOf, and moves with transfer', async () => {
   const owner = '0x2222222222222222222222222222222222222222';
-  const read = (functionName, args) => chain.client.readContract({ address: TOKEN, abi: TOKEN_ABI, functionName, args });
+  const read = (functionName, args) => chain.client.readContract({ address: TOKEN, abi: ERC20_ABI, functionName, args });
   assert.equal(await read('symbol'), 'KST');
-  assert.equal(await read('decimals'), 6);
+  assert.equal(await read('name'), 'Keystead Token');
+  assert.equal(await read('decimals'), 18);
+  assert.equal(await read('totalSupply'), SUPPLY);
+  assert.equal(await read('balanceOf', [DEPLOYER]), SUPPLY, 'the whole supply is minted to the deployer');
   assert.equal(await read('balanceOf', [owner]), 0n);
-  await setTokenBalance(chain.client, TOKEN, owner, 42_000_001n);
+  await sendToken(chain, TOKEN, owner, 42_000_001n);
   assert.equal(await read('balanceOf', [owner]), 42_000_001n);
-  await assert.rejects(chain.client.call({ to: TOKEN, data: '0x18160ddd' }), /revert/i, 'totalSupply() is not there: revert');
-  await assert.rejects(chain.client.call({ to: TOKEN, data: '0x' }), /revert/i);
+  assert.equal(await read('balanceOf', [DEPLOYER]), SUPPLY - 42_000_001n);
+  await assert.rejects(chain.client.call({ to: TOKEN, data: '0x12345678' }), /revert/i, 'an unknown function reverts');
 });
 
 test('add a token: listed with its symbol and balance; duplicate, no code, not a token, not an address: refused, nothing stored; remove', async () => {
   const browser = await fresh();
   const { popup, address } = await createWallet(browser);
   wallet = { popup, address };
-  await setTokenBalance(chain.client, TOKEN, address, 1_234_500_000n); // 1234.5 with 6 decimals
+  await sendToken(chain, TOKEN, address, AMOUNT);
   await popup.getByTestId('token-list').filter({ hasText: 'No tokens added' }).waitFor();
 
   await addToken(popup, TOKEN);
@@ -79,7 +84,7 @@ test('add a token: listed with its symbol and balance; duplicate, no code, not a
   assert.equal(await item.count(), 1);
   assert.equal(await item.getByTestId('token-symbol').textContent(), 'KST');
   await item.getByTestId('token-amount').filter({ hasText: /^1234\.5$/ }).waitFor();
-  const stored = { [LOCAL]: [{ address: getAddress(TOKEN), symbol: 'KST', decimals: 6 }] };
+  const stored = { [LOCAL]: [{ address: getAddress(TOKEN), symbol: 'KST', decimals: 18 }] };
   assert.deepEqual((await readStorage(popup)).local.tokens, stored, 'kept under the chain, address checksummed');
 
   await popup.getByTestId('token-add').click();
@@ -116,7 +121,7 @@ test('backup file round trip: the file carries the token (decrypted in Node) and
   const fileText = readFileSync(await (await started).path(), 'utf8');
   const file = JSON.parse(fileText);
   const settings = await decrypt(PASSWORD, JSON.stringify(file.keystead.settings));
-  assert.deepEqual(settings.tokens, { [LOCAL]: [{ address: getAddress(TOKEN), symbol: 'KST', decimals: 6 }] });
+  assert.deepEqual(settings.tokens, { [LOCAL]: [{ address: getAddress(TOKEN), symbol: 'KST', decimals: 18 }] });
 
   const browser = await fresh();
   const page = await openPopup(browser);

@@ -15,6 +15,7 @@ import { BACKUP_METHODS } from './backup.js';
 import { KEY_METHODS } from './keys.js';
 import { FILE_METHODS } from './backup-file.js';
 import { TOKEN_METHODS } from './tokens.js';
+import { SITE_METHODS } from './sites.js';
 import { checkReplace } from './replace.js';
 import { discoverAccounts } from '../wallet/discovery.js';
 
@@ -110,4 +111,4 @@ const WALLET_METHODS = {
   keepAlive: () => true,
 };
 
-export const POPUP_METHODS = Object.freeze({ ...WALLET_METHODS, ...BACKUP_METHODS, ...KEY_METHODS, ...FILE_METHODS, ...TOKEN_METHODS });
+export const POPUP_METHODS = Object.freeze({ ...WALLET_METHODS, ...BACKUP_METHODS, ...KEY_METHODS, ...FILE_METHODS, ...TOKEN_METHODS, ...SITE_METHODS });

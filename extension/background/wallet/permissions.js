@@ -38,6 +38,28 @@ export async function forgetAccount(address) {
   });
 }
 
+/** Every connected origin with the accounts it may see: `[{ origin, accounts, grantedAt }]`, by origin. */
+export async function list() {
+  const { permissions } = await store.read();
+  return Object.entries(permissions)
+    .map(([origin, entry]) => ({ origin, accounts: Array.isArray(entry?.accounts) ? entry.accounts : [], grantedAt: entry?.grantedAt }))
+    .sort((a, b) => a.origin.localeCompare(b.origin));
+}
+
+/**
+ * Changes which accounts a connected origin sees (keeping when it was granted); false, and
+ * nothing changed, when the origin is not connected.
+ */
+export async function setAccounts(origin, accounts) {
+  let had = false;
+  await store.update(({ permissions }) => {
+    if (!Object.hasOwn(permissions, origin)) return null;
+    had = true;
+    return { permissions: { ...permissions, [origin]: { ...permissions[origin], accounts } } };
+  });
+  return had;
+}
+
 export async function origins() {
   const { permissions } = await store.read();
   return Object.keys(permissions);

@@ -1,6 +1,6 @@
 // The unlocked wallet: network, selected account (rename, remove if imported) and balance, the
 // selected network's tokens, the account list with the accounts the phrase does not cover
-// marked, add account, auto-lock and lock; a reminder while the phrase is not backed up.
+// marked, Receive and Connected sites, add account, auto-lock and lock; a reminder while the phrase is not backed up.
 import { h, show, errorLine, busy } from '../ui/dom.js';
 import { call } from '../api.js';
 import { formatEth, shortAddress } from '../ui/format.js';
@@ -8,6 +8,7 @@ import { backupReminder } from '../components/backup-reminder.js';
 import { renameControl, removeControl } from '../components/account-edit.js';
 import { uncoveredTag } from '../components/account-tag.js';
 import { tokensSection } from '../components/tokens.js';
+import { addressText } from '../ui/address.js';
 
 export function homeScreen(ctx) {
   const { status, go, refresh } = ctx;
@@ -46,9 +47,12 @@ export function homeScreen(ctx) {
     ...backupReminder(ctx),
     h('section', { class: 'card' },
       h('p', { class: 'muted', testid: 'account-name' }, selected.name),
-      h('code', { class: 'address', testid: 'account-address' }, selected.address),
+      addressText(selected.address, { testid: 'account-address' }),
       uncoveredTag(selected),
       balance,
+      h('div', { class: 'actions' },
+        h('button', { testid: 'receive', onclick: () => go('receive') }, 'Receive'),
+        h('button', { testid: 'connected-sites', onclick: () => go('connected-sites') }, 'Connected sites')),
       renameControl(selected, refresh),
       removeControl(selected, refresh)),
     error,

@@ -1,5 +1,6 @@
 // Settings → Security & Privacy: the backup's health, and every way to see, check or save a
-// backup (reveal the phrase, verify it, export or import a private key, the backup file).
+// backup (reveal the phrase, verify it, export or import a private key, the backup file), and
+// the connected sites (which the health panel names) to change or disconnect.
 import { h, show } from '../ui/dom.js';
 import { backupHealthPanel } from '../components/backup-health.js';
 
@@ -16,5 +17,7 @@ export function settingsScreen({ status, go, refresh }) {
     h('button', { testid: 'import-private-key', onclick: open('import-key') }, 'Import private key'),
     h('h2', {}, 'Backup file'),
     h('button', { testid: 'backup-file-download', onclick: open('backup-file') }, 'Download encrypted backup file'),
+    h('h2', {}, 'Privacy'),
+    h('button', { testid: 'connected-sites', onclick: open('connected-sites') }, 'Connected sites'),
   );
 }

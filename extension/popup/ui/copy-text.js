@@ -1,0 +1,10 @@
+// Copying text to the clipboard. Public text (an address) is only copied: there is nothing to
+// hide, and a scheduled clear would only erase what the user meant to paste. A secret goes
+// through ui/clipboard.js, which also has the worker clear it 60 s later.
+export async function copyText(text, otherwise = 'Select it and copy it by hand.') {
+  try {
+    await navigator.clipboard.writeText(text);
+  } catch {
+    throw new Error(`Keystead could not copy to the clipboard. ${otherwise}`);
+  }
+}
