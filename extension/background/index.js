@@ -10,6 +10,7 @@ import * as session from './session.js';
 import * as autolock from './autolock.js';
 import * as clipboard from './clipboard.js';
 import { loadCore } from './core.js';
+import * as phraseGuard from './phrase-guard.js';
 
 const EXTENSION_ORIGIN = new URL(chrome.runtime.getURL('')).origin;
 
@@ -62,6 +63,8 @@ chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
     const origin = pageOrigin(sender);
     if (!origin) return false;
     work = fromPage(origin, sender, message);
+  } else if (phraseGuard.isGuardMessage(message)) {
+    work = phraseGuard.fromContent(message, sender);
   } else if (message.kind === 'popup' && isExtensionPage(sender)) {
     popupErrors = true;
     work = fromPopup(message);

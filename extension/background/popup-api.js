@@ -16,6 +16,7 @@ import { FILE_METHODS } from './popup-backup-file.js';
 import { TOKEN_METHODS } from './popup-tokens.js';
 import { checkReplace } from './popup-replace.js';
 import { discoverAccounts } from './discovery.js';
+import { PHRASE_GUARD_METHODS } from './phrase-guard.js';
 
 /**
  * A new wallet never inherits the backup state of the one it replaces. A restored wallet counts
@@ -110,4 +111,4 @@ const WALLET_METHODS = {
   keepAlive: () => true,
 };
 
-export const POPUP_METHODS = Object.freeze({ ...WALLET_METHODS, ...BACKUP_METHODS, ...KEY_METHODS, ...FILE_METHODS, ...TOKEN_METHODS });
+export const POPUP_METHODS = Object.freeze({ ...WALLET_METHODS, ...BACKUP_METHODS, ...KEY_METHODS, ...FILE_METHODS, ...TOKEN_METHODS, ...PHRASE_GUARD_METHODS });

@@ -21,13 +21,14 @@
 //                   { phraseConfirmedAt?, phraseVerifiedAt?, postponedAt?, fileDownloadedAt?,
 //                     keys: { [address]: { importedAt, exportedAt? } } }
 //   tokens          tokens the user added { [chainId]: [{ address, symbol, decimals }] }
+//   phraseGuard     { disabledOrigins: [origin] } sites where the phrase guard is off (phrase-guard.js)
 
 export const SCHEMA_VERSION = 1;
 export const DEFAULT_SETTINGS = Object.freeze({ autoLockMinutes: 15 });
 export const ASIDE_MAX = 3;
 
 const KEYS = ['schemaVersion', 'vault', 'vaultPrevious', 'selectedAddress', 'chainId', 'networks',
-  'permissions', 'accountNames', 'settings', 'backup', 'tokens', 'unlockThrottle'];
+  'permissions', 'accountNames', 'settings', 'backup', 'tokens', 'unlockThrottle', 'phraseGuard'];
 // Written only by this module, together with the vault.
 const VAULT_KEYS = ['vault', 'vaultPrevious', 'vaultHash', 'vaultsAside', 'vaultCorrupt', 'schemaVersion'];
 
@@ -82,6 +83,7 @@ export async function read() {
     settings: { ...DEFAULT_SETTINGS, ...(isPlainObject(raw.settings) ? raw.settings : {}) },
     backup: { keys: {}, ...(isPlainObject(raw.backup) ? raw.backup : {}) },
     tokens: isPlainObject(raw.tokens) ? raw.tokens : {},
+    phraseGuard: isPlainObject(raw.phraseGuard) ? raw.phraseGuard : {},
     problem: null,
   };
   if (state.schemaVersion !== SCHEMA_VERSION) {

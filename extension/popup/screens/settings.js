@@ -2,6 +2,7 @@
 // backup (reveal the phrase, verify it, export or import a private key, the backup file).
 import { h, show } from '../ui/dom.js';
 import { backupHealthPanel } from '../components/backup-health.js';
+import { phraseGuardSection } from '../components/phrase-guard-sites.js';
 
 export function settingsScreen({ status, go, refresh }) {
   const open = (name) => () => go(name);
@@ -16,5 +17,6 @@ export function settingsScreen({ status, go, refresh }) {
     h('button', { testid: 'import-private-key', onclick: open('import-key') }, 'Import private key'),
     h('h2', {}, 'Backup file'),
     h('button', { testid: 'backup-file-download', onclick: open('backup-file') }, 'Download encrypted backup file'),
+    phraseGuardSection(),
   );
 }
