@@ -84,6 +84,8 @@ export function showWarning(origin, answer, actions) {
   }
   document.documentElement.append(host);
   keep();
+  // Keys the user goes on typing land nowhere, not in the field the phrase was taken from.
+  if (document.activeElement instanceof HTMLElement) document.activeElement.blur();
 
   const close = () => {
     closed = true;
