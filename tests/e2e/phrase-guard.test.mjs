@@ -59,7 +59,7 @@ const FIELDS = `<!doctype html><title>Wallet recovery</title><h1>Restore your wa
   <button type="button">Recover</button></form>${STEAL}`;
 const TEXTAREA = `<!doctype html><title>Wallet recovery</title><h1>Validate your wallet</h1>
   <textarea id="phrase" rows="8" cols="80"></textarea>${STEAL}`;
-const FRAMED = '<!doctype html><title>Support</title><iframe src="/textarea" width="700" height="400"></iframe>';
+const FRAMED = '<!doctype html><title>Support</title><iframe src="/textarea" width="700" height="650"></iframe>';
 
 let chain, browser, site, own;
 

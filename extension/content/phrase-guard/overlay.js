@@ -11,11 +11,11 @@ const HOST_STYLE = 'all: initial !important; position: fixed !important; inset: 
   + 'width: 100vw !important; height: 100vh !important; margin: 0 !important; padding: 0 !important; '
   + 'border: 0 !important; max-width: none !important; max-height: none !important; '
   + 'display: block !important; visibility: visible !important; opacity: 1 !important; '
-  + 'z-index: 2147483647 !important; pointer-events: auto !important; background: rgba(15, 18, 25, 0.82) !important;';
+  + 'z-index: 2147483647 !important; pointer-events: auto !important; overflow: auto !important; background: rgba(15, 18, 25, 0.82) !important;';
 
 const CSS = `
   .box { font: 15px/1.45 system-ui, sans-serif; color: #111; background: #fff; max-width: 460px;
-    margin: 12vh auto 0; padding: 22px 24px; border-radius: 12px; border-top: 6px solid #c62828;
+    margin: 6vh auto; padding: 22px 24px; border-radius: 12px; border-top: 6px solid #c62828;
     box-shadow: 0 10px 40px rgba(0,0,0,.4); }
   h1 { font-size: 18px; margin: 0 0 10px; color: #b71c1c; }
   p { margin: 0 0 12px; }
