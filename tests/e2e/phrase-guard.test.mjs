@@ -268,9 +268,23 @@ test('11 words, a bad checksum and a long English text show nothing and reach th
   await page.close();
 });
 
-test('the page cannot remove, hide, read or click the warning', async () => {
+test('the page cannot use the guard (forged events) nor remove, hide, read or click the warning', async () => {
   const words = cleanPhrase();
   const page = await open('/textarea');
+  // A page holding a phrase (or part of one) cannot make the guard check it: only the user's
+  // own (trusted) input and pastes count, so it learns nothing, not even whether it is valid.
+  await page.evaluate((phrase) => {
+    const field = document.querySelector('#phrase');
+    field.value = phrase;
+    field.dispatchEvent(new InputEvent('input', { bubbles: true, data: phrase, inputType: 'insertText' }));
+    const data = new DataTransfer();
+    data.setData('text/plain', phrase);
+    field.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+    field.value = '';
+  }, own.join(' '));
+  await settle(page);
+  assert.equal(Object.keys(await warning(page)).length, 0, 'forged events show no warning');
+
   await paste(page, '#phrase', words.join(' '));
   await shownMessage(page);
   const attempt = await page.evaluate(async () => {
