@@ -209,6 +209,24 @@ test('pasting a valid phrase (a trusted Ctrl+V): the page sees no paste until "c
   await page.close();
 });
 
+test('pasting a SLIP-39 share (20 words, valid RS1024 checksum) warns too; the same share with a wrong word does not', async () => {
+  const [, [share]] = JSON.parse(readFileSync(path.join(ROOT, 'tests/vectors/slip39.json'), 'utf8'))[0];
+  const shareWords = share.split(' ');
+  const page = await open('/textarea');
+  const broken = [...shareWords.slice(0, 19), shareWords[19] === 'academic' ? 'acid' : 'academic'];
+  await paste(page, '#phrase', broken.join(' '));
+  await settle(page);
+  assert.ok(leaked(broken), 'a share with a bad checksum is pasted through');
+  assert.equal(Object.keys(await warning(page)).length, 0);
+  await page.locator('#phrase').fill('');
+  await paste(page, '#phrase', share);
+  const message = await shownMessage(page);
+  assert.equal(message.attrs['data-own-phrase'], 'false');
+  await settle(page);
+  assert.equal(leaked(shareWords), false);
+  await page.close();
+});
+
 test('the user\'s own Keystead phrase is recognised, inside the closed shadow root only; the host looks the same to the page', async () => {
   const host = () => {
     const el = document.querySelector('[data-testid=phrase-guard-warning]');
