@@ -20,7 +20,8 @@ let disabled = false;
 let busy = false; // a held-back phrase is being checked or warned about
 const allowed = new Set(); // fingerprints the user chose to let through on this page load
 
-function ask(message) {
+/** Sends `message` to the worker; rejects (never throws) when the worker cannot be reached. */
+async function ask(message) {
   return chrome.runtime.sendMessage(message);
 }
 
@@ -60,9 +61,10 @@ async function check(found, giveBack) {
     await new Promise((resolve) => {
       const answer = ask({ kind: 'phrase-guard', hash }).then((r) => ({ own: r?.result?.own === true }));
       showWarning(origin, answer, {
-        leave: () => { ask({ kind: 'phrase-guard-leave' }); resolve(); },
+        // The worker sends the whole tab away; should it be unreachable, this frame leaves.
+        leave: () => { ask({ kind: 'phrase-guard-leave' }).catch(() => window.location.replace('about:blank')); resolve(); },
         proceed: () => { allowed.add(key); giveBack(); resolve(); },
-        disable: () => { disabled = true; ask({ kind: 'phrase-guard-off' }); giveBack(); resolve(); },
+        disable: () => { disabled = true; ask({ kind: 'phrase-guard-off' }).catch(() => {}); giveBack(); resolve(); },
       });
     });
   } finally {
