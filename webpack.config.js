@@ -19,16 +19,21 @@ const common = {
   module: { parser: { javascript: { url: false } } },
 };
 
+// The phrase guard reads the core's word lists (src/*.txt) as text at build time: one copy each.
+const wordLists = { test: /\.txt$/, type: 'asset/source' };
+
 const extension = {
   ...common,
   name: 'extension',
   entry: {
     background: at('extension/background/index.js'),
     bridge: at('extension/content/bridge.js'),
+    guard: at('extension/content/phrase-guard/guard.js'),
     inpage: at('extension/inpage/provider.js'),
     popup: at('extension/popup/main.js'),
     offscreen: at('extension/offscreen/clipboard.js'),
   },
+  module: { ...common.module, rules: [wordLists] },
   output: { path: at('dist'), filename: '[name].js', clean: true },
   plugins: [
     new CopyPlugin({

@@ -256,6 +256,14 @@ impl Keyring {
         }
     }
 
+    /// Whether `hash` is the phrase guard's fingerprint of this keyring's phrase
+    /// ([`crate::phrase_guard`]), in constant time. No phrase means no match.
+    pub fn is_own_phrase_hash(&self, hash: &[u8; crate::phrase_guard::HASH_LEN]) -> bool {
+        self.hd
+            .as_ref()
+            .is_some_and(|hd| crate::phrase_guard::is_own_phrase_hash(&hd.mnemonic.phrase(), hash))
+    }
+
     /// EIP-191 `personal_sign` of `message` by `address`: 65 bytes r‖s‖v, v ∈ {27, 28}, low s.
     ///
     /// # Errors

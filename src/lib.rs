@@ -14,6 +14,7 @@ pub mod hd;
 mod hex;
 pub mod keyring;
 pub mod mnemonic;
+pub mod phrase_guard;
 pub mod session;
 pub mod slip39;
 pub mod vault;

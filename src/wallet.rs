@@ -254,6 +254,17 @@ impl Wallet {
         Ok(self.unlocked()?.keyring.verify_phrase(phrase))
     }
 
+    /// Whether `hash_hex` (64 hex digits) is the phrase guard's fingerprint of this wallet's
+    /// phrase ([`crate::phrase_guard`]). Reveals nothing else.
+    ///
+    /// # Errors
+    /// `LOCKED`; `INVALID_ARGUMENT` when `hash_hex` is not 64 hex digits.
+    pub fn is_own_phrase_hash(&self, hash_hex: &str) -> Result<bool, Error> {
+        let state = self.unlocked()?;
+        let hash = crate::phrase_guard::parse_hash(hash_hex)?;
+        Ok(state.keyring.is_own_phrase_hash(&hash))
+    }
+
     /// See [`Keyring::sign_personal_message`].
     ///
     /// # Errors

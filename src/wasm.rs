@@ -349,6 +349,16 @@ impl Keyring {
         })
     }
 
+    /// Phrase guard: `true` when `hashHex` is the fingerprint of this wallet's phrase
+    /// (`phrase_guard`: SHA-256 of a domain prefix and the normalized words); constant time.
+    #[wasm_bindgen(js_name = isOwnPhraseHash)]
+    pub fn is_own_phrase_hash(
+        &self,
+        #[wasm_bindgen(js_name = hashHex)] hash_hex: &str,
+    ) -> Result<bool, JsValue> {
+        scrubbed(|| js(self.inner.is_own_phrase_hash(hash_hex)))
+    }
+
     /// EIP-191 personal_sign of the `0x`-hex message bytes: `0x` r‖s‖v, v ∈ {27, 28}, low s.
     #[wasm_bindgen(js_name = signPersonalMessage)]
     pub fn sign_personal_message(

@@ -193,6 +193,40 @@ fn verify_phrase_matches_only_the_same_phrase() {
     assert!(!k.verify_phrase(""));
 }
 
+/// The phrase guard's fingerprint of `ANVIL_PHRASE`: SHA-256 of "keystead phrase guard v1\n" and
+/// the words (the content script computes the same; see extension/content/phrase-guard/).
+const ANVIL_GUARD_HASH: &str = "6488dbfcfb718c4cb94a5afff352715aa7cc2e5a22cfcfb3d5656823e55aee35";
+
+#[test]
+fn phrase_guard_hash_matches_only_this_wallets_phrase() {
+    let w = Wallet::restore(PASSWORD, ANVIL_PHRASE).unwrap();
+    assert_eq!(w.is_own_phrase_hash(ANVIL_GUARD_HASH), Ok(true));
+    assert_eq!(
+        w.is_own_phrase_hash(&ANVIL_GUARD_HASH.to_uppercase()),
+        Ok(true)
+    );
+    // One bit off, another phrase's hash, or a plain SHA-256 of the phrase: no match.
+    let flipped = format!("{}4", &ANVIL_GUARD_HASH[..63]);
+    assert_eq!(w.is_own_phrase_hash(&flipped), Ok(false));
+    let other = keystead::phrase_guard::phrase_guard_hash(
+        "abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon about",
+    );
+    let other_hex: String = other.iter().map(|b| format!("{b:02x}")).collect();
+    assert_eq!(w.is_own_phrase_hash(&other_hex), Ok(false));
+    for bad in ["", "0x00", &ANVIL_GUARD_HASH[..62], ANVIL_PHRASE] {
+        assert_eq!(
+            w.is_own_phrase_hash(bad).map_err(|e| e.code()),
+            Err("INVALID_ARGUMENT")
+        );
+    }
+    let mut w = w;
+    w.lock();
+    assert_eq!(
+        w.is_own_phrase_hash(ANVIL_GUARD_HASH).map_err(|e| e.code()),
+        Err("LOCKED")
+    );
+}
+
 #[test]
 fn transaction_from_must_be_the_signer() {
     let k = anvil_keyring();

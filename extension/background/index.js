@@ -13,6 +13,7 @@ import * as clipboard from './platform/clipboard.js';
 import { loadCore } from './wallet/core.js';
 import * as store from './platform/store.js';
 import { KIND, PROVIDER_PORT } from '../shared/message-kinds.js';
+import * as phraseGuard from './wallet/phrase-guard.js';
 
 const EXTENSION_ORIGIN = new URL(chrome.runtime.getURL('')).origin;
 
@@ -82,14 +83,20 @@ chrome.runtime.onConnect.addListener((port) => {
   });
 });
 
-chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
-  if (typeof message !== 'object' || message === null) return false;
-  if (message.kind !== KIND.POPUP || !isExtensionPage(sender)) return false;
-  fromPopup(message).then(
+/** Sends `work`'s outcome as the message's answer (popup-style `{ result }` / `{ error }`). */
+function answer(work, sendResponse) {
+  work.then(
     (result) => sendResponse({ result: result ?? null }),
     (err) => sendResponse({ error: { code: err?.code ?? 'INTERNAL', message: String(err?.message ?? err) } }),
   );
   return true;
+}
+
+chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
+  if (typeof message !== 'object' || message === null) return false;
+  if (phraseGuard.isGuardMessage(message)) return answer(phraseGuard.fromContent(message, sender), sendResponse);
+  if (message.kind !== KIND.POPUP || !isExtensionPage(sender)) return false;
+  return answer(fromPopup(message), sendResponse);
 });
 
 // One listener for every alarm, each module acting only on its own alarm's name.

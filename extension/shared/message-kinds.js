@@ -11,4 +11,15 @@ export const KIND = Object.freeze({
   POPUP: 'popup',
   /** Worker → offscreen document: overwrite the clipboard now. */
   CLEAR_CLIPBOARD: 'offscreen-clear-clipboard',
+  /** Phrase guard (any frame) → worker `{ kind, hash }`: is this fingerprint the wallet's phrase? */
+  GUARD_CHECK: 'phrase-guard',
+  /** Phrase guard → worker: did the user turn the guard off for this origin? */
+  GUARD_STATUS: 'phrase-guard-status',
+  /** Phrase guard → worker: the user confirmed "turn off on this site". */
+  GUARD_OFF: 'phrase-guard-off',
+  /** Phrase guard → worker: the user chose "Leave this site". */
+  GUARD_LEAVE: 'phrase-guard-leave',
 });
+
+/** The phrase guard's message kinds. */
+export const GUARD_KINDS = Object.freeze([KIND.GUARD_CHECK, KIND.GUARD_STATUS, KIND.GUARD_OFF, KIND.GUARD_LEAVE]);

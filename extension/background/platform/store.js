@@ -34,13 +34,14 @@
 //                   { phraseConfirmedAt?, phraseVerifiedAt?, postponedAt?, fileDownloadedAt?,
 //                     keys: { [address]: { importedAt, exportedAt? } } }
 //   tokens          tokens the user added { [chainId]: [{ address, symbol, decimals }] }
+//   phraseGuard     { disabledOrigins: [origin] } sites where the phrase guard is off (phrase-guard.js)
 
 export const SCHEMA_VERSION = 1;
 export const DEFAULT_SETTINGS = Object.freeze({ autoLockMinutes: 15 });
 export const ASIDE_MAX = 3;
 
 const KEYS = ['schemaVersion', 'vault', 'vaultPrevious', 'selectedAddress', 'chainId', 'networks',
-  'permissions', 'accountNames', 'settings', 'backup', 'tokens', 'unlockThrottle'];
+  'permissions', 'accountNames', 'settings', 'backup', 'tokens', 'unlockThrottle', 'phraseGuard'];
 const ALL_KEYS = [...new Set([...KEYS, 'vaultHash', 'vaultsAside', 'vaultCorrupt'])];
 
 let loading = null; // the promise of the first read, once per worker life
@@ -187,6 +188,7 @@ function shape(raw) {
     backup: { keys: {}, ...(isPlainObject(raw.backup) ? raw.backup : {}) },
     tokens: isPlainObject(raw.tokens) ? raw.tokens : {},
     unlockThrottle: raw.unlockThrottle,
+    phraseGuard: isPlainObject(raw.phraseGuard) ? raw.phraseGuard : {},
     problem: null,
   };
   if (state.schemaVersion !== SCHEMA_VERSION) {

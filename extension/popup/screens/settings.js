@@ -3,6 +3,7 @@
 // the connected sites (which the health panel names) to change or disconnect.
 import { h, show } from '../ui/dom.js';
 import { backupHealthPanel } from '../components/backup-health.js';
+import { phraseGuardSection } from '../components/phrase-guard-sites.js';
 
 export function settingsScreen({ status, go, refresh }) {
   const open = (name) => () => go(name);
@@ -19,5 +20,6 @@ export function settingsScreen({ status, go, refresh }) {
     h('button', { testid: 'backup-file-download', onclick: open('backup-file') }, 'Download encrypted backup file'),
     h('h2', {}, 'Privacy'),
     h('button', { testid: 'connected-sites', onclick: open('connected-sites') }, 'Connected sites'),
+    phraseGuardSection(),
   );
 }
