@@ -22,13 +22,15 @@ use serde::Deserialize;
 use serde_json::value::RawValue;
 use zeroize::Zeroizing;
 
-use crate::error::{Error, KeyringError, TransactionError, VaultError};
+use crate::error::Error;
+use crate::eth::tx::TransactionError;
 use crate::eth::tx::TransactionRequest;
 use crate::eth::{eip191, typed_data, Address, PrivateKey, Signature};
 use crate::hd::{
     self, AccountIndex, ChildNumber, DerivationPath, ExtendedPrivateKey, METAMASK_HD_PATH,
 };
 use crate::mnemonic::Mnemonic;
+use crate::vault::VaultError;
 
 /// MetaMask's type name for the HD keyring.
 pub const HD_KEYRING_TYPE: &str = "HD Key Tree";
@@ -505,3 +507,36 @@ impl<'de> Deserialize<'de> for MnemonicField {
         deserializer.deserialize_any(V)
     }
 }
+
+/// An operation on the keyring's accounts failed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum KeyringError {
+    /// The account is already in the keyring.
+    DuplicateAccount,
+    /// No account of the keyring has this address.
+    UnknownAccount,
+    /// Only imported accounts can be removed; HD accounts are covered by the phrase.
+    NotRemovable,
+    /// The keyring has no HD (phrase) keyring.
+    NoPhrase,
+    /// The keyring was locked; unlock it again.
+    Locked,
+    /// The HD keyring cannot hold more accounts.
+    TooManyAccounts,
+}
+
+impl fmt::Display for KeyringError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Self::DuplicateAccount => "this account is already in the wallet",
+            Self::UnknownAccount => "no account of this wallet has that address",
+            Self::NotRemovable => "only imported accounts can be removed",
+            Self::NoPhrase => "this wallet has no secret recovery phrase",
+            Self::Locked => "the wallet is locked",
+            Self::TooManyAccounts => "no more accounts can be derived",
+        })
+    }
+}
+
+impl std::error::Error for KeyringError {}

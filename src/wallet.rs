@@ -12,11 +12,13 @@
 
 use zeroize::Zeroizing;
 
-use crate::error::{Error, KeyringError, VaultError};
+use crate::error::Error;
 use crate::eth::{Address, Signature};
+use crate::keyring::KeyringError;
 use crate::keyring::{Account, Keyring};
 use crate::mnemonic::Mnemonic;
 use crate::session::{self, SessionKey};
+use crate::vault::VaultError;
 use crate::vault::{self, VaultKey, DEFAULT_ITERATIONS};
 
 struct Unlocked {

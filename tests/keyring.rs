@@ -6,10 +6,12 @@
     clippy::panic
 )]
 
-use keystead::error::{Error, KeyringError, VaultError};
+use keystead::error::Error;
 use keystead::eth::Address;
+use keystead::keyring::KeyringError;
 use keystead::keyring::{derive_addresses, AccountKind, Keyring};
 use keystead::mnemonic::Mnemonic;
+use keystead::vault::VaultError;
 use keystead::vault::{self, VaultKey};
 use keystead::wallet::Wallet;
 use serde_json::Value;
