@@ -1,5 +1,6 @@
-//! The keyring: one HD keyring (a Secret Recovery Phrase and how many accounts are derived from
-//! it) plus imported private keys, serialized exactly as MetaMask's KeyringController does.
+//! The keyring collection ([`Keyrings`]): one HD keyring (a Secret Recovery Phrase and how many
+//! accounts are derived from it) plus imported private keys, serialized exactly as MetaMask's
+//! KeyringController does.
 //!
 //! Serialized form (the vault plaintext), a JSON array of keyrings:
 //! ```text
@@ -84,7 +85,7 @@ struct ImportedAccount {
 
 /// The keyrings of one wallet. Holds secrets: never `Copy`, `Debug` or `Display`; every key and
 /// the phrase zeroize when it is dropped.
-pub struct Keyring {
+pub struct Keyrings {
     hd: Option<HdKeyring>,
     /// Boxed for the same reason as [`HdKeyring::accounts`].
     #[allow(clippy::vec_box)]
@@ -131,7 +132,7 @@ impl HdKeyring {
     }
 }
 
-impl Keyring {
+impl Keyrings {
     /// A keyring with one HD account derived from `mnemonic` at MetaMask's default path.
     ///
     /// # Errors
