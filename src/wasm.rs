@@ -436,6 +436,17 @@ pub fn hash_typed_data_v4(json: &JsValue) -> Result<String, JsValue> {
     Ok(to_hex_prefixed(&js(typed_data::signing_hash(&json))?))
 }
 
+/// What the approval window shows of the typed data (JSON string or object): the declared
+/// fields in declared order with their values as hashed, and the declared domain chainId (see
+/// `typed_data::view`). Throws INVALID_TYPED_DATA for anything `hashTypedDataV4` rejects.
+#[wasm_bindgen(js_name = typedDataView)]
+pub fn typed_data_view(json: &JsValue) -> Result<JsValue, JsValue> {
+    let json = json_text(json, "typed data must be a json string or object")?;
+    let view = js(typed_data::view(&json))?;
+    js_sys::JSON::parse(&view)
+        .map_err(|_| js_error(&Error::InvalidArgument("typed data view is not json")))
+}
+
 /// Addresses of accounts `start .. start + count` (at most 1000) of a phrase at m/44'/60'/0'/0/i,
 /// without a vault: for account discovery after a restore, and for cross-checks.
 #[wasm_bindgen(js_name = deriveAddresses)]

@@ -3,7 +3,7 @@
 
 use keystead::eth::keccak256;
 use keystead::eth::typed_data::TypedDataError;
-use keystead::eth::typed_data::{domain_chain_id, signing_hash, TypedData, MAX_DEPTH};
+use keystead::eth::typed_data::{domain_chain_id, signing_hash, view, TypedData, MAX_DEPTH};
 use proptest::prelude::*;
 use serde_json::{json, Value};
 
@@ -222,8 +222,16 @@ fn sig_util_recursive() -> Value {
         "primaryType": "Person",
         "message": {
             "name": "Jon",
-            "mother": { "name": "Lyanna", "father": { "name": "Rickard" } },
-            "father": { "name": "Rhaegar", "father": { "name": "Aeris II" } }
+            "mother": {
+                "name": "Lyanna",
+                "mother": null,
+                "father": { "name": "Rickard", "mother": null, "father": null }
+            },
+            "father": {
+                "name": "Rhaegar",
+                "mother": null,
+                "father": { "name": "Aeris II", "mother": null, "father": null }
+            }
         }
     })
 }
@@ -240,7 +248,7 @@ fn eth_sig_util_v4_recursive_types_and_absent_structs() {
         td.type_hash("Person").unwrap(),
         h32("0x7c5c8e90cb92c8da53b893b24962513be98afcf1b57b00327ae4cc14e3a64116")
     );
-    // The absent `mother` of Lyanna encodes as 32 zero bytes (V4).
+    // The `mother` of Lyanna, null, encodes as 32 zero bytes (V4).
     assert_eq!(
         td.encode_data("Person", &v["message"]["mother"]).unwrap(),
         h(
@@ -272,10 +280,14 @@ fn eth_sig_util_v4_recursive_types_and_absent_structs() {
         hash_of(&v).unwrap(),
         h32("0x807773b9faa9879d4971b43856c4d60c2da15c6f8c062bd9d33afefb756de19c")
     );
-    // An explicit null is the same as an absent struct.
-    let mut with_null = v.clone();
-    with_null["message"]["mother"]["mother"] = Value::Null;
-    assert_eq!(hash_of(&with_null), hash_of(&v));
+    // eth-sig-util's fixture leaves these structs out (encoded as zero there, an error in viem);
+    // Keystead refuses an absent field, so the window never shows less than is signed.
+    let mut absent = v.clone();
+    absent["message"]["mother"]
+        .as_object_mut()
+        .unwrap()
+        .remove("mother");
+    assert_eq!(reason(hash_of(&absent)), "missing value");
 }
 
 #[test]
@@ -310,10 +322,11 @@ fn eth_sig_util_bytes_payload() {
 // Rule tests: expected bytes built by hand from the EIP-712 rules.
 // ---------------------------------------------------------------------------------------------
 
-/// Typed data with an empty domain (no EIP712Domain type) and one struct `T` with `fields`.
+/// Typed data with an empty domain (an `EIP712Domain` with no fields) and one struct `T` with
+/// `fields`.
 fn single(fields: Value, message: Value) -> Value {
     json!({
-        "types": { "T": fields },
+        "types": { "EIP712Domain": [], "T": fields },
         "primaryType": "T",
         "domain": {},
         "message": message
@@ -355,20 +368,58 @@ fn one_field_expected(ty: &str, word: [u8; 32]) -> [u8; 32] {
 }
 
 #[test]
-fn missing_eip712domain_is_an_empty_type() {
+fn missing_eip712domain_type_is_refused() {
+    // eth-sig-util V4 signs an empty domain here, viem derives the domain type from the domain's
+    // keys: no hash can be shown as "the" one, and the domain shown would not be signed.
+    let mut v = single(json!([{ "name": "x", "type": "uint8" }]), json!({ "x": 5 }));
+    v["types"].as_object_mut().unwrap().remove("EIP712Domain");
+    assert_eq!(reason(hash_of(&v)), "missing EIP712Domain type");
+    v["domain"] = json!({ "name": "shown", "chainId": 7 });
+    assert_eq!(reason(hash_of(&v)), "missing EIP712Domain type");
+    assert_eq!(
+        reason(domain_chain_id(&v.to_string())),
+        "missing EIP712Domain type"
+    );
+    assert_eq!(reason(view(&v.to_string())), "missing EIP712Domain type");
+    // An empty EIP712Domain is what eth-sig-util signs for a missing one: accepted.
     let v = single(json!([{ "name": "x", "type": "uint8" }]), json!({ "x": 5 }));
     let td = TypedData::parse(&v.to_string()).unwrap();
     assert_eq!(td.domain_separator().unwrap(), empty_domain_separator());
-    assert_eq!(td.types()["EIP712Domain"], vec![]);
     assert_eq!(
         td.signing_hash().unwrap(),
         expected_single("T(uint8 x)", &[word_u64(5)])
     );
-    // Domain keys that the (empty) type does not declare are ignored.
-    let mut extra = v.clone();
-    extra["domain"] = json!({ "name": "ignored", "chainId": 7 });
-    assert_eq!(hash_of(&extra), hash_of(&v));
-    assert_eq!(domain_chain_id(&extra.to_string()), Ok(Some(7)));
+}
+
+#[test]
+fn undeclared_domain_fields_are_refused() {
+    // Shown chainId 31337 and a contract, but only `name` declared: the signature would be valid
+    // for every chain and contract, and a chain check reading domain.chainId would pass.
+    let mut v = eip712_mail();
+    v["types"]["EIP712Domain"] = json!([{ "name": "name", "type": "string" }]);
+    v["domain"] = json!({
+        "name": "Ether Mail",
+        "chainId": 31337,
+        "verifyingContract": "0xCcCCccccCCCCcCCCCCCcCcCccCcCCCcCcccccccC"
+    });
+    assert_eq!(reason(hash_of(&v)), "undeclared field");
+    assert_eq!(reason(view(&v.to_string())), "undeclared field");
+    // The chainId that is read is the declared one only.
+    let td = TypedData::parse(&v.to_string()).unwrap();
+    assert_eq!(td.chain_id(), Ok(None));
+    assert_eq!(domain_chain_id(&v.to_string()), Ok(None));
+    // Declared: read and signed.
+    v["domain"] = json!({ "name": "Ether Mail" });
+    assert!(hash_of(&v).is_ok());
+    assert_eq!(domain_chain_id(&v.to_string()), Ok(None));
+}
+
+#[test]
+fn missing_domain_fields_are_refused() {
+    let mut v = eip712_mail();
+    v["domain"].as_object_mut().unwrap().remove("chainId");
+    assert_eq!(reason(hash_of(&v)), "missing value");
+    assert_eq!(reason(view(&v.to_string())), "missing value");
 }
 
 #[test]
@@ -382,20 +433,161 @@ fn primary_type_eip712domain_hashes_the_domain_only() {
         "f2cee375fa42b42143804025fc449deafd50cc031ca257e0b194a650a912090f",
     ));
     assert_eq!(hash_of(&v).unwrap(), keccak256(&pre));
-    // The message is not part of the hash.
-    v["message"] = json!({ "anything": [1, 2, 3] });
+    // The message is not part of the hash (in any library), and not part of the view: the
+    // window says that only the domain is signed.
+    v["message"] = json!({ "amount": 0, "anything": [1, 2, 3] });
     assert_eq!(hash_of(&v).unwrap(), keccak256(&pre));
+    let shown: Value = serde_json::from_str(&view(&v.to_string()).unwrap()).unwrap();
+    assert_eq!(shown["domainOnly"], json!(true));
+    assert_eq!(shown["primaryType"], json!("EIP712Domain"));
+    assert_eq!(shown["message"], Value::Null);
+    assert_eq!(shown["domain"].as_array().unwrap().len(), 4);
+    assert!(!shown.to_string().contains("amount"));
 }
 
 #[test]
-fn message_keys_not_in_the_type_are_ignored() {
+fn undeclared_message_fields_are_refused() {
+    // eth-sig-util and viem ignore these keys: shown, not signed ("amount: 0").
     let mut v = eip712_mail();
-    v["message"]["extra"] = json!({ "deep": [1, "x"] });
+    v["message"]["amount"] = json!(0);
+    assert_eq!(reason(hash_of(&v)), "undeclared field");
+    assert_eq!(reason(view(&v.to_string())), "undeclared field");
+    // In a nested struct too.
+    let mut v = eip712_mail();
     v["message"]["from"]["nickname"] = json!("moo");
+    assert_eq!(reason(hash_of(&v)), "undeclared field");
+    // And in a struct inside an array.
+    let mut v = sig_util_arrays();
+    v["message"]["to"][0]["extra"] = json!(1);
+    assert_eq!(reason(hash_of(&v)), "undeclared field");
+}
+
+#[test]
+fn missing_message_fields_are_refused() {
+    // A struct field: eth-sig-util encodes 32 zero bytes, viem throws; Keystead refuses.
+    let mut v = eip712_mail();
+    v["message"].as_object_mut().unwrap().remove("to");
+    assert_eq!(reason(hash_of(&v)), "missing value");
+    assert_eq!(reason(view(&v.to_string())), "missing value");
+    // An explicit null struct is what eth-sig-util V4 signs as zero: accepted, shown as null.
+    let mut v = eip712_mail();
+    v["message"]["to"] = Value::Null;
+    assert!(hash_of(&v).is_ok());
+    let shown: Value = serde_json::from_str(&view(&v.to_string()).unwrap()).unwrap();
     assert_eq!(
-        hash_of(&v).unwrap(),
-        h32("0xbe609aee343fb3c4b28e1df9e632fca64fcfaede20f02e86244efddf30957bd2")
+        shown["message"][1],
+        json!({ "name": "to", "type": "Person", "value": null })
     );
+}
+
+#[test]
+fn view_shows_declared_fields_in_declared_order_as_hashed() {
+    let v = json!({
+        "types": {
+            "EIP712Domain": [
+                { "name": "verifyingContract", "type": "address" },
+                { "name": "chainId", "type": "uint256" },
+                { "name": "name", "type": "string" }
+            ],
+            "Order": [
+                { "name": "to", "type": "Person[]" },
+                { "name": "amount", "type": "uint256" },
+                { "name": "delta", "type": "int8" },
+                { "name": "ok", "type": "bool" },
+                { "name": "tag", "type": "bytes4" },
+                { "name": "data", "type": "bytes" },
+                { "name": "grid", "type": "uint8[2][]" }
+            ],
+            "Person": [
+                { "name": "wallet", "type": "address" },
+                { "name": "name", "type": "string" }
+            ]
+        },
+        "primaryType": "Order",
+        "domain": {
+            "name": "Shop",
+            "chainId": "0x7a69",
+            "verifyingContract": "0xcccccccccccccccccccccccccccccccccccccccc"
+        },
+        "message": {
+            "grid": [[1, "0x2"]],
+            "data": "hi",
+            "tag": "0x01",
+            "ok": 1,
+            "delta": "-128",
+            "amount": "0xde0b6b3a7640000",
+            "to": [{ "name": "Bob", "wallet": "0xbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb" }]
+        }
+    });
+    let shown: Value = serde_json::from_str(&view(&v.to_string()).unwrap()).unwrap();
+    assert_eq!(
+        shown,
+        json!({
+            "primaryType": "Order",
+            "domainOnly": false,
+            "chainId": "31337",
+            "domain": [
+                { "name": "verifyingContract", "type": "address",
+                  "value": "0xCcCCccccCCCCcCCCCCCcCcCccCcCCCcCcccccccC" },
+                { "name": "chainId", "type": "uint256", "value": "31337" },
+                { "name": "name", "type": "string", "value": "Shop" }
+            ],
+            "message": [
+                { "name": "to", "type": "Person[]", "items": [
+                    { "type": "Person", "fields": [
+                        { "name": "wallet", "type": "address",
+                          "value": "0xbBbBBBBbbBBBbbbBbbBbbbbBBbBbbbbBbBbbBBbB" },
+                        { "name": "name", "type": "string", "value": "Bob" }
+                    ] }
+                ] },
+                { "name": "amount", "type": "uint256", "value": "1000000000000000000" },
+                { "name": "delta", "type": "int8", "value": "-128" },
+                { "name": "ok", "type": "bool", "value": "true" },
+                { "name": "tag", "type": "bytes4", "value": "0x01000000" },
+                { "name": "data", "type": "bytes", "value": "0x6869" },
+                { "name": "grid", "type": "uint8[2][]", "items": [
+                    { "type": "uint8[2]", "items": [
+                        { "type": "uint8", "value": "1" },
+                        { "type": "uint8", "value": "2" }
+                    ] }
+                ] }
+            ]
+        })
+    );
+    // The order of the fields is the declared one, not the JSON key order.
+    let names: Vec<&str> = shown["message"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        names,
+        ["to", "amount", "delta", "ok", "tag", "data", "grid"]
+    );
+    // The Ether Mail example, and large integers in full.
+    let mail: Value = serde_json::from_str(&view(&eip712_mail().to_string()).unwrap()).unwrap();
+    assert_eq!(mail["chainId"], json!("1"));
+    assert_eq!(
+        mail["message"][2],
+        json!({ "name": "contents", "type": "string", "value": "Hello, Bob!" })
+    );
+    let max = format!("0x{}", "f".repeat(64));
+    let big = single(
+        json!([{ "name": "v", "type": "uint256" }, { "name": "w", "type": "int256" }]),
+        json!({ "v": max, "w": format!("-{}", "57896044618658097711785492504343953926634992332820282019728792003956564819968") }),
+    );
+    let big: Value = serde_json::from_str(&view(&big.to_string()).unwrap()).unwrap();
+    assert_eq!(
+        big["message"][0]["value"],
+        json!("115792089237316195423570985008687907853269984665640564039457584007913129639935")
+    );
+    assert_eq!(
+        big["message"][1]["value"],
+        json!("-57896044618658097711785492504343953926634992332820282019728792003956564819968")
+    );
+    assert_eq!(big["chainId"], Value::Null);
+    assert_eq!(reason(view("nope")), "malformed json");
 }
 
 #[test]
@@ -488,7 +680,7 @@ fn integer_errors() {
     // JSON numbers: exact or rejected, never rounded.
     let raw = |number: &str| {
         signing_hash(&format!(
-            r#"{{"types":{{"T":[{{"name":"v","type":"uint256"}}]}},"primaryType":"T","domain":{{}},"message":{{"v":{number}}}}}"#
+            r#"{{"types":{{"EIP712Domain":[],"T":[{{"name":"v","type":"uint256"}}]}},"primaryType":"T","domain":{{}},"message":{{"v":{number}}}}}"#
         ))
     };
     assert_eq!(reason(raw("1.5")), "number is not an integer");
@@ -669,11 +861,16 @@ fn dynamic_bytes_and_strings() {
     assert_eq!(string(json!("😁")).unwrap(), sexp("😁".as_bytes()));
     assert_eq!(string(json!("0xabcd")).unwrap(), sexp(b"0xabcd"));
     assert_eq!(string(Value::Null).unwrap(), sexp(b""));
-    assert_eq!(string(json!(10)).unwrap(), sexp(&[0x0a]));
+    // eth-sig-util hashes the bytes of the number (10 as "\n"), not the digits the window
+    // would show: refused.
+    assert_eq!(
+        reason(string(json!(10))),
+        "number for a string value, use a json string"
+    );
     assert_eq!(reason(string(json!(true))), "string value is not a string");
     assert_eq!(
         reason(string(json!(-5))),
-        "negative number for a string or bytes value"
+        "number for a string value, use a json string"
     );
 }
 
@@ -730,6 +927,7 @@ fn arrays_fixed_dynamic_and_nested() {
 fn arrays_of_structs_with_null_elements() {
     let v = json!({
         "types": {
+            "EIP712Domain": [],
             "T": [{ "name": "items", "type": "Item[]" }],
             "Item": [{ "name": "n", "type": "uint8" }]
         },
@@ -754,7 +952,7 @@ fn cyclic_types_terminate_and_depth_is_capped() {
             value = json!({ "next": value });
         }
         json!({
-            "types": { "Node": [{ "name": "next", "type": "Node" }] },
+            "types": { "EIP712Domain": [], "Node": [{ "name": "next", "type": "Node" }] },
             "primaryType": "Node",
             "domain": {},
             "message": value
@@ -774,13 +972,14 @@ fn cyclic_types_terminate_and_depth_is_capped() {
     // Mutually recursive types: encodeType lists each once.
     let v = json!({
         "types": {
+            "EIP712Domain": [],
             "A": [{ "name": "b", "type": "B" }],
             "B": [{ "name": "a", "type": "A[]" }, { "name": "c", "type": "C" }],
             "C": [{ "name": "x", "type": "uint8" }]
         },
         "primaryType": "A",
         "domain": {},
-        "message": {}
+        "message": { "b": null }
     });
     let td = TypedData::parse(&v.to_string()).unwrap();
     assert_eq!(td.encode_type("A").unwrap(), "A(B b)B(A[] a,C c)C(uint8 x)");
@@ -890,6 +1089,7 @@ fn type_errors() {
     // An unknown type in a referenced struct, even when its value is absent.
     let v = json!({
         "types": {
+            "EIP712Domain": [],
             "T": [{ "name": "s", "type": "S" }],
             "S": [{ "name": "x", "type": "Nope" }]
         },
@@ -901,6 +1101,7 @@ fn type_errors() {
     // Unused types are not checked (eth-sig-util ignores them too).
     let v = json!({
         "types": {
+            "EIP712Domain": [],
             "T": [{ "name": "x", "type": "uint8" }],
             "Unused": [{ "name": "x", "type": "Nope" }]
         },
@@ -984,11 +1185,7 @@ fn chain_ids() {
     assert_eq!(reason(with_chain(json!(1.5))), "number is not an integer");
     assert_eq!(reason(domain_chain_id("nope")), "malformed json");
     assert_eq!(reason(domain_chain_id("1")), "typed data is not an object");
-    assert_eq!(reason(domain_chain_id("{}")), "missing domain");
-    assert_eq!(
-        reason(domain_chain_id(r#"{"domain":[]}"#)),
-        "domain is not an object"
-    );
+    assert_eq!(reason(domain_chain_id("{}")), "missing types");
 }
 
 #[test]
@@ -1005,6 +1202,7 @@ proptest! {
     fn arbitrary_text_never_panics(s in ".{0,200}") {
         let _ = signing_hash(&s);
         let _ = domain_chain_id(&s);
+        let _ = view(&s);
     }
 
     /// Decimal, hex and number forms of the same uint64 hash identically.
@@ -1035,12 +1233,16 @@ proptest! {
         for ty in ["uint8", "int256", "bytes4", "bytes", "string", "bool", "address", "T",
                    "uint8[]", "T[2]", "string[][]"] {
             let doc = json!({
-                "types": { "T": [{ "name": "v", "type": ty }, { "name": "t", "type": "T" }] },
+                "types": {
+                    "EIP712Domain": [],
+                    "T": [{ "name": "v", "type": ty }, { "name": "t", "type": "T" }]
+                },
                 "primaryType": "T",
                 "domain": {},
                 "message": { "v": v.clone(), "t": v.clone() }
             });
             let _ = hash_of(&doc);
+            let _ = view(&doc.to_string());
         }
     }
 }

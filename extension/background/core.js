@@ -273,10 +273,14 @@ export async function lock() {
   await session.clearSnapshot();
 }
 
-/** The EIP-712 signing hash, or the core's INVALID_TYPED_DATA error: validation before approval. */
-export async function typedDataHash(json) {
+/**
+ * What the approval window shows of typed data, as the core hashes it: { primaryType, domainOnly,
+ * chainId (declared, decimal, or null), domain, message } (see typedDataView in src/wasm.rs); or
+ * the core's INVALID_TYPED_DATA error: validation before approval.
+ */
+export async function typedDataView(json) {
   await loadCore();
-  return wasm.hashTypedDataV4(json);
+  return wasm.typedDataView(json);
 }
 
 /**

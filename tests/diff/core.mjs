@@ -13,6 +13,7 @@ export {
   toChecksumAddress,
   recoverPersonalSignature,
   hashTypedDataV4,
+  typedDataView,
   deriveAddresses,
   vaultKeyParams,
   newVaultKeyParams,

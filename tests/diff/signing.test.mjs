@@ -9,7 +9,7 @@ import { secp256k1 } from '@noble/curves/secp256k1.js';
 import { keccak_256 } from '@noble/hashes/sha3.js';
 import { verifyMessage, hashTypedData, getAddress } from 'viem';
 import { privateKeyToAccount } from 'viem/accounts';
-import { Keyring, recoverPersonalSignature, hashTypedDataV4, seededRng, toHex, throwsCode, quietly, PASSWORD } from './core.mjs';
+import { Keyring, recoverPersonalSignature, hashTypedDataV4, typedDataView, seededRng, toHex, throwsCode, quietly, PASSWORD } from './core.mjs';
 import { randomTypedData } from './typed-data-gen.mjs';
 import { MAIL } from './eip712-mail.mjs';
 
@@ -114,6 +114,41 @@ const MAIL_SIG =
   '07299936d304c153f6443dfa05f40ff007d72911b6f72307f996231605b91562' +
   '1c';
 
+/**
+ * Typed data rebuilt from nothing but the core's view (declared fields, values as shown), hashed
+ * by eth-sig-util: equal to the original hash iff the window shows exactly what is signed.
+ */
+function sigUtilHashOfView(view, types) {
+  const value = (node) => {
+    if (node.fields) return Object.fromEntries(node.fields.map((f) => [f.name, value(f)]));
+    if (node.items) return node.items.map(value);
+    if (node.type === 'bool') return node.value === 'true';
+    return node.value; // null (a null struct), or the text eth-sig-util reads as hashed
+  };
+  const struct = (fields) => Object.fromEntries(fields.map((f) => [f.name, value(f)]));
+  const rebuilt = { types, primaryType: view.primaryType, domain: struct(view.domain), message: view.domainOnly ? {} : struct(view.message) };
+  return toHex(TypedDataUtils.eip712Hash(rebuilt, 'V4'));
+}
+
+test('typedDataView of the Mail example: declared fields in declared order, chainId as declared', () => {
+  const view = typedDataView(MAIL);
+  assert.equal(view.primaryType, 'Mail');
+  assert.equal(view.domainOnly, false);
+  assert.equal(view.chainId, '1');
+  assert.deepEqual(view.domain.map((f) => [f.name, f.value]), [
+    ['name', 'Ether Mail'], ['version', '1'], ['chainId', '1'], ['verifyingContract', '0xCcCCccccCCCCcCCCCCCcCcCccCcCCCcCcccccccC'],
+  ]);
+  assert.deepEqual(view.message.map((f) => f.name), ['from', 'to', 'contents']);
+  assert.deepEqual(view.message[0], { name: 'from', type: 'Person', fields: [
+    { name: 'name', type: 'string', value: 'Cow' },
+    { name: 'wallet', type: 'address', value: '0xCD2a3d9F938E13CD947Ec05AbC7FE734Df8DD826' },
+  ] });
+  assert.equal(sigUtilHashOfView(view, MAIL.types), MAIL_HASH);
+  const domainOnly = typedDataView({ ...MAIL, primaryType: 'EIP712Domain' });
+  assert.equal(domainOnly.domainOnly, true);
+  assert.equal(domainOnly.message, null);
+});
+
 test('EIP-712 Mail example: hash and signature as in the EIP, eth-sig-util and viem', async () => {
   const cowKey = toHex(keccak_256(new TextEncoder().encode('cow')));
   const cow = keyring.importPrivateKey(cowKey);
@@ -140,6 +175,7 @@ test('EIP-712 v4: random typed data hashes and signs like eth-sig-util and viem'
     const ctx = `typed data #${n}: ${text}`;
     const want = toHex(TypedDataUtils.eip712Hash(json, 'V4'));
     assert.equal(hashTypedData(viem), want, `the two libraries agree (generator check): ${ctx}`);
+    assert.equal(sigUtilHashOfView(typedDataView(text), json.types), want, `the view is what is signed: ${ctx}`);
     assert.equal(hashTypedDataV4(rng.bool() ? text : json), want, `hash: ${ctx}`);
 
     const acct = rng.pick(accounts);
@@ -166,16 +202,18 @@ test('EIP-712 v4: forms eth-sig-util accepts and encodes unambiguously hash the 
     'chainId as a hex string': (d) => (d.domain.chainId = '0x1'),
     'chainId as a decimal string': (d) => (d.domain.chainId = '1'),
     'primaryType EIP712Domain (domain only)': (d) => (d.primaryType = 'EIP712Domain'),
-    'no EIP712Domain type (empty domain struct)': (d) => delete d.types.EIP712Domain,
-    'message fields not in the type are ignored': (d) => (d.message.extra = 1),
-    'domain fields not in the type are ignored': (d) => (d.domain.version = '1'),
+    'empty EIP712Domain type (empty domain struct)': (d) => {
+      d.types.EIP712Domain = [];
+      d.domain = {};
+    },
     'recursive struct': (d) => {
       d.types.M.push({ name: 'kids', type: 'M[]' });
       d.message.kids = [{ b: '0x', a: '0x' + '22'.repeat(20), u: 2, f: '0x00000000', kids: [] }];
     },
-    'absent struct value encodes as zero': (d) => {
+    'null struct value encodes as zero': (d) => {
       d.types.N = [{ name: 'x', type: 'uint8' }];
       d.types.M.push({ name: 'n', type: 'N' });
+      d.message.n = null;
     },
     'struct with no fields': (d) => {
       d.types.M = [];
@@ -189,7 +227,40 @@ test('EIP-712 v4: forms eth-sig-util accepts and encodes unambiguously hash the 
     mutate(d);
     const want = toHex(TypedDataUtils.eip712Hash(structuredClone(d), 'V4'));
     assert.equal(hashTypedDataV4(JSON.stringify(d)), want, what);
+    assert.equal(sigUtilHashOfView(typedDataView(JSON.stringify(d)), d.types), want, `view: ${what}`);
   }
+});
+
+test('EIP-712 v4: what eth-sig-util signs but the window could not show truthfully is refused', () => {
+  // eth-sig-util V4 (and viem, where it does not throw) sign each of these, but a window showing
+  // the JSON would show something the signature does not cover, so Keystead refuses them
+  // (INVALID_TYPED_DATA, -32602 for a dApp) and the approval window never opens.
+  const base = () => structuredClone(MAIL);
+  const refused = {
+    // Both libraries ignore undeclared keys: "amount: 0" would be shown, not signed.
+    'message field not in the type': [(d) => (d.message.amount = 0), 'undeclared field'],
+    'nested struct field not in the type': [(d) => (d.message.from.nickname = 'moo'), 'undeclared field'],
+    // Shown chainId and contract not signed: the signature is valid on every chain and contract.
+    'domain fields not in EIP712Domain': [(d) => (d.types.EIP712Domain = [{ name: 'name', type: 'string' }]), 'undeclared field'],
+    // eth-sig-util signs an empty domain, viem derives the type from the domain's keys.
+    'no EIP712Domain type': [(d) => delete d.types.EIP712Domain, 'missing EIP712Domain type'],
+    // eth-sig-util encodes an absent struct as zero; viem throws.
+    'absent struct field': [(d) => delete d.message.to, 'missing value'],
+    // eth-sig-util hashes the bytes of the number (10 as "\n"), not the digits shown.
+    'number in a string field': [(d) => (d.message.contents = 10), 'number for a string value, use a json string'],
+  };
+  for (const [what, [mutate, reason]] of Object.entries(refused)) {
+    const d = base();
+    mutate(d);
+    assert.match(toHex(TypedDataUtils.eip712Hash(structuredClone(d), 'V4')), /^0x[0-9a-f]{64}$/, `eth-sig-util signs: ${what}`);
+    for (const call of [() => hashTypedDataV4(JSON.stringify(d)), () => typedDataView(JSON.stringify(d))]) {
+      assert.throws(call, (e) => e.code === 'INVALID_TYPED_DATA' && e.message === `invalid typed data: ${reason}`, what);
+    }
+  }
+  // The two libraries really disagree on a missing EIP712Domain type.
+  const noDomainType = base();
+  delete noDomainType.types.EIP712Domain;
+  assert.notEqual(hashTypedData(noDomainType), toHex(TypedDataUtils.eip712Hash(structuredClone(noDomainType), 'V4')));
 });
 
 test('malformed typed data throws INVALID_TYPED_DATA', () => {

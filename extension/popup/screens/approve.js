@@ -6,6 +6,7 @@ import { exactEth } from '../ui/format.js';
 import { unlockForm } from './unlock.js';
 import { uncoveredTag } from '../components/account-tag.js';
 import { messageView } from '../components/message-view.js';
+import { typedDataBody } from '../components/typed-data-view.js';
 
 const TITLES = {
   connect: 'Connect to this site?',
@@ -18,12 +19,6 @@ const TITLES = {
 
 const row = (label, value, testid) => h('div', { class: 'row' }, h('dt', {}, label), h('dd', { testid }, value));
 
-/** Typed-data values as nested rows, exactly as the dApp sent them. */
-function fields(value) {
-  if (typeof value !== 'object' || value === null) return h('span', {}, String(value));
-  return h('dl', { class: 'fields' }, Object.entries(value).map(([k, v]) => row(k, fields(v))));
-}
-
 const BODIES = {
   connect: (d, status, choice) => [
     h('p', {}, 'The site will see the addresses and balances of the accounts you tick, and can ask you to sign. It cannot move funds without your approval.'),
@@ -34,11 +29,7 @@ const BODIES = {
       uncoveredTag(a))))),
   ],
   'personal-sign': (d, status, choice, approve) => [h('dl', {}, row('Account', d.account)), ...messageView(d.message, approve)],
-  'typed-data': (d) => [
-    h('dl', {}, row('Account', d.account), row('Type', d.primaryType ?? '')),
-    h('h2', {}, 'Domain'), fields(d.domain),
-    h('h2', {}, 'Message'), h('div', { testid: 'approval-message' }, fields(d.message)),
-  ],
+  'typed-data': (d) => typedDataBody(d, row),
   transaction: (d) => [
     h('dl', {},
       row('Network', `${d.network.name} (${Number(d.network.chainId)})`),

@@ -7,20 +7,36 @@
 //! `hashStruct`, domain separator) for tests and for display code.
 //!
 //! # Rules (eth-sig-util V4)
-//! - `types.EIP712Domain` may be absent: it is then an empty field list (eth-sig-util's
-//!   `sanitizeData`). The domain separator is computed with *only* `EIP712Domain` known, so a
-//!   struct-typed domain field is an "unknown type".
-//! - `primaryType` `EIP712Domain`: the hash is `keccak256(0x19 ‖ 0x01 ‖ domainSeparator)`.
+//! - The domain separator is computed with *only* `EIP712Domain` known, so a struct-typed
+//!   domain field is an "unknown type".
+//! - `primaryType` `EIP712Domain`: the hash is `keccak256(0x19 ‖ 0x01 ‖ domainSeparator)`; the
+//!   message is not part of it.
 //! - `encodeType`: the type, then the struct types it references (recursively, through
 //!   arrays), deduplicated and sorted by name, each as `Name(type1 name1,type2 name2)`.
 //! - `encodeData`: `typeHash ‖ enc(field₁) ‖ …`, one 32-byte word per declared field, in
-//!   declaration order; message keys that are not declared fields are ignored.
-//!   - struct: `hashStruct` of the value; `null` or absent → 32 zero bytes.
+//!   declaration order.
+//!   - struct: `hashStruct` of the value; `null` → 32 zero bytes.
 //!   - `T[]`, `T[n]` (nested too): keccak of the concatenated words of the elements.
 //!   - `string`: keccak of the UTF-8 (`null` → keccak of nothing).
 //!   - `bytes`: keccak of the bytes.
 //!   - `address`, `bool`, `uintN`, `intN`, `bytesN`: the ABI word.
-//!   - An absent non-struct field is an error.
+
+//! # Nothing shown that is not signed
+//! The approval window shows [`view`]: the declared fields in declared order, with the values
+//! as hashed. So that nothing the dApp sent can be shown without being signed, these inputs,
+//! which eth-sig-util V4 signs (ignoring or defaulting what they add), are rejected:
+//! - a missing `types.EIP712Domain` ("missing EIP712Domain type"): eth-sig-util signs an empty
+//!   domain, viem derives the domain type from the domain's keys: they sign different hashes;
+//! - a key of `domain`, `message` or a nested struct that its type does not declare
+//!   ("undeclared field"): eth-sig-util and viem ignore it, so it would be shown but not signed
+//!   (a domain `chainId` that `EIP712Domain` does not declare would leave the signature valid on
+//!   every chain);
+//! - a declared field that is absent ("missing value"), structs included (eth-sig-util encodes an
+//!   absent struct as 32 zero bytes; viem throws); an explicit `null` struct stays 32 zero bytes
+//!   and is shown as `null`.
+//!
+//! With `primaryType` `EIP712Domain` the message is not hashed (by any library); [`view`] then
+//! has no message, and the window says that only the domain is signed.
 //!
 //! # Accepted values, and deliberate rejections
 //! Where eth-sig-util releases disagree with each other, or silently encode something other
@@ -33,7 +49,7 @@
 //! | `bool` | `true`, `false`, `0`, `1` | strings (`"false"` is `true` in eth-sig-util), other numbers, `null` |
 //! | `bytesN` | `"0x"` + even hex of at most N bytes; non-negative safe integers | longer values (eth-sig-util keeps up to 32 bytes), odd hex, negatives, `null` |
 //! | `bytes` | `"0x"` + even hex; non-negative safe integers (eth-sig-util's `numberToBytes`); other text as UTF-8 | odd hex, `"0x"` + non-hex, unprefixed all-hex-digit text such as `"cafe"` (read as text or as hex depending on the eth-sig-util release) |
-//! | `string` | strings; `null` (empty); non-negative safe integers (`numberToBytes`, as eth-sig-util) | negatives, fractions, booleans, objects |
+//! | `string` | strings; `null` (empty) | numbers (eth-sig-util hashes the bytes of the number, `10` as `"\n"`), booleans, objects |
 //! | arrays | JSON arrays; `T[n]` must have exactly n elements | other lengths (eth-sig-util does not check) |
 //! | struct | objects, `null` | other JSON values |
 //!
@@ -44,6 +60,7 @@
 
 mod types;
 mod values;
+mod view;
 
 use core::fmt;
 use std::collections::{BTreeMap, BTreeSet};
@@ -54,6 +71,8 @@ use crate::eth::keccak256;
 
 use types::{atomic, base_name, is_field_name, is_struct_name, split_array, Base, Dim};
 use values::{encode_atomic, Integer};
+
+pub use view::view;
 
 /// The deepest nesting of structs and arrays inside the message (or domain) that is encoded;
 /// deeper values fail with "nesting too deep". Bounds the recursion of cyclic types.
@@ -98,15 +117,14 @@ impl TypedData {
         Self::from_value(value)
     }
 
-    /// Builds typed data from a parsed JSON value. A missing `types.EIP712Domain` becomes an
-    /// empty field list.
+    /// Builds typed data from a parsed JSON value.
     ///
     /// # Errors
     /// "typed data is not an object"; "missing types" / "types is not an object";
     /// "missing primaryType" / "primaryType is not a string"; "missing domain" / "domain is not
     /// an object"; "missing message" / "message is not an object"; "a type is not a list of
     /// fields"; "a field is not an object with string name and type"; "invalid type name";
-    /// "invalid field name"; "unknown primary type".
+    /// "invalid field name"; "missing EIP712Domain type"; "unknown primary type".
     pub fn from_value(value: Value) -> Result<Self, TypedDataError> {
         let Value::Object(mut top) = value else {
             return Err(err("typed data is not an object"));
@@ -146,7 +164,9 @@ impl TypedData {
                 .collect::<Result<Vec<_>, _>>()?;
             parsed.insert(name, fields);
         }
-        parsed.entry(DOMAIN_TYPE.into()).or_default();
+        if !parsed.contains_key(DOMAIN_TYPE) {
+            return Err(err("missing EIP712Domain type"));
+        }
         if !parsed.contains_key(&primary_type) {
             return Err(err("unknown primary type"));
         }
@@ -163,7 +183,7 @@ impl TypedData {
         &self.primary_type
     }
 
-    /// The struct types, with `EIP712Domain` present (empty if the input had none).
+    /// The struct types (`EIP712Domain` among them).
     pub fn types(&self) -> &BTreeMap<String, Vec<Field>> {
         &self.types
     }
@@ -263,13 +283,22 @@ impl TypedData {
         Ok(keccak256(&preimage))
     }
 
-    /// `domain.chainId` as a number (within ±(2^53−1)), a decimal string or a `0x` hex string;
-    /// `None` when absent or `null`.
+    /// The chainId the signature is bound to: `domain.chainId` when `EIP712Domain` declares a
+    /// `chainId` field, as a number (within ±(2^53−1)), a decimal string or a `0x` hex string;
+    /// `None` when no `chainId` field is declared (a `chainId` key of the domain that is not
+    /// declared is not signed, so it is never read) or its value is `null`.
     ///
     /// # Errors
     /// "invalid chainId" when it is another JSON type or not an integer string; "chainId out of
     /// range" when negative or above 2^64−1; the number errors of the module documentation.
     pub fn chain_id(&self) -> Result<Option<u64>, TypedDataError> {
+        let declared = self
+            .types
+            .get(DOMAIN_TYPE)
+            .is_some_and(|fields| fields.iter().any(|f| f.name == "chainId"));
+        if !declared {
+            return Ok(None);
+        }
         chain_id_of(&self.domain)
     }
 }
@@ -402,6 +431,10 @@ impl<'a> Encoder<'a> {
     ) -> Result<Vec<u8>, TypedDataError> {
         let type_hash = self.type_hash(name)?;
         let (_, fields) = self.lookup(name).ok_or(err("unknown type"))?;
+        let declared: BTreeSet<&str> = fields.iter().map(|f| f.name.as_str()).collect();
+        if object.keys().any(|key| !declared.contains(key.as_str())) {
+            return Err(err("undeclared field"));
+        }
         let mut out = Vec::with_capacity(32 * (fields.len() + 1));
         out.extend_from_slice(&type_hash);
         for field in fields {
@@ -423,7 +456,8 @@ impl<'a> Encoder<'a> {
         }
         if let Some((name, _)) = self.lookup(ty) {
             return match value {
-                None | Some(Value::Null) => Ok([0; 32]),
+                None => Err(err("missing value")),
+                Some(Value::Null) => Ok([0; 32]),
                 Some(Value::Object(object)) => {
                     Ok(keccak256(&self.encode_data(name, object, depth)?))
                 }
@@ -463,24 +497,14 @@ pub fn signing_hash(json: &str) -> Result<[u8; 32], TypedDataError> {
     TypedData::parse(json)?.signing_hash()
 }
 
-/// The domain's chainId, if the typed data has one (for the extension's chain check):
-/// `domain.chainId` as a JSON number, a decimal string or a `0x` hex string; `None` when absent
-/// or `null`. Only the shape of the top level and of `domain` is checked, not the types.
+/// The chainId the typed data's signature is bound to (for the extension's chain check): see
+/// [`TypedData::chain_id`]. Only `domain.chainId` declared in `types.EIP712Domain` counts.
+/// Only the shape is checked, not the types and values.
 ///
 /// # Errors
-/// "malformed json"; "typed data is not an object"; "missing domain" / "domain is not an
-/// object"; "invalid chainId"; "chainId out of range"; the number errors of the module
-/// documentation.
+/// Those of [`TypedData::parse`] and [`TypedData::chain_id`].
 pub fn domain_chain_id(json: &str) -> Result<Option<u64>, TypedDataError> {
-    let value: Value = serde_json::from_str(json).map_err(|_| err("malformed json"))?;
-    let Value::Object(top) = value else {
-        return Err(err("typed data is not an object"));
-    };
-    match top.get("domain") {
-        None | Some(Value::Null) => Err(err("missing domain")),
-        Some(Value::Object(domain)) => chain_id_of(domain),
-        Some(_) => Err(err("domain is not an object")),
-    }
+    TypedData::parse(json)?.chain_id()
 }
 
 /// EIP-712 typed data was malformed. `reason` names what was wrong, never the values.

@@ -223,31 +223,32 @@ fn number_bytes(n: &Number) -> Result<Vec<u8>, TypedDataError> {
     Ok(be.iter().skip(skip).copied().collect())
 }
 
-/// `string`: Keccak-256 of the UTF-8 bytes. `null` is the empty string; a JSON number gives the
-/// bytes of [`number_bytes`] (both as eth-sig-util V4 does).
-fn encode_string(value: &Value) -> Result<[u8; 32], TypedDataError> {
+/// `string`: the text hashed (its UTF-8 bytes). `null` is the empty string (as eth-sig-util V4
+/// does). A JSON number is rejected: eth-sig-util hashes the bytes of [`number_bytes`] (`10` as
+/// `"\n"`), not the digits that would be shown.
+fn string_of(value: &Value) -> Result<&str, TypedDataError> {
     match value {
-        Value::String(s) => Ok(keccak256(s.as_bytes())),
-        Value::Null => Ok(keccak256(b"")),
-        Value::Number(n) => Ok(keccak256(&number_bytes(n)?)),
+        Value::String(s) => Ok(s),
+        Value::Null => Ok(""),
+        Value::Number(_) => Err(err("number for a string value, use a json string")),
         _ => Err(err("string value is not a string")),
     }
 }
 
-/// `bytes`: Keccak-256 of the bytes. A `0x` string is hex (an even number of digits); a JSON
-/// number gives the bytes of [`number_bytes`]; any other string is its UTF-8 bytes, except a
-/// non-empty string made only of hex digits, which eth-sig-util releases read differently (as
-/// text, or as hex) and which is therefore rejected.
-fn encode_bytes(value: &Value) -> Result<[u8; 32], TypedDataError> {
+/// `bytes`: the bytes hashed. A `0x` string is hex (an even number of digits); a JSON number
+/// gives the bytes of [`number_bytes`]; any other string is its UTF-8 bytes, except a non-empty
+/// string made only of hex digits, which eth-sig-util releases read differently (as text, or as
+/// hex) and which is therefore rejected.
+fn bytes_of(value: &Value) -> Result<Vec<u8>, TypedDataError> {
     match value {
-        Value::String(s) if s.starts_with("0x") => crate::hex::decode_prefixed(s)
-            .map(|b| keccak256(&b))
-            .ok_or(err("invalid hex string")),
+        Value::String(s) if s.starts_with("0x") => {
+            crate::hex::decode_prefixed(s).ok_or(err("invalid hex string"))
+        }
         Value::String(s) if !s.is_empty() && s.bytes().all(|b| b.is_ascii_hexdigit()) => {
             Err(err("ambiguous bytes value, use 0x-prefixed hex"))
         }
-        Value::String(s) => Ok(keccak256(s.as_bytes())),
-        Value::Number(n) => Ok(keccak256(&number_bytes(n)?)),
+        Value::String(s) => Ok(s.as_bytes().to_vec()),
+        Value::Number(n) => number_bytes(n),
         _ => Err(err("bytes value is not a string")),
     }
 }
@@ -312,16 +313,76 @@ fn encode_bool(value: &Value) -> Result<[u8; 32], TypedDataError> {
 /// reported as "unknown type".
 pub(crate) fn encode_atomic(base: Base<'_>, value: &Value) -> Result<[u8; 32], TypedDataError> {
     match base {
-        Base::String => encode_string(value),
+        Base::String => string_of(value).map(|s| keccak256(s.as_bytes())),
         // Every other type has no "null means empty" rule in eth-sig-util V4.
         _ if value.is_null() => Err(err("missing value")),
-        Base::Bytes => encode_bytes(value),
+        Base::Bytes => bytes_of(value).map(|b| keccak256(&b)),
         Base::FixedBytes(len) => encode_fixed_bytes(value, len),
         Base::Address => encode_address(value),
         Base::Bool => encode_bool(value),
         Base::Uint(bits) => Integer::parse(value)?.encode_uint(bits),
         Base::Int(bits) => Integer::parse(value)?.encode_int(bits),
         Base::Struct(_) => Err(err("unknown type")),
+    }
+}
+
+/// The value of a non-struct, non-array field as the approval window shows it, i.e. exactly what
+/// [`encode_atomic`] hashes: the text of a `string`; `0x` + the hex of the bytes of a `bytes`
+/// (UTF-8 text and numbers included) and of the N bytes of a `bytesN` (zero-padded as encoded);
+/// the EIP-55 form of an `address`; `true`/`false` for a `bool` (also when sent as 1/0); the
+/// decimal value of an integer (also when sent as hex).
+///
+/// # Errors
+/// Those of [`encode_atomic`].
+pub(crate) fn display_atomic(base: Base<'_>, value: &Value) -> Result<String, TypedDataError> {
+    let word = encode_atomic(base, value)?;
+    match base {
+        Base::String => string_of(value).map(str::to_owned),
+        Base::Bytes => bytes_of(value).map(|b| crate::hex::encode_prefixed(&b)),
+        Base::FixedBytes(len) => word
+            .get(..len)
+            .map(crate::hex::encode_prefixed)
+            .ok_or(err("value too long for its bytesN type")),
+        Base::Address => {
+            let bytes: [u8; 20] = word
+                .get(12..)
+                .and_then(|b| b.try_into().ok())
+                .ok_or(err("invalid address"))?;
+            Ok(crate::eth::Address(bytes).to_checksum())
+        }
+        Base::Bool => Ok(if word.iter().any(|&b| b != 0) {
+            "true"
+        } else {
+            "false"
+        }
+        .into()),
+        Base::Uint(_) | Base::Int(_) => Integer::parse(value).map(|i| i.to_decimal()),
+        Base::Struct(_) => Err(err("unknown type")),
+    }
+}
+
+impl Integer {
+    /// The value in decimal, with a leading `-` when negative.
+    pub(crate) fn to_decimal(self) -> String {
+        let mut magnitude = self.magnitude;
+        let mut digits = Vec::new();
+        while magnitude.iter().any(|&b| b != 0) {
+            // magnitude /= 10, most significant byte first; the remainder is the next digit.
+            let mut rem = 0u16;
+            for byte in magnitude.iter_mut() {
+                let cur = (rem << 8) | u16::from(*byte);
+                *byte = (cur / 10) as u8;
+                rem = cur % 10;
+            }
+            digits.push(char::from(b'0' + rem as u8));
+        }
+        if digits.is_empty() {
+            digits.push('0');
+        }
+        if self.negative {
+            digits.push('-');
+        }
+        digits.iter().rev().collect()
     }
 }
 

@@ -23,11 +23,30 @@ function readable(dataHex) {
   return { hex: dataHex };
 }
 
-function chainIdOf(domain) {
-  const raw = domain?.chainId;
-  if (raw === undefined) return null;
-  if (typeof raw === 'string' && /^[0-9]+$/.test(raw)) return networks.normalizeChainId(Number(raw));
-  return networks.normalizeChainId(raw);
+/** What a dApp should do about the core's typed-data refusals that protect the approval window. */
+function fixFor(reason) {
+  if (reason.includes('undeclared field')) return 'Declare every key of domain and message in types: undeclared keys would be shown but not signed.';
+  if (reason.includes('missing value')) return 'Give a value to every field that types declares.';
+  if (reason.includes('missing EIP712Domain type')) return 'Add types.EIP712Domain listing the domain fields.';
+  return 'Fix the request and send it again.';
+}
+
+/**
+ * The chain check, on the chainId the signature is bound to: the one `EIP712Domain` declares
+ * (view.chainId, read by the core), never an undeclared `domain.chainId`, which is not signed.
+ * A domain that names a contract must also name its chain, or the signature would be valid on
+ * every chain where that contract address exists.
+ */
+function checkChain(view, active) {
+  if (view.chainId === null) {
+    if (view.domain.some((f) => f.name === 'verifyingContract')) {
+      throw invalidParams('The typed data names a verifyingContract but declares no chainId in EIP712Domain, so its signature would be valid on every chain. Add chainId to the domain and to types.EIP712Domain.');
+    }
+    return;
+  }
+  if (BigInt(view.chainId) !== BigInt(active)) {
+    throw invalidParams(`The typed data is for chain ${view.chainId}, but Keystead is on chain ${Number(active)}. Switch network first.`);
+  }
 }
 
 export const methods = {
@@ -55,23 +74,17 @@ export const methods = {
       }
       if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw invalidParams('The typed data must be a JSON object { types, primaryType, domain, message }.');
       const json = JSON.stringify(parsed);
+      let view;
       try {
-        await core.typedDataHash(json);
+        view = await core.typedDataView(json);
       } catch (e) {
-        throw invalidParams(`The typed data is not valid EIP-712: ${e.message}.`);
+        throw invalidParams(`The typed data is not valid EIP-712 (${e.message}); nothing was signed. ${fixFor(e.message)}`);
       }
-      const active = (await networks.selected()).chainId;
-      const domainChain = chainIdOf(parsed.domain);
-      if (parsed.domain?.chainId !== undefined && domainChain !== active) {
-        throw invalidParams(`The typed data is for chain ${parsed.domain.chainId}, but Keystead is on chain ${active}. Switch network first.`);
-      }
-      return { account: address(account, 'The address'), json, parsed };
+      checkChain(view, (await networks.selected()).chainId);
+      return { account: address(account, 'The address'), json, view };
     },
     account: (params) => params.account,
-    approval: (ctx, { parsed }) => ({
-      type: 'typed-data',
-      details: { account: ctx.account, domain: parsed.domain ?? {}, primaryType: parsed.primaryType, message: parsed.message ?? {} },
-    }),
+    approval: (ctx, { view }) => ({ type: 'typed-data', details: { account: ctx.account, view } }),
     handler: async (ctx, { json }) => (await core.unlocked()).signTypedDataV4(ctx.account, json),
   },
 };
