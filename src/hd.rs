@@ -4,9 +4,9 @@
 //! arithmetic, so every intermediate can be wiped: the HMAC output I, its halves IL and IR, the
 //! parent key bytes and the scalars live in [`Zeroizing`] buffers.
 
-use crate::error::HdError;
 use crate::eth::PrivateKey;
 use crate::mnemonic::Seed;
+use core::fmt;
 use hmac::{Hmac, KeyInit, Mac};
 use k256::ecdsa::{SigningKey, VerifyingKey};
 use k256::elliptic_curve::{ff::PrimeField, BatchNormalize};
@@ -373,6 +373,33 @@ pub fn derive_account(seed: &Seed, index: AccountIndex) -> Result<PrivateKey, Hd
         .derive_child(ChildNumber::normal(index.get())?)?
         .into_private_key())
 }
+
+/// A BIP32 derivation failed or a path was malformed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum HdError {
+    /// The path is not of the form `m/44'/60'/0'/0/0`.
+    MalformedPath,
+    /// A path component is 2^31 or larger (it would wrap into the hardened range).
+    IndexOutOfRange,
+    /// The seed is not 16 to 64 bytes long.
+    BadSeedLength,
+    /// The derived key is invalid (probability below 2^-127; BIP32 says skip this index).
+    InvalidChild,
+}
+
+impl fmt::Display for HdError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::MalformedPath => f.write_str("malformed derivation path"),
+            Self::IndexOutOfRange => f.write_str("derivation index must be below 2^31"),
+            Self::BadSeedLength => f.write_str("a seed is 16 to 64 bytes"),
+            Self::InvalidChild => f.write_str("derived key is invalid for this index"),
+        }
+    }
+}
+
+impl std::error::Error for HdError {}
 
 #[cfg(test)]
 mod tests {

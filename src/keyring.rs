@@ -1,5 +1,6 @@
-//! The keyring: one HD keyring (a Secret Recovery Phrase and how many accounts are derived from
-//! it) plus imported private keys, serialized exactly as MetaMask's KeyringController does.
+//! The keyring collection ([`Keyrings`]): one HD keyring (a Secret Recovery Phrase and how many
+//! accounts are derived from it) plus imported private keys, serialized exactly as MetaMask's
+//! KeyringController does.
 //!
 //! Serialized form (the vault plaintext), a JSON array of keyrings:
 //! ```text
@@ -22,13 +23,15 @@ use serde::Deserialize;
 use serde_json::value::RawValue;
 use zeroize::Zeroizing;
 
-use crate::error::{Error, KeyringError, TransactionError, VaultError};
+use crate::error::Error;
+use crate::eth::tx::TransactionError;
 use crate::eth::tx::TransactionRequest;
 use crate::eth::{eip191, typed_data, Address, PrivateKey, Signature};
 use crate::hd::{
     self, AccountIndex, ChildNumber, DerivationPath, ExtendedPrivateKey, METAMASK_HD_PATH,
 };
 use crate::mnemonic::Mnemonic;
+use crate::vault::VaultError;
 
 /// MetaMask's type name for the HD keyring.
 pub const HD_KEYRING_TYPE: &str = "HD Key Tree";
@@ -82,7 +85,7 @@ struct ImportedAccount {
 
 /// The keyrings of one wallet. Holds secrets: never `Copy`, `Debug` or `Display`; every key and
 /// the phrase zeroize when it is dropped.
-pub struct Keyring {
+pub struct Keyrings {
     hd: Option<HdKeyring>,
     /// Boxed for the same reason as [`HdKeyring::accounts`].
     #[allow(clippy::vec_box)]
@@ -129,7 +132,7 @@ impl HdKeyring {
     }
 }
 
-impl Keyring {
+impl Keyrings {
     /// A keyring with one HD account derived from `mnemonic` at MetaMask's default path.
     ///
     /// # Errors
@@ -513,3 +516,36 @@ impl<'de> Deserialize<'de> for MnemonicField {
         deserializer.deserialize_any(V)
     }
 }
+
+/// An operation on the keyring's accounts failed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum KeyringError {
+    /// The account is already in the keyring.
+    DuplicateAccount,
+    /// No account of the keyring has this address.
+    UnknownAccount,
+    /// Only imported accounts can be removed; HD accounts are covered by the phrase.
+    NotRemovable,
+    /// The keyring has no HD (phrase) keyring.
+    NoPhrase,
+    /// The keyring was locked; unlock it again.
+    Locked,
+    /// The HD keyring cannot hold more accounts.
+    TooManyAccounts,
+}
+
+impl fmt::Display for KeyringError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Self::DuplicateAccount => "this account is already in the wallet",
+            Self::UnknownAccount => "no account of this wallet has that address",
+            Self::NotRemovable => "only imported accounts can be removed",
+            Self::NoPhrase => "this wallet has no secret recovery phrase",
+            Self::Locked => "the wallet is locked",
+            Self::TooManyAccounts => "no more accounts can be derived",
+        })
+    }
+}
+
+impl std::error::Error for KeyringError {}

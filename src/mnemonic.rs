@@ -7,8 +7,9 @@
 //! Typed phrases are lower-cased into a [`Zeroizing`] buffer before parsing, so the only plain
 //! copies of a phrase are the caller's own.
 
-use crate::error::{Error, PhraseError};
+use crate::error::Error;
 use crate::wordlist::{self, SLOT};
+use core::fmt;
 use sha2::{Digest, Sha256};
 use subtle::ConstantTimeEq;
 use zeroize::Zeroizing;
@@ -298,6 +299,45 @@ pub fn word_suggestions(prefix: &str, limit: usize) -> Vec<&'static str> {
         .take(limit)
         .collect()
 }
+
+/// A typed Secret Recovery Phrase could not be used.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum PhraseError {
+    /// The phrase does not have 12, 15, 18, 21 or 24 words.
+    BadWordCount {
+        /// How many words were typed.
+        count: usize,
+    },
+    /// The word at this 1-based position is not in the BIP39 English list.
+    UnknownWord {
+        /// 1-based position of the first unknown word.
+        position: usize,
+    },
+    /// Every word is in the list, but the checksum does not match: a word is wrong or misplaced.
+    BadChecksum,
+}
+
+impl fmt::Display for PhraseError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::BadWordCount { count } => {
+                write!(
+                    f,
+                    "a recovery phrase has 12, 15, 18, 21 or 24 words, not {count}"
+                )
+            }
+            Self::UnknownWord { position } => {
+                write!(f, "word {position} is not in the recovery phrase word list")
+            }
+            Self::BadChecksum => f.write_str(
+                "the recovery phrase checksum does not match: a word is wrong or out of order",
+            ),
+        }
+    }
+}
+
+impl std::error::Error for PhraseError {}
 
 #[cfg(test)]
 mod tests {

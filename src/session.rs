@@ -17,9 +17,9 @@
 use aes_gcm::aead::{AeadInOut, KeyInit};
 use aes_gcm::{Aes256Gcm, Tag};
 use base64::Engine as _;
+use core::fmt;
 use zeroize::Zeroizing;
 
-use crate::error::SessionError;
 use crate::vault::{VaultKey, B64};
 
 /// Bytes of a session key.
@@ -147,3 +147,34 @@ pub fn open(
         .map_err(|_| malformed("salt or iterations out of range"))?;
     Ok((key, Zeroizing::new(rest.to_vec())))
 }
+
+/// A session snapshot could not be sealed or resumed (see `session`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum SessionError {
+    /// The snapshot did not authenticate under the session key: another session's key,
+    /// or an altered snapshot. Unlock with the password instead.
+    Unauthentic,
+    /// The snapshot is not one this crate wrote: `reason` says which part is broken.
+    Malformed {
+        /// A short lower-case description, e.g. "snapshot is not base64".
+        reason: &'static str,
+    },
+    /// The session key is not 32 bytes.
+    BadKey,
+    /// The system random number generator could not supply a nonce.
+    RandomUnavailable,
+}
+
+impl fmt::Display for SessionError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Unauthentic => f.write_str("the session snapshot does not match the session key"),
+            Self::Malformed { reason } => write!(f, "malformed session snapshot: {reason}"),
+            Self::BadKey => f.write_str("the session key must be 32 bytes"),
+            Self::RandomUnavailable => f.write_str("the random number generator is unavailable"),
+        }
+    }
+}
+
+impl std::error::Error for SessionError {}

@@ -20,7 +20,6 @@
 //! the URL-safe alphabet and any other character are rejected as malformed (no MetaMask
 //! version ever wrote them). On output the padding is always written.
 
-use crate::error::VaultError;
 use aes_gcm::aead::consts::U16;
 use aes_gcm::aead::{AeadInOut, KeyInit};
 use aes_gcm::aes::Aes256;
@@ -28,6 +27,7 @@ use aes_gcm::{AesGcm, Tag};
 use base64::alphabet::STANDARD;
 use base64::engine::{DecodePaddingMode, GeneralPurpose, GeneralPurposeConfig};
 use base64::Engine as _;
+use core::fmt;
 use serde_json::{Map, Value};
 use subtle::ConstantTimeEq;
 use zeroize::Zeroizing;
@@ -466,6 +466,41 @@ pub fn decrypt(
     let key = VaultKey::derive_unchecked(password, &vault.salt, vault.iterations);
     vault.open(key)
 }
+
+/// The vault could not be opened or written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum VaultError {
+    /// Authentication failed: wrong password, or any byte of the vault altered.
+    /// Deliberately one error for both (an attacker learns nothing from which).
+    IncorrectPassword,
+    /// The vault is not structurally a vault: `reason` says which part is broken.
+    Malformed {
+        /// A short lower-case description, e.g. "iv is not base64".
+        reason: &'static str,
+    },
+    /// A caller asked to write a vault with an unusable parameter (not a vault being read):
+    /// `reason` says which, e.g. "plaintext is empty".
+    BadParameter {
+        /// A short lower-case description, e.g. "iterations must be between 1 and 10000000".
+        reason: &'static str,
+    },
+    /// The system random number generator (OS or WebCrypto) could not supply a salt or IV.
+    RandomUnavailable,
+}
+
+impl fmt::Display for VaultError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::IncorrectPassword => f.write_str("incorrect password"),
+            Self::Malformed { reason } => write!(f, "malformed vault: {reason}"),
+            Self::BadParameter { reason } => write!(f, "invalid vault parameter: {reason}"),
+            Self::RandomUnavailable => f.write_str("the random number generator is unavailable"),
+        }
+    }
+}
+
+impl std::error::Error for VaultError {}
 
 #[cfg(test)]
 mod tests {

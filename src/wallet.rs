@@ -12,15 +12,17 @@
 
 use zeroize::Zeroizing;
 
-use crate::error::{Error, KeyringError, VaultError};
+use crate::error::Error;
 use crate::eth::{Address, Signature};
-use crate::keyring::{Account, Keyring};
+use crate::keyring::KeyringError;
+use crate::keyring::{Account, Keyrings};
 use crate::mnemonic::Mnemonic;
 use crate::session::{self, SessionKey};
+use crate::vault::VaultError;
 use crate::vault::{self, VaultKey, DEFAULT_ITERATIONS};
 
 struct Unlocked {
-    keyring: Keyring,
+    keyring: Keyrings,
     key: VaultKey,
 }
 
@@ -41,7 +43,7 @@ fn check_password(password: &str) -> Result<(), Error> {
 }
 
 impl Wallet {
-    fn new(keyring: Keyring, key: VaultKey, upgraded: bool) -> Self {
+    fn new(keyring: Keyrings, key: VaultKey, upgraded: bool) -> Self {
         Self {
             state: Some(Box::new(Unlocked { keyring, key })),
             upgraded,
@@ -54,7 +56,7 @@ impl Wallet {
     }
 
     fn with_key(mnemonic: Mnemonic, key: VaultKey) -> Result<Self, Error> {
-        Ok(Self::new(Keyring::from_mnemonic(mnemonic)?, key, false))
+        Ok(Self::new(Keyrings::from_mnemonic(mnemonic)?, key, false))
     }
 
     /// A new wallet with a random phrase of `word_count` words (12, 15, 18, 21 or 24) and one
@@ -86,7 +88,7 @@ impl Wallet {
     /// structurally broken vault or keyring list. Nothing is kept on error.
     pub fn unlock(vault_json: &str, password: &str) -> Result<Self, Error> {
         let (key, plaintext) = vault::decrypt(vault_json, password)?;
-        let keyring = Keyring::deserialize(&plaintext)?;
+        let keyring = Keyrings::deserialize(&plaintext)?;
         if key.iterations() < DEFAULT_ITERATIONS {
             let key = VaultKey::generate(password, DEFAULT_ITERATIONS)?;
             return Ok(Self::new(keyring, key, true));
@@ -112,7 +114,7 @@ impl Wallet {
     /// `MALFORMED_VAULT` if the keyrings inside do not parse. Nothing is kept on error.
     pub fn resume(snapshot: &str, session: &SessionKey) -> Result<Self, Error> {
         let (key, keyrings) = session::open(session, snapshot)?;
-        Ok(Self::new(Keyring::deserialize(&keyrings)?, key, false))
+        Ok(Self::new(Keyrings::deserialize(&keyrings)?, key, false))
     }
 
     /// Like [`Wallet::create`], encrypted under a key derived outside the core (WebCrypto) with
@@ -150,7 +152,7 @@ impl Wallet {
             },
         )?;
         let (key, plaintext) = parsed.open(key)?;
-        let keyring = Keyring::deserialize(&plaintext)?;
+        let keyring = Keyrings::deserialize(&plaintext)?;
         Ok(Self::new(keyring, key, false))
     }
 
@@ -201,7 +203,7 @@ impl Wallet {
     /// Derives the next HD account.
     ///
     /// # Errors
-    /// `LOCKED`; see [`Keyring::add_account`].
+    /// `LOCKED`; see [`Keyrings::add_account`].
     pub fn add_account(&mut self) -> Result<Address, Error> {
         self.unlocked_mut()?.keyring.add_account()
     }
@@ -209,7 +211,7 @@ impl Wallet {
     /// Imports a private key.
     ///
     /// # Errors
-    /// `LOCKED`; see [`Keyring::import_private_key`].
+    /// `LOCKED`; see [`Keyrings::import_private_key`].
     pub fn import_private_key(&mut self, hex: &str) -> Result<Address, Error> {
         self.unlocked_mut()?.keyring.import_private_key(hex)
     }
@@ -217,7 +219,7 @@ impl Wallet {
     /// Removes an imported account.
     ///
     /// # Errors
-    /// `LOCKED`; see [`Keyring::remove_account`].
+    /// `LOCKED`; see [`Keyrings::remove_account`].
     pub fn remove_account(&mut self, address: &Address) -> Result<(), Error> {
         self.unlocked_mut()?.keyring.remove_account(address)
     }
@@ -265,7 +267,7 @@ impl Wallet {
         Ok(state.keyring.is_own_phrase_hash(&hash))
     }
 
-    /// See [`Keyring::sign_personal_message`].
+    /// See [`Keyrings::sign_personal_message`].
     ///
     /// # Errors
     /// `LOCKED`, `UNKNOWN_ACCOUNT`.
@@ -279,7 +281,7 @@ impl Wallet {
             .sign_personal_message(address, message)
     }
 
-    /// See [`Keyring::sign_typed_data_v4`].
+    /// See [`Keyrings::sign_typed_data_v4`].
     ///
     /// # Errors
     /// `LOCKED`, `INVALID_TYPED_DATA`, `UNKNOWN_ACCOUNT`.
@@ -287,7 +289,7 @@ impl Wallet {
         self.unlocked()?.keyring.sign_typed_data_v4(address, json)
     }
 
-    /// See [`Keyring::sign_transaction`].
+    /// See [`Keyrings::sign_transaction`].
     ///
     /// # Errors
     /// `LOCKED`, `INVALID_TRANSACTION`, `UNKNOWN_ACCOUNT`.

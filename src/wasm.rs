@@ -24,7 +24,8 @@ use crate::vault::{self, VaultKey, DEFAULT_ITERATIONS};
 use crate::wallet::Wallet;
 use crate::wipe::scrubbed;
 
-/// Most suggestions [`word_suggestions`] returns.
+/// Most suggestions [`word_suggestions`] returns (and what it returns when the caller gives no
+/// limit). The one owner of this cap; a caller that shows fewer passes its own `limit`.
 const MAX_SUGGESTIONS: usize = 8;
 
 fn js_error(e: &Error) -> JsValue {
@@ -407,11 +408,14 @@ pub fn validate_phrase(phrase: &JsString) -> Result<(), JsValue> {
     scrubbed(|| js(mnemonic::validate_phrase(&secret_text(phrase, PHRASE)?)))
 }
 
-/// Up to 8 list words starting with `prefix`.
+/// Up to `limit` (default and at most [`MAX_SUGGESTIONS`], 8) list words starting with `prefix`.
 #[wasm_bindgen(js_name = wordSuggestions)]
-pub fn word_suggestions(prefix: String) -> Array {
+pub fn word_suggestions(prefix: String, limit: Option<u32>) -> Array {
     let prefix = Zeroizing::new(prefix);
-    mnemonic::word_suggestions(&prefix, MAX_SUGGESTIONS)
+    let limit = limit.map_or(MAX_SUGGESTIONS, |n| {
+        usize::try_from(n).map_or(MAX_SUGGESTIONS, |n| n.min(MAX_SUGGESTIONS))
+    });
+    mnemonic::word_suggestions(&prefix, limit)
         .into_iter()
         .map(JsValue::from_str)
         .collect()

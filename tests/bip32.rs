@@ -1,7 +1,7 @@
 //! BIP32 derivation against the official test vectors, BIP44 helpers, and the path parser.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 
-use keystead::error::HdError;
+use keystead::hd::HdError;
 use keystead::hd::{
     account_parent, derive_account, AccountIndex, ChildNumber, DerivationPath, ExtendedPrivateKey,
     METAMASK_HD_PATH,

@@ -1,7 +1,8 @@
 //! BIP39: official vectors, generation, tolerant parsing, error variants, word suggestions.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 
-use keystead::error::{Error, PhraseError};
+use keystead::error::Error;
+use keystead::mnemonic::PhraseError;
 use keystead::mnemonic::{validate_phrase, word_suggestions, Mnemonic};
 
 /// All 24 English vectors (entropy, phrase, seed with passphrase "TREZOR") of

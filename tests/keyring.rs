@@ -6,10 +6,12 @@
     clippy::panic
 )]
 
-use keystead::error::{Error, KeyringError, VaultError};
+use keystead::error::Error;
 use keystead::eth::Address;
-use keystead::keyring::{derive_addresses, AccountKind, Keyring};
+use keystead::keyring::KeyringError;
+use keystead::keyring::{derive_addresses, AccountKind, Keyrings};
 use keystead::mnemonic::Mnemonic;
+use keystead::vault::VaultError;
 use keystead::vault::{self, VaultKey};
 use keystead::wallet::Wallet;
 use serde_json::Value;
@@ -31,11 +33,11 @@ fn addr(s: &str) -> Address {
     Address::parse(s).unwrap()
 }
 
-fn anvil_keyring() -> Keyring {
-    Keyring::from_mnemonic(Mnemonic::parse(ANVIL_PHRASE).unwrap()).unwrap()
+fn anvil_keyring() -> Keyrings {
+    Keyrings::from_mnemonic(Mnemonic::parse(ANVIL_PHRASE).unwrap()).unwrap()
 }
 
-fn addresses(k: &Keyring) -> Vec<String> {
+fn addresses(k: &Keyrings) -> Vec<String> {
     k.accounts()
         .iter()
         .map(|a| a.address.to_checksum())
@@ -76,14 +78,14 @@ fn reads_byte_and_string_mnemonics_and_round_trips() {
     for mnemonic in [Value::from(bytes), Value::from(ANVIL_PHRASE)] {
         let list = serde_json::json!([hd_json(mnemonic, 3),
             { "type": "Simple Key Pair", "data": [KEY_5] }]);
-        let k = Keyring::deserialize(list.to_string().as_bytes()).unwrap();
+        let k = Keyrings::deserialize(list.to_string().as_bytes()).unwrap();
         let mut expected: Vec<String> = ANVIL.iter().map(|s| s.to_string()).collect();
         expected.push(ADDRESS_5.to_string());
         assert_eq!(addresses(&k), expected);
         let kinds: Vec<AccountKind> = k.accounts().iter().map(|a| a.kind).collect();
         assert!(matches!(kinds[2], AccountKind::Hd { index } if index.get() == 2));
         assert_eq!(kinds[3], AccountKind::Imported);
-        let again = Keyring::deserialize(k.serialize().as_bytes()).unwrap();
+        let again = Keyrings::deserialize(k.serialize().as_bytes()).unwrap();
         assert_eq!(addresses(&again), expected);
     }
 }
@@ -94,7 +96,7 @@ fn keeps_keyrings_it_does_not_use() {
         "data": { "hdPath": "m/44'/60'/0'", "accounts": ["0x0000000000000000000000000000000000000001"] } });
     let second_hd = hd_json(Value::from("abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon about"), 1);
     let list = serde_json::json!([hd_json(Value::from(ANVIL_PHRASE), 1), ledger, second_hd]);
-    let k = Keyring::deserialize(list.to_string().as_bytes()).unwrap();
+    let k = Keyrings::deserialize(list.to_string().as_bytes()).unwrap();
     assert_eq!(k.preserved_keyrings(), 2);
     assert_eq!(addresses(&k), vec![ANVIL[0].to_string()]);
     let out: Value = serde_json::from_str(&k.serialize()).unwrap();
@@ -104,7 +106,7 @@ fn keeps_keyrings_it_does_not_use() {
 
 #[test]
 fn rejects_malformed_keyring_lists() {
-    let malformed = |json: &str| match Keyring::deserialize(json.as_bytes()) {
+    let malformed = |json: &str| match Keyrings::deserialize(json.as_bytes()) {
         Err(Error::Vault(VaultError::Malformed { .. })) => {}
         Err(e) => panic!("{json}: expected malformed, got {e:?} ({})", e.code()),
         Ok(_) => panic!("{json}: expected malformed, got a keyring"),
@@ -123,7 +125,7 @@ fn rejects_malformed_keyring_lists() {
 
     let bad_phrase = r#"[{"type":"HD Key Tree","data":{"mnemonic":"test test test"}}]"#;
     assert_eq!(
-        Keyring::deserialize(bad_phrase.as_bytes())
+        Keyrings::deserialize(bad_phrase.as_bytes())
             .err()
             .unwrap()
             .code(),
@@ -131,7 +133,7 @@ fn rejects_malformed_keyring_lists() {
     );
     let bad_key = r#"[{"type":"Simple Key Pair","data":["00"]}]"#;
     assert_eq!(
-        Keyring::deserialize(bad_key.as_bytes())
+        Keyrings::deserialize(bad_key.as_bytes())
             .err()
             .unwrap()
             .code(),
@@ -141,7 +143,7 @@ fn rejects_malformed_keyring_lists() {
         r#"[{{"type":"HD Key Tree","data":{{"mnemonic":"{ANVIL_PHRASE}","hdPath":"m/2147483648'"}}}}]"#
     );
     assert_eq!(
-        Keyring::deserialize(bad_path.as_bytes())
+        Keyrings::deserialize(bad_path.as_bytes())
             .err()
             .unwrap()
             .code(),

@@ -1,7 +1,8 @@
 //! secp256k1 keys, recoverable signatures and EIP-55 addresses.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 
-use keystead::error::{AddressError, KeyError, SignatureError};
+use keystead::eth::address::AddressError;
+use keystead::eth::key::{KeyError, SignatureError};
 use keystead::eth::{Address, PrivateKey, Signature};
 use keystead::hd::{account_parent, derive_account, AccountIndex, ChildNumber};
 use keystead::mnemonic::Mnemonic;

@@ -3,7 +3,8 @@
 
 use base64::engine::general_purpose::STANDARD;
 use base64::Engine as _;
-use keystead::error::{Error, SessionError};
+use keystead::error::Error;
+use keystead::session::SessionError;
 use keystead::session::SessionKey;
 use keystead::wallet::Wallet;
 use proptest::prelude::*;
@@ -48,7 +49,7 @@ fn resume_gives_back_the_same_wallet() {
     assert_eq!(resumed.reveal_phrase(PASSWORD).unwrap().as_str(), PHRASE);
     assert_eq!(
         resumed.reveal_phrase("wrong").map(|_| ()),
-        Err(Error::Vault(keystead::error::VaultError::IncorrectPassword))
+        Err(Error::Vault(keystead::vault::VaultError::IncorrectPassword))
     );
     // And it writes a vault the password opens.
     let reopened = Wallet::unlock(&resumed.vault().unwrap(), PASSWORD).unwrap();

@@ -7,8 +7,9 @@
     clippy::panic
 )]
 
-use keystead::error::{Error, Slip39Error};
+use keystead::error::Error;
 use keystead::hd::ExtendedPrivateKey;
+use keystead::slip39::Slip39Error;
 use keystead::slip39::{self, ShareInfo};
 use proptest::prelude::*;
 use sha2::{Digest, Sha256};

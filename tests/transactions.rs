@@ -6,7 +6,7 @@
     clippy::panic
 )]
 
-use keystead::error::TransactionError;
+use keystead::eth::tx::TransactionError;
 use keystead::eth::tx::{ChainId, TransactionRequest, TxType};
 use keystead::eth::{keccak256, Address, PrivateKey, Signature};
 use keystead::Error;

@@ -1,8 +1,8 @@
 //! EIP-712 (`eth_signTypedData_v4`) vectors and error paths.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 
-use keystead::error::TypedDataError;
 use keystead::eth::keccak256;
+use keystead::eth::typed_data::TypedDataError;
 use keystead::eth::typed_data::{domain_chain_id, signing_hash, view, TypedData, MAX_DEPTH};
 use proptest::prelude::*;
 use serde_json::{json, Value};

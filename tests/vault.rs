@@ -3,7 +3,8 @@
 
 use base64::engine::general_purpose::{STANDARD, STANDARD_NO_PAD};
 use base64::Engine as _;
-use keystead::error::{Error, VaultError};
+use keystead::error::Error;
+use keystead::vault::VaultError;
 use keystead::vault::{
     decrypt, encrypt, pbkdf2_hmac_sha256, VaultKey, DEFAULT_ITERATIONS, LEGACY_ITERATIONS,
     MAX_ITERATIONS,

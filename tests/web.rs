@@ -286,12 +286,12 @@ fn free_functions() {
     .unwrap_err();
     assert!(message(&err).contains("checksum"));
 
-    let words: Vec<String> = word_suggestions("zo".into())
+    let words: Vec<String> = word_suggestions("zo".into(), None)
         .iter()
         .map(|w| w.as_string().unwrap())
         .collect();
     assert_eq!(words, ["zone", "zoo"]);
-    assert_eq!(word_suggestions(String::new()).length(), 0);
+    assert_eq!(word_suggestions(String::new(), None).length(), 0);
 
     let addresses: Array = derive_addresses(&JsString::from(ANVIL_PHRASE), 0, 2).unwrap();
     assert_eq!(addresses.get(0).as_string().unwrap(), ANVIL_0);

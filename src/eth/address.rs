@@ -1,7 +1,7 @@
 //! Ethereum addresses and EIP-55 checksums.
 
-use crate::error::AddressError;
 use crate::eth::keccak256;
+use core::fmt;
 
 /// A 20-byte Ethereum address. `Display` prints the EIP-55 checksummed form.
 #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Debug)]
@@ -85,6 +85,27 @@ impl core::str::FromStr for Address {
         Self::parse(s)
     }
 }
+
+/// An Ethereum address or signature could not be parsed or used.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum AddressError {
+    /// Not 20 bytes of hex with an optional `0x` prefix.
+    NotHex,
+    /// Mixed case that is not the EIP-55 checksum of the address.
+    BadChecksum,
+}
+
+impl fmt::Display for AddressError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::NotHex => f.write_str("an address is 40 hexadecimal characters after 0x"),
+            Self::BadChecksum => f.write_str("the address has an invalid eip-55 checksum"),
+        }
+    }
+}
+
+impl std::error::Error for AddressError {}
 
 #[cfg(test)]
 mod tests {

@@ -1,7 +1,7 @@
 //! secp256k1 private keys and recoverable ECDSA signatures, as Ethereum uses them.
 
-use crate::error::{KeyError, SignatureError};
 use crate::eth::Address;
+use core::fmt;
 use ecdsa::hazmat::sign_prehashed;
 use hmac::digest::FixedOutput;
 use hmac::{Hmac, KeyInit, Mac};
@@ -291,6 +291,51 @@ impl Signature {
         Ok(Address::from_public_key(&key))
     }
 }
+
+/// A private key was not a valid secp256k1 secret scalar.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum KeyError {
+    /// Not 32 bytes of hex (an optional `0x` prefix is allowed).
+    NotHex,
+    /// Zero, or not below the curve order.
+    OutOfRange,
+}
+
+impl fmt::Display for KeyError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::NotHex => f.write_str("a private key is 64 hexadecimal characters"),
+            Self::OutOfRange => f.write_str("the private key is outside the secp256k1 range"),
+        }
+    }
+}
+
+impl std::error::Error for KeyError {}
+
+/// A signature could not be parsed or recovered.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum SignatureError {
+    /// Not 65 bytes of hex r‖s‖v.
+    Malformed,
+    /// v is not 0, 1, 27 or 28.
+    BadRecoveryId,
+    /// No public key recovers from this signature and hash.
+    Unrecoverable,
+}
+
+impl fmt::Display for SignatureError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Malformed => f.write_str("a signature is 65 bytes of hex (r, s, v)"),
+            Self::BadRecoveryId => f.write_str("signature v must be 27 or 28"),
+            Self::Unrecoverable => f.write_str("no signer can be recovered from this signature"),
+        }
+    }
+}
+
+impl std::error::Error for SignatureError {}
 
 #[cfg(test)]
 mod tests {

@@ -30,8 +30,9 @@
 //! otherwise `accessList` present → 1; otherwise `gasPrice` present → 0. `gasPrice` together
 //! with an EIP-1559 fee field is always an error.
 
-use crate::error::{AddressError, TransactionError};
+use crate::eth::address::AddressError;
 use crate::eth::{keccak256, rlp, Address, PrivateKey, Signature};
+use core::fmt;
 use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 
 /// The EIP-2718 type byte of EIP-2930 transactions.
@@ -802,6 +803,21 @@ fn parse_access_list_item(value: &Json) -> Result<AccessListItem, TransactionErr
         storage_keys,
     })
 }
+
+/// A transaction request could not be encoded or signed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TransactionError {
+    /// A short lower-case description, e.g. "missing chainId" or "nonce is not a quantity".
+    pub reason: &'static str,
+}
+
+impl fmt::Display for TransactionError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "invalid transaction: {}", self.reason)
+    }
+}
+
+impl std::error::Error for TransactionError {}
 
 #[cfg(test)]
 mod tests {

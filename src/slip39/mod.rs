@@ -17,12 +17,13 @@
 //! `Debug` nor `Display`. No input panics: every length and index is checked.
 
 mod cipher;
+mod error;
 mod gf256;
 mod rs1024;
 mod shamir;
 mod share;
 
-use crate::error::Slip39Error;
+pub use error::Slip39Error;
 use shamir::{Fill, Value};
 use subtle::ConstantTimeEq;
 use zeroize::Zeroizing;

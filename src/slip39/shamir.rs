@@ -5,7 +5,7 @@
 //! random R: recovery interpolates both and checks the digest.
 
 use super::gf256::interpolate;
-use crate::error::Slip39Error;
+use super::Slip39Error;
 use hmac::{Hmac, KeyInit, Mac};
 use sha2::Sha256;
 use subtle::ConstantTimeEq;

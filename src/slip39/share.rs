@@ -7,7 +7,7 @@
 use super::rs1024;
 use super::shamir::Value;
 use super::ShareInfo;
-use crate::error::Slip39Error;
+use super::Slip39Error;
 use crate::wordlist::{self, SLOT};
 use zeroize::Zeroizing;
 

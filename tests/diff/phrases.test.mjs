@@ -171,6 +171,17 @@ test('wordSuggestions equals the English list filtered by prefix (up to the core
   }
 });
 
+test('wordSuggestions takes the caller\'s limit, never above the core cap', () => {
+  const s = wordlist.filter((w) => w.startsWith('s'));
+  const cap = wordSuggestions('s').length;
+  assert.deepEqual(wordSuggestions('s', 5), s.slice(0, 5));
+  assert.deepEqual(wordSuggestions('s', 1), s.slice(0, 1));
+  assert.deepEqual(wordSuggestions('s', 0), []);
+  assert.deepEqual(wordSuggestions('s', cap + 100), s.slice(0, cap));
+  assert.deepEqual(wordSuggestions('s', undefined), s.slice(0, cap));
+  assert.deepEqual(wordSuggestions('zo', 5), ['zone', 'zoo']);
+});
+
 test('toChecksumAddress equals viem getAddress (EIP-55) for random addresses', () => {
   // The four all-caps / all-lower / mixed examples from the EIP-55 text.
   for (const a of [

@@ -62,11 +62,11 @@ mod types;
 mod values;
 mod view;
 
+use core::fmt;
 use std::collections::{BTreeMap, BTreeSet};
 
 use serde_json::{Map, Value};
 
-use crate::error::TypedDataError;
 use crate::eth::keccak256;
 
 use types::{atomic, base_name, is_field_name, is_struct_name, split_array, Base, Dim};
@@ -506,3 +506,18 @@ pub fn signing_hash(json: &str) -> Result<[u8; 32], TypedDataError> {
 pub fn domain_chain_id(json: &str) -> Result<Option<u64>, TypedDataError> {
     TypedData::parse(json)?.chain_id()
 }
+
+/// EIP-712 typed data was malformed. `reason` names what was wrong, never the values.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TypedDataError {
+    /// A short lower-case description, e.g. "unknown type" or "value out of range for uint8".
+    pub reason: &'static str,
+}
+
+impl fmt::Display for TypedDataError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "invalid typed data: {}", self.reason)
+    }
+}
+
+impl std::error::Error for TypedDataError {}

@@ -4,7 +4,7 @@
 //! this module only classifies them. Only canonical spellings are accepted: `uint256`, not
 //! `uint` or `uint0256`; `T[2]`, not `T[02]` or `T[0]`.
 
-use crate::error::TypedDataError;
+use super::TypedDataError;
 
 const fn err(reason: &'static str) -> TypedDataError {
     TypedDataError { reason }

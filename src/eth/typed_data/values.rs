@@ -9,7 +9,7 @@
 
 use serde_json::{Number, Value};
 
-use crate::error::TypedDataError;
+use super::TypedDataError;
 use crate::eth::keccak256;
 
 use super::types::Base;

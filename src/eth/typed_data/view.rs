@@ -7,7 +7,7 @@
 
 use serde_json::{json, Map, Value};
 
-use crate::error::TypedDataError;
+use super::TypedDataError;
 
 use super::types::{split_array, Base};
 use super::values::display_atomic;
