@@ -93,12 +93,21 @@ test('restore tolerates case and extra whitespace, checks the checksum', () => {
     index = (index + 1) % 2048;
     words[11] = wordlist[index];
   } while (validateMnemonic(words.join(' '), wordlist));
+  // Naming a position is fine; echoing typed words is not. The messages' own wording uses list
+  // words ("phrase", "word", "wrong", "order"), so a typed word counts only where it is not part
+  // of the fixed text: the same error for a phrase that shares no word with this one.
+  const zoo = Array(12).fill('zoo'); // "zoo" x 12 fails the checksum
+  const fixed = new Set(
+    [
+      fails(() => Keyring.restore(PASSWORD, zoo.join(' ')), 'INVALID_PHRASE', 'zoo checksum').message,
+      fails(() => Keyring.restore(PASSWORD, zoo.with(3, 'notaword').join(' ')), 'INVALID_PHRASE', 'zoo word').message,
+    ].flatMap((t) => t.match(/[a-z]+/g).filter((x) => x !== 'zoo')),
+  );
   for (const m of [
     fails(() => Keyring.restore(PASSWORD, words.join(' ')), 'INVALID_PHRASE', 'restore with a bad checksum').message,
     (words[3] = 'notaword', fails(() => Keyring.restore(PASSWORD, words.join(' ')), 'INVALID_PHRASE', 'restore with an unknown word').message),
   ]) {
-    // Naming a position is fine; echoing typed words is not.
-    for (const w of words) assert.ok(!new RegExp(`\\b${w}\\b`).test(m), `"${w}" in "${m}"`);
+    for (const w of words) if (!fixed.has(w)) assert.ok(!new RegExp(`\\b${w}\\b`).test(m), `"${w}" in "${m}"`);
   }
 });
 
