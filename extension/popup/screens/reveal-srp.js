@@ -1,17 +1,35 @@
 // Settings → Reveal Secret Recovery Phrase: the self-custody quiz, the password (the core
 // checks it again), then press-and-hold before the numbered words appear. Leaving the screen
-// takes the words off the page.
+// takes the words off the page, and with them the backup sheet it may print.
 import { h } from '../ui/dom.js';
 import { call } from '../api.js';
 import { gatedSecret, showSecretScreen } from '../components/secret-view.js';
 import { srpQuiz } from '../components/srp-quiz.js';
+import { backupSheet } from '../components/backup-sheet.js';
 
-export function revealSrpScreen({ refresh }) {
+/** The phrase's first account (public): the sheet's fingerprint. */
+const firstAccount = (status) => (status?.accounts ?? []).find((a) => a.type === 'hd' && a.index === 0)?.address ?? null;
+
+/** The numbered words and Print: the sheet is built next to them, only when asked for. */
+function wordsWithSheet(words, fingerprint) {
+  const sheet = h('div', { class: 'sheet-holder' });
+  const print = h('button', { type: 'button', testid: 'print-backup' }, 'Print a backup sheet');
+  print.onclick = () => {
+    sheet.replaceChildren(backupSheet({ words, fingerprint }));
+    window.print();
+  };
+  return h('div', { class: 'fields' },
+    h('ol', { class: 'words', testid: 'srp-words' }, words.map((word, i) => h('li', { testid: `srp-word-${i + 1}` }, word))),
+    print,
+    h('p', { class: 'muted small' }, 'Print on a printer you trust, connected to this computer. The sheet is not saved anywhere.'),
+    sheet);
+}
+
+export function revealSrpScreen({ status, refresh }) {
   const secret = gatedSecret({
     prompt: 'Enter your password to reveal your Secret Recovery Phrase.',
     fetch: async (password) => (await call('revealPhrase', { password })).words,
-    display: (words) => h('ol', { class: 'words', testid: 'srp-words' },
-      words.map((word, i) => h('li', { testid: `srp-word-${i + 1}` }, word))),
+    display: (words) => wordsWithSheet(words, firstAccount(status)),
     copyText: (words) => words.join(' '),
     copyTestid: 'srp-copy',
   });
