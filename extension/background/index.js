@@ -14,6 +14,7 @@ import { loadCore } from './wallet/core.js';
 import * as store from './platform/store.js';
 import { KIND, PROVIDER_PORT } from '../shared/message-kinds.js';
 import * as phraseGuard from './wallet/phrase-guard.js';
+import * as welcome from './platform/welcome.js';
 
 const EXTENSION_ORIGIN = new URL(chrome.runtime.getURL('')).origin;
 
@@ -104,6 +105,7 @@ chrome.alarms.onAlarm.addListener((alarm) => {
   if (alarm.name === autolock.ALARM) autolock.onAlarm(alarm);
   else if (alarm.name === clipboard.ALARM) clipboard.onAlarm(alarm);
 });
+chrome.runtime.onInstalled.addListener(welcome.onInstalled);
 chrome.windows.onRemoved.addListener((windowId) => approvals.windowClosed(windowId));
 chrome.tabs.onRemoved.addListener((tabId) => {
   session.forgetTab(tabId);
