@@ -2,6 +2,7 @@
 // file): one password field and a submit button. `work(password)` does the gated call; the
 // field is emptied whether it succeeds or not, and a wrong password is shown in the error line.
 import { h, secretInput, errorLine, form } from '../ui/dom.js';
+import { withToggle } from '../ui/masked.js';
 
 export function passwordGate({ prompt = 'Enter your password to continue.', submitText = 'Continue', work }) {
   const password = secretInput({ testid: 'gate-password', id: 'gate-password', 'aria-label': 'Password' });
@@ -16,6 +17,6 @@ export function passwordGate({ prompt = 'Enter your password to continue.', subm
       if (!value) throw new Error('Type your Keystead password first.');
       await work(value);
     },
-  }, h('label', { for: 'gate-password' }, prompt), password, error, submit);
+  }, h('label', { for: 'gate-password' }, prompt), withToggle(password, 'the password'), error, submit);
   return node;
 }

@@ -2,6 +2,7 @@
 // rates the password as it is typed, a "weak" one is refused, and both fields must match.
 import { h, secretInput } from '../ui/dom.js';
 import { rateStrength } from './password-strength.js';
+import { withToggle } from '../ui/masked.js';
 
 export const MIN_LENGTH = 8;
 
@@ -18,10 +19,10 @@ export function newPasswordFields() {
   password.addEventListener('input', rate);
   const node = h('div', { class: 'fields' },
     h('label', { for: 'password' }, 'New password'),
-    password,
+    withToggle(password, 'the new password'),
     meter,
     h('label', { for: 'password-confirm' }, 'Confirm password'),
-    confirm,
+    withToggle(confirm, 'the confirmation'),
     h('p', { class: 'muted small' }, `At least ${MIN_LENGTH} characters, and not rated weak: a long phrase of unrelated words is easy to remember and hard to guess. It unlocks Keystead on this device only; it cannot recover your wallet.`));
   /** The password, or an Error saying what is wrong with it. */
   const value = () => {

@@ -6,6 +6,7 @@
 // itself is never shown).
 import { h, secretInput } from '../ui/dom.js';
 import { call } from '../api.js';
+import { withToggle } from '../ui/masked.js';
 
 export const WORD_COUNTS = [12, 15, 18, 21, 24];
 
@@ -107,7 +108,7 @@ export function phraseInput(testidPrefix = 'srp-import-word') {
         check(inputs[i]);
       },
     }));
-    grid.replaceChildren(...inputs.map((input, i) => h('label', { class: 'word' }, h('span', {}, `${i + 1}.`), input)));
+    grid.replaceChildren(...inputs.map((input, i) => h('label', { class: 'word' }, h('span', {}, `${i + 1}.`), withToggle(input, `word ${i + 1}`))));
   }
   build(WORD_COUNTS[0]);
 

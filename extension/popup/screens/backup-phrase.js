@@ -9,6 +9,7 @@
 // The words live in this page only while the flow runs: they leave the DOM as soon as the
 // phrase screen is left, and the array is emptied when the flow ends or the page goes away.
 import { h, show, secretInput, errorLine, form, busy } from '../ui/dom.js';
+import { withToggle } from '../ui/masked.js';
 import { call } from '../api.js';
 
 const ASKED = 3;
@@ -99,7 +100,7 @@ function confirmScreen(words, finish) {
       inputs.forEach((input) => { input.value = ''; });
       finish(status);
     },
-  }, positions.flatMap((p, i) => [h('label', { for: `srp-confirm-${p}` }, `Word #${p}`), inputs[i]]), error, submit);
+  }, positions.flatMap((p, i) => [h('label', { for: `srp-confirm-${p}` }, `Word #${p}`), withToggle(inputs[i], `word #${p}`)]), error, submit);
   const back = h('button', {
     testid: 'srp-confirm-back',
     onclick: () => {

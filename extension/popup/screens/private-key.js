@@ -2,6 +2,7 @@
 // (the core checks it again), press-and-hold, then the key. Import: an account from a private
 // key, which the Secret Recovery Phrase does not cover.
 import { h, show, secretInput, errorLine, form } from '../ui/dom.js';
+import { withToggle } from '../ui/masked.js';
 import { call } from '../api.js';
 import { shortAddress } from '../ui/format.js';
 import { uncoveredTag, UNCOVERED } from '../components/account-tag.js';
@@ -51,7 +52,7 @@ export function importKeyScreen({ refresh }) {
         leave();
         refresh(next);
       },
-    }, h('label', { for: 'private-key-input' }, 'Private key (64 hex characters)'), key, error, submit),
+    }, h('label', { for: 'private-key-input' }, 'Private key (64 hex characters)'), withToggle(key, 'the private key'), error, submit),
     h('button', { testid: 'import-private-key-back', onclick: () => { leave(); refresh(); } }, 'Cancel'),
   );
 }

@@ -1,5 +1,6 @@
 // Unlock with the password. Used by the popup and, inline, by approval windows.
 import { h, show, errorLine, busy, secretInput } from '../ui/dom.js';
+import { withToggle } from '../ui/masked.js';
 import { call } from '../api.js';
 import { waitText } from '../../shared/wait-text.js';
 
@@ -63,7 +64,7 @@ export function unlockForm(ctx) {
       event.preventDefault();
       busy(submit, error, attempt).then(refreshWait);
     },
-  }, h('label', { for: 'unlock-password' }, 'Password'), password, error, previous, wait, submit);
+  }, h('label', { for: 'unlock-password' }, 'Password'), withToggle(password, 'the password'), error, previous, wait, submit);
 }
 
 export function unlockScreen(ctx) {
