@@ -150,12 +150,7 @@ export async function answerApproval(browser, action, { origin, expect } = {}) {
 /** Creates a wallet through the popup as a new user would; returns the first account's address. */
 export async function createWallet(browser, password = PASSWORD) {
   const popup = await openPopup(browser);
-  await popup.getByTestId('create-wallet').click();
-  await popup.getByTestId('password').fill(password);
-  await popup.getByTestId('password-confirm').fill(password);
-  await popup.getByTestId('onboarding-next').click();
-  const words = await showPhrase(popup);
-  await popup.getByTestId('onboarding-next').click();
+  const words = await beginCreate(popup, password);
   await confirmWords(popup, words);
   const address = await popup.getByTestId('account-address').textContent();
   return { popup, address, words };
@@ -224,6 +219,17 @@ export async function startScene() {
 }
 
 // Onboarding helpers (the create flow: show the phrase, then confirm 3 of its words).
+
+/** On the welcome screen: Create, the password, the phrase shown; leaves the confirmation screen open. Returns the words. */
+export async function beginCreate(popup, password = PASSWORD) {
+  await popup.getByTestId('create-wallet').click();
+  await popup.getByTestId('password').fill(password);
+  await popup.getByTestId('password-confirm').fill(password);
+  await popup.getByTestId('onboarding-next').click();
+  const words = await showPhrase(popup);
+  await popup.getByTestId('onboarding-next').click();
+  return words;
+}
 
 /** On the phrase screen: clicks Show and reads the numbered words. */
 export async function showPhrase(popup) {

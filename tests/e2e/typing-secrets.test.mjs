@@ -3,7 +3,7 @@
 // spellcheck off; after "word #N is not right" the other words are still there.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { PASSWORD, startPopup, showPhrase, askedPositions } from './harness.mjs';
+import { startPopup, beginCreate, askedPositions } from './harness.mjs';
 
 let scene, popup;
 
@@ -49,12 +49,7 @@ test('import: each word field has its own switch, which unmasks that word only',
 });
 
 test('create: after a wrong word the other confirmation words stay; the wrong one can be looked at while retyped', async () => {
-  await popup.getByTestId('create-wallet').click();
-  await popup.getByTestId('password').fill(PASSWORD);
-  await popup.getByTestId('password-confirm').fill(PASSWORD);
-  await popup.getByTestId('onboarding-next').click();
-  const words = await showPhrase(popup);
-  await popup.getByTestId('onboarding-next').click();
+  const words = await beginCreate(popup);
   const [first, ...others] = await askedPositions(popup);
   for (const f of await maskedFields()) assert.equal(f.toggle, true, `${f.testid} has a switch`);
   const wrong = words[first - 1] === 'zoo' ? 'abandon' : 'zoo';
