@@ -19,6 +19,7 @@ import { SITE_METHODS } from './sites.js';
 import { checkReplace } from './replace.js';
 import { discoverAccounts } from '../wallet/discovery.js';
 import { PHRASE_GUARD_METHODS } from './phrase-guard.js';
+import { ACTIVITY_METHODS } from './activity.js';
 
 /**
  * A new wallet never inherits the backup state of the one it replaces. A restored wallet counts
@@ -112,4 +113,4 @@ const WALLET_METHODS = {
   keepAlive: () => true,
 };
 
-export const POPUP_METHODS = Object.freeze({ ...WALLET_METHODS, ...BACKUP_METHODS, ...KEY_METHODS, ...FILE_METHODS, ...TOKEN_METHODS, ...SITE_METHODS, ...PHRASE_GUARD_METHODS });
+export const POPUP_METHODS = Object.freeze({ ...WALLET_METHODS, ...BACKUP_METHODS, ...KEY_METHODS, ...FILE_METHODS, ...TOKEN_METHODS, ...SITE_METHODS, ...PHRASE_GUARD_METHODS, ...ACTIVITY_METHODS });
