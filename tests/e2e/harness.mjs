@@ -75,6 +75,28 @@ export async function startSite(routes) {
   return { origin: `http://localhost:${port}`, otherOrigin: `http://127.0.0.1:${port}`, requests, stop: () => { server.closeAllConnections(); server.close(); } };
 }
 
+/**
+ * A JSON-RPC node in front of `chain` that forwards every request and counts them: what the
+ * extension asks the node. Reached as http://localhost:PORT (`rpcUrl`); `posts()` lists the
+ * JSON-RPC bodies received (CORS preflights are answered and not listed).
+ */
+export async function startCountingNode(chain) {
+  const cors = { 'access-control-allow-origin': '*', 'access-control-allow-headers': 'content-type', 'access-control-allow-methods': 'POST' };
+  const site = await startSite({
+    '/': async (request) => {
+      if (request.method === 'OPTIONS') return { status: 204, headers: cors, body: '' };
+      const answer = await fetch(chain.rpcUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: request.body });
+      return { headers: { ...cors, 'content-type': 'application/json' }, body: await answer.text() };
+    },
+  });
+  return {
+    rpcUrl: `${site.origin}/`,
+    posts: () => site.requests.filter((r) => r.method === 'POST').map((r) => JSON.parse(r.body)),
+    reset: () => site.requests.splice(0),
+    stop: site.stop,
+  };
+}
+
 /** A 127.0.0.1 port on which nothing listens (it was free a moment ago). */
 export async function closedPort() {
   const server = net.createServer().listen(0, '127.0.0.1');
@@ -84,9 +106,12 @@ export async function closedPort() {
   return port;
 }
 
-/** Chromium with the extension loaded in a fresh profile. */
-export async function launch() {
-  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'keystead-e2e-'));
+/**
+ * Chromium with the extension loaded in a fresh profile, or in `profile` (a directory the
+ * caller owns and removes: launching it again is a browser restart).
+ */
+export async function launch({ profile: kept } = {}) {
+  const profile = kept ?? fs.mkdtempSync(path.join(os.tmpdir(), 'keystead-e2e-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,
@@ -98,7 +123,7 @@ export async function launch() {
   const extensionId = new URL(worker.url()).host;
   const close = async () => {
     await context.close();
-    fs.rmSync(profile, { recursive: true, force: true });
+    if (!kept) fs.rmSync(profile, { recursive: true, force: true });
   };
   return { context, extensionId, popupUrl: `chrome-extension://${extensionId}/popup.html`, close };
 }
