@@ -76,24 +76,36 @@ export async function startSite(routes) {
 }
 
 /**
- * A JSON-RPC node in front of `chain` that forwards every request and counts them: what the
- * extension asks the node. Reached as http://localhost:PORT (`rpcUrl`); `posts()` lists the
- * JSON-RPC bodies received (CORS preflights are answered and not listed).
+ * A JSON-RPC node in front of `chain` that forwards every request and keeps its body: what the
+ * extension asks the node, request by request. Listens on 127.0.0.1:`port` (0: any free port;
+ * 8545 puts it in place of the built-in network's node). `posts()` lists the JSON-RPC bodies
+ * received (a batch is one array); CORS preflights are answered and not listed.
  */
-export async function startCountingNode(chain) {
+export async function startCountingNode(chain, port = 0) {
+  if (port && await portTaken(port)) throw new Error(`127.0.0.1:${port} is in use: stop the other anvil (make start?) before the end-to-end tests`);
+  const posts = [];
   const cors = { 'access-control-allow-origin': '*', 'access-control-allow-headers': 'content-type', 'access-control-allow-methods': 'POST' };
-  const site = await startSite({
-    '/': async (request) => {
-      if (request.method === 'OPTIONS') return { status: 204, headers: cors, body: '' };
-      const answer = await fetch(chain.rpcUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: request.body });
-      return { headers: { ...cors, 'content-type': 'application/json' }, body: await answer.text() };
-    },
+  const server = createServer(async (req, res) => {
+    if (req.method === 'OPTIONS') {
+      res.writeHead(204, cors);
+      res.end();
+      return;
+    }
+    const chunks = [];
+    for await (const chunk of req) chunks.push(chunk);
+    const body = Buffer.concat(chunks).toString();
+    posts.push(JSON.parse(body));
+    const answer = await fetch(chain.rpcUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+    res.writeHead(answer.status, { ...cors, 'content-type': 'application/json' });
+    res.end(await answer.text());
   });
+  server.listen(port, '127.0.0.1');
+  await once(server, 'listening');
   return {
-    rpcUrl: `${site.origin}/`,
-    posts: () => site.requests.filter((r) => r.method === 'POST').map((r) => JSON.parse(r.body)),
-    reset: () => site.requests.splice(0),
-    stop: site.stop,
+    rpcUrl: `http://127.0.0.1:${server.address().port}`,
+    posts: () => posts.slice(),
+    reset: () => posts.splice(0),
+    stop: () => { server.closeAllConnections(); server.close(); },
   };
 }
 
