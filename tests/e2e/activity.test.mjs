@@ -108,7 +108,7 @@ test('mining paused: one pending transaction sped up, another cancelled, the wor
 
     // Speed up A: the review shows the same nonce and fees at least 12.5% higher.
     await item(a).getByTestId('speed-up').click();
-    const review = popup.getByTestId('send-review');
+    const review = popup.getByTestId('replace-review');
     await review.waitFor();
     assert.equal(await review.getByTestId('approval-nonce').textContent(), String(Number(txA.nonce)));
     assert.equal(await review.getByTestId('approval-to').textContent(), R1);
@@ -133,7 +133,7 @@ test('mining paused: one pending transaction sped up, another cancelled, the wor
     await stopServiceWorker(browser, popup);
 
     await item(b).getByTestId('cancel-tx').click();
-    await popup.getByTestId('send-review').waitFor();
+    await popup.getByTestId('replace-review').waitFor();
     assert.equal(await popup.getByTestId('approval-to').textContent(), wallet.address, 'a cancel is a transfer to the account itself');
     assert.equal(await popup.getByTestId('approval-value').textContent(), '0 ETH');
     assert.equal(await popup.getByTestId('approval-nonce').textContent(), String(Number(txB.nonce)));

@@ -46,7 +46,7 @@ export async function activityReviewScreen({ params, go }) {
   show(
     h('h1', {}, text.title),
     h('p', {}, text.about),
-    h('section', { class: 'card', testid: 'send-review', 'data-kind': kind },
+    h('section', { class: 'card', testid: 'replace-review', 'data-kind': kind },
       h('dl', {}, row('Replaces', h('code', { title: review.replaces }, shortAddress(review.replaces))), ...fees),
       transactionRows(review)),
     error,
