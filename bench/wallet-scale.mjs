@@ -15,7 +15,8 @@
 //   bound prevents, 1,000 for the selected account alone. Each sample opens the popup on home,
 //   then times in the page from the click on `activity` to the list holding every item.
 // 7 samples after 2 warm-ups each (bench/common.mjs).
-import { REPS, WARMUP, median } from './common.mjs';
+import { WARMUP, median } from './common.mjs';
+import { sampled } from './extension.mjs';
 
 export const ACCOUNTS = 100;
 export const TOKENS = 50;
@@ -23,15 +24,6 @@ export const ENTRIES = 1000;
 const ANVIL_PORT = 8547;
 const NODE_PORT = 8545; // the built-in network's URL
 const LOCAL = '0x7a69';
-
-async function sampled(fn) {
-  const samples = [];
-  for (let i = 0; i < WARMUP + REPS; i++) {
-    const value = await fn();
-    if (i >= WARMUP) samples.push(value);
-  }
-  return samples;
-}
 
 /** One popup open: { interactive, balances } in ms since navigation start. */
 async function homeSample(context, popupUrl) {
