@@ -121,8 +121,8 @@ const timedRequest = (page, method) => page.evaluate(async (method) => {
   return { ms: performance.now() - t0, result };
 }, method);
 
-/** REPS timings of `fn()` (which returns milliseconds) after WARMUP untimed ones. */
-async function sampled(fn) {
+/** REPS results of `fn()` (e.g. milliseconds) after WARMUP untimed ones. */
+export async function sampled(fn) {
   const samples = [];
   for (let i = 0; i < WARMUP + REPS; i++) {
     const ms = await fn();

@@ -15,6 +15,7 @@ import * as store from './platform/store.js';
 import { KIND, PROVIDER_PORT } from '../shared/message-kinds.js';
 import * as phraseGuard from './wallet/phrase-guard.js';
 import * as welcome from './platform/welcome.js';
+import * as activityTracker from './wallet/activity-tracker.js';
 
 const EXTENSION_ORIGIN = new URL(chrome.runtime.getURL('')).origin;
 
@@ -104,6 +105,7 @@ chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
 chrome.alarms.onAlarm.addListener((alarm) => {
   if (alarm.name === autolock.ALARM) autolock.onAlarm(alarm);
   else if (alarm.name === clipboard.ALARM) clipboard.onAlarm(alarm);
+  else if (alarm.name === activityTracker.ALARM) activityTracker.onAlarm();
 });
 chrome.runtime.onInstalled.addListener(welcome.onInstalled);
 chrome.windows.onRemoved.addListener((windowId) => approvals.windowClosed(windowId));
@@ -115,7 +117,11 @@ chrome.storage.onChanged.addListener((changes, area) => {
   if (area === 'local') store.external(changes);
 });
 
+// A browser start wakes the worker (this listener is what makes Chrome start it), so pending
+// transactions are followed from the first minute; the resume below does the work.
+chrome.runtime.onStartup.addListener(() => {});
+
 // Start compiling the core and reading the stored state now, so the first request after a
-// restart does not wait for them.
+// restart does not wait for them; then follow any transaction still pending.
 loadCore();
-store.read().catch(() => {});
+store.read().then(() => activityTracker.resume(), () => {});

@@ -33,6 +33,8 @@ import { exportKeyScreen, importKeyScreen } from './screens/private-key.js';
 import { backupFileScreen } from './screens/backup-file.js';
 import { receiveScreen } from './screens/receive.js';
 import { sitesScreen } from './screens/sites.js';
+import { activityScreen } from './screens/activity.js';
+import { activityReviewScreen } from './screens/activity-review.js';
 
 export const SCREENS = Object.freeze({
   welcome: welcomeScreen,
@@ -56,6 +58,8 @@ export const SCREENS = Object.freeze({
   'backup-file': backupFileScreen,
   receive: receiveScreen,
   'connected-sites': sitesScreen,
+  activity: activityScreen,
+  'activity-review': activityReviewScreen,
 });
 
 const BY_STATE = { new: 'welcome', locked: 'unlock', recovery: 'recovery', unlocked: 'home' };

@@ -75,6 +75,40 @@ export async function startSite(routes) {
   return { origin: `http://localhost:${port}`, otherOrigin: `http://127.0.0.1:${port}`, requests, stop: () => { server.closeAllConnections(); server.close(); } };
 }
 
+/**
+ * A JSON-RPC node in front of `chain` that forwards every request and keeps its body: what the
+ * extension asks the node, request by request. Listens on 127.0.0.1:`port` (0: any free port;
+ * 8545 puts it in place of the built-in network's node). `posts()` lists the JSON-RPC bodies
+ * received (a batch is one array); CORS preflights are answered and not listed.
+ */
+export async function startCountingNode(chain, port = 0) {
+  if (port && await portTaken(port)) throw new Error(`127.0.0.1:${port} is in use: stop the other anvil (make start?) before the end-to-end tests`);
+  const posts = [];
+  const cors = { 'access-control-allow-origin': '*', 'access-control-allow-headers': 'content-type', 'access-control-allow-methods': 'POST' };
+  const server = createServer(async (req, res) => {
+    if (req.method === 'OPTIONS') {
+      res.writeHead(204, cors);
+      res.end();
+      return;
+    }
+    const chunks = [];
+    for await (const chunk of req) chunks.push(chunk);
+    const body = Buffer.concat(chunks).toString();
+    posts.push(JSON.parse(body));
+    const answer = await fetch(chain.rpcUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+    res.writeHead(answer.status, { ...cors, 'content-type': 'application/json' });
+    res.end(await answer.text());
+  });
+  server.listen(port, '127.0.0.1');
+  await once(server, 'listening');
+  return {
+    rpcUrl: `http://127.0.0.1:${server.address().port}`,
+    posts: () => posts.slice(),
+    reset: () => posts.splice(0),
+    stop: () => { server.closeAllConnections(); server.close(); },
+  };
+}
+
 /** A 127.0.0.1 port on which nothing listens (it was free a moment ago). */
 export async function closedPort() {
   const server = net.createServer().listen(0, '127.0.0.1');
@@ -84,9 +118,12 @@ export async function closedPort() {
   return port;
 }
 
-/** Chromium with the extension loaded in a fresh profile. */
-export async function launch() {
-  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'keystead-e2e-'));
+/**
+ * Chromium with the extension loaded in a fresh profile, or in `profile` (a directory the
+ * caller owns and removes: launching it again is a browser restart).
+ */
+export async function launch({ profile: kept } = {}) {
+  const profile = kept ?? fs.mkdtempSync(path.join(os.tmpdir(), 'keystead-e2e-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,
@@ -98,7 +135,7 @@ export async function launch() {
   const extensionId = new URL(worker.url()).host;
   const close = async () => {
     await context.close();
-    fs.rmSync(profile, { recursive: true, force: true });
+    if (!kept) fs.rmSync(profile, { recursive: true, force: true });
   };
   return { context, extensionId, popupUrl: `chrome-extension://${extensionId}/popup.html`, close };
 }

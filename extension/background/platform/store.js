@@ -12,7 +12,8 @@
 // recognised and skipped. Each record's shape has one module: permissions (wallet/permissions.js),
 // networks and chainId (wallet/networks.js), tokens (wallet/tokens.js), accountNames and
 // selectedAddress (wallet/accounts.js), backup (wallet/backup.js), settings (wallet/autolock.js),
-// unlockThrottle (wallet/unlock-throttle.js), the vault fields (this module).
+// unlockThrottle (wallet/unlock-throttle.js), activity (wallet/activity-log.js), the vault
+// fields (this module).
 //
 // Shape (schemaVersion 1):
 //   schemaVersion   1
@@ -35,13 +36,15 @@
 //                     keys: { [address]: { importedAt, exportedAt? } } }
 //   tokens          tokens the user added { [chainId]: [{ address, symbol, decimals }] }
 //   phraseGuard     { disabledOrigins: [origin] } sites where the phrase guard is off (phrase-guard.js)
+//   activity        the transactions Keystead broadcast { [chainId]: { [address]: [entry] } },
+//                   newest first, at most 200 per account and network (activity-log.js)
 
 export const SCHEMA_VERSION = 1;
 export const DEFAULT_SETTINGS = Object.freeze({ autoLockMinutes: 15 });
 export const ASIDE_MAX = 3;
 
 const KEYS = ['schemaVersion', 'vault', 'vaultPrevious', 'selectedAddress', 'chainId', 'networks',
-  'permissions', 'accountNames', 'settings', 'backup', 'tokens', 'unlockThrottle', 'phraseGuard'];
+  'permissions', 'accountNames', 'settings', 'backup', 'tokens', 'unlockThrottle', 'phraseGuard', 'activity'];
 const ALL_KEYS = [...new Set([...KEYS, 'vaultHash', 'vaultsAside', 'vaultCorrupt'])];
 
 let loading = null; // the promise of the first read, once per worker life
@@ -189,6 +192,7 @@ function shape(raw) {
     tokens: isPlainObject(raw.tokens) ? raw.tokens : {},
     unlockThrottle: raw.unlockThrottle,
     phraseGuard: isPlainObject(raw.phraseGuard) ? raw.phraseGuard : {},
+    activity: isPlainObject(raw.activity) ? raw.activity : {},
     problem: null,
   };
   if (state.schemaVersion !== SCHEMA_VERSION) {

@@ -18,7 +18,9 @@ import { TOKEN_METHODS } from './tokens.js';
 import { SITE_METHODS } from './sites.js';
 import { checkReplace } from './replace.js';
 import { discoverAccounts } from '../wallet/discovery.js';
+import { ethBalances } from '../wallet/balances.js';
 import { PHRASE_GUARD_METHODS } from './phrase-guard.js';
+import { ACTIVITY_METHODS } from './activity.js';
 
 /**
  * A new wallet never inherits the backup state of the one it replaces. A restored wallet counts
@@ -91,6 +93,8 @@ const WALLET_METHODS = {
     return status();
   },
   balance: async ({ address }) => networks.rpc('eth_getBalance', [text(address, 'an address'), 'latest']),
+  /** `{ [address]: wei | null }` on the selected network, in one batch request to the node. */
+  balances: ({ addresses }) => ethBalances(addresses),
   setAutoLock: async ({ minutes }) => {
     await autolock.setMinutes(minutes);
     return status();
@@ -112,4 +116,4 @@ const WALLET_METHODS = {
   keepAlive: () => true,
 };
 
-export const POPUP_METHODS = Object.freeze({ ...WALLET_METHODS, ...BACKUP_METHODS, ...KEY_METHODS, ...FILE_METHODS, ...TOKEN_METHODS, ...SITE_METHODS, ...PHRASE_GUARD_METHODS });
+export const POPUP_METHODS = Object.freeze({ ...WALLET_METHODS, ...BACKUP_METHODS, ...KEY_METHODS, ...FILE_METHODS, ...TOKEN_METHODS, ...SITE_METHODS, ...PHRASE_GUARD_METHODS, ...ACTIVITY_METHODS });

@@ -55,31 +55,71 @@ export async function add(network) {
 
 let nextId = 1;
 
+/** POSTs `body` (one JSON-RPC request or a batch) to the network's node; its parsed answer. */
+async function post(net, body, timeoutMs) {
+  let response;
+  try {
+    response = await fetch(net.rpcUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+      ...(timeoutMs ? { signal: AbortSignal.timeout(timeoutMs) } : {}),
+    });
+  } catch {
+    throw new ProviderError(CHAIN_DISCONNECTED, `Keystead cannot reach ${net.name} at ${net.rpcUrl}. Check that the node is running, or switch network.`);
+  }
+  try {
+    return await response.json();
+  } catch {
+    throw new ProviderError(CHAIN_DISCONNECTED, `${net.name} answered with something that is not JSON-RPC (HTTP ${response.status}).`);
+  }
+}
+
+const nodeError = (error) => new ProviderError(Number(error.code) || INTERNAL_ERROR, String(error.message ?? 'node error'), error.data);
+
 /**
  * A JSON-RPC call to a network's node. Node errors keep their code; an unreachable node (or one
  * that has not answered within `timeoutMs`, when given) is 4901.
  */
 export async function rpc(method, params = [], network = null, { timeoutMs } = {}) {
   const net = network ?? (await selected());
-  let response;
-  try {
-    response = await fetch(net.rpcUrl, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ jsonrpc: '2.0', id: nextId++, method, params }),
-      ...(timeoutMs ? { signal: AbortSignal.timeout(timeoutMs) } : {}),
-    });
-  } catch {
-    throw new ProviderError(CHAIN_DISCONNECTED, `Keystead cannot reach ${net.name} at ${net.rpcUrl}. Check that the node is running, or switch network.`);
-  }
-  let body;
-  try {
-    body = await response.json();
-  } catch {
-    throw new ProviderError(CHAIN_DISCONNECTED, `${net.name} answered with something that is not JSON-RPC (HTTP ${response.status}).`);
-  }
-  if (body?.error) throw new ProviderError(Number(body.error.code) || INTERNAL_ERROR, String(body.error.message ?? 'node error'), body.error.data);
+  const body = await post(net, { jsonrpc: '2.0', id: nextId++, method, params }, timeoutMs);
+  if (body?.error) throw nodeError(body.error);
   return body?.result;
+}
+
+/** Calls per HTTP request in batch(): public nodes refuse larger batches. */
+export const BATCH_MAX = 100;
+
+/**
+ * Several JSON-RPC calls in one HTTP request each BATCH_MAX of them (a JSON-RPC batch; the
+ * requests of a longer list go out together): `calls` is `[[method, params], …]`. Resolves to
+ * one `{ result }` or `{ error }` (a ProviderError) per call, in the calls' order. An
+ * unreachable node rejects as rpc() does (4901); a node that refuses batches gets the calls
+ * one by one.
+ */
+export async function batch(calls, network = null) {
+  if (calls.length === 0) return [];
+  const net = network ?? (await selected());
+  const chunks = [];
+  for (let i = 0; i < calls.length; i += BATCH_MAX) chunks.push(calls.slice(i, i + BATCH_MAX));
+  const answers = await Promise.all(chunks.map((chunk) => batchOnce(chunk, net)));
+  return answers.flat();
+}
+
+async function batchOnce(calls, net) {
+  const requests = calls.map(([method, params = []]) => ({ jsonrpc: '2.0', id: nextId++, method, params }));
+  const body = await post(net, requests);
+  if (!Array.isArray(body)) {
+    // A node without batch support answers the batch with one error: ask one call at a time.
+    return Promise.all(calls.map(([method, params]) => rpc(method, params, net).then((result) => ({ result }), (error) => ({ error }))));
+  }
+  const byId = new Map(body.map((answer) => [answer?.id, answer]));
+  return requests.map(({ id }) => {
+    const answer = byId.get(id);
+    if (!answer) return { error: new ProviderError(INTERNAL_ERROR, `${net.name} left a call of a batch unanswered.`) };
+    return answer.error ? { error: nodeError(answer.error) } : { result: answer.result };
+  });
 }
 
 /** How long a new network's node has to answer eth_chainId before it counts as unreachable. */

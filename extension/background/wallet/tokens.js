@@ -135,22 +135,27 @@ export async function remove(chainId, address) {
 }
 
 /**
- * The chain's tokens with `owner`'s balanceOf as `0x` hex. A token whose call fails gets
- * `balance: null` and the reason, so one broken contract does not hide the others.
+ * The chain's tokens with `owner`'s balanceOf as `0x` hex, read in one JSON-RPC batch (one
+ * request to the node however many tokens). A token whose call fails gets `balance: null` and
+ * the reason, so one broken contract does not hide the others; an unreachable node fails them all.
  */
 export async function balances(chainId, owner) {
   const net = await network(chainId);
   const holder = await checksummed(owner);
   const list = listOn((await store.read()).tokens, net.chainId);
   const data = `${BALANCE_OF}${holder.slice(2).toLowerCase().padStart(64, '0')}`;
-  return Promise.all(list.map(async (token) => {
-    try {
-      const result = await networks.rpc('eth_call', [{ to: token.address, data }, 'latest'], net);
-      const b = bytes(result);
-      if (!b || b.length !== 32) throw new Error(`${token.symbol} answered balanceOf with something that is not an amount.`);
-      return { ...token, balance: `0x${word(b, 0).toString(16)}` };
-    } catch (e) {
-      return { ...token, balance: null, error: String(e?.message ?? e) };
+  let answers;
+  try {
+    answers = await networks.batch(list.map((token) => ['eth_call', [{ to: token.address, data }, 'latest']]), net);
+  } catch (e) {
+    return list.map((token) => ({ ...token, balance: null, error: String(e?.message ?? e) }));
+  }
+  return list.map((token, i) => {
+    const { result, error } = answers[i];
+    const b = error ? null : bytes(result);
+    if (!b || b.length !== 32) {
+      return { ...token, balance: null, error: error ? String(error.message) : `${token.symbol} answered balanceOf with something that is not an amount.` };
     }
-  }));
+    return { ...token, balance: `0x${word(b, 0).toString(16)}` };
+  });
 }

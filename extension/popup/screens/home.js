@@ -1,6 +1,6 @@
 // The unlocked wallet: network, selected account (rename, remove if imported) and balance, the
-// selected network's tokens, the account list with the accounts the phrase does not cover
-// marked, Receive and Connected sites, add account, auto-lock and lock; a reminder while the phrase is not backed up.
+// selected network's tokens, the account list with each balance and the accounts the phrase
+// does not cover marked, Receive, Activity and Connected sites, add account, auto-lock and lock; a reminder while the phrase is not backed up.
 import { h, show, errorLine, busy } from '../ui/dom.js';
 import { call } from '../api.js';
 import { formatEth, shortAddress } from '../ui/format.js';
@@ -34,13 +34,17 @@ export function homeScreen(ctx) {
     onchange: () => busy(autolock, error, async () => refresh(await call('setAutoLock', { minutes: Number(autolock.value) }))),
   }, status.autoLockChoices.map((m) => h('option', { value: String(m), selected: m === status.settings.autoLockMinutes }, `${m} min`)));
 
-  const list = h('ul', { class: 'accounts' }, status.accounts.map((a) => h('li', {},
-    h('button', {
+  const listed = new Map(); // address → its balance in the list
+  const list = h('ul', { class: 'accounts' }, status.accounts.map((a) => {
+    const amount = h('span', { class: 'small muted', testid: 'account-item-balance' }, '…');
+    listed.set(a.address, amount);
+    return h('li', {}, h('button', {
       class: a.selected ? 'account selected' : 'account',
       testid: 'account-item',
       title: a.address,
       onclick: () => busy(add, error, async () => refresh(await call('selectAccount', { address: a.address }))),
-    }, h('span', {}, a.name), h('code', {}, shortAddress(a.address)), uncoveredTag(a)))));
+    }, h('span', {}, a.name), h('code', {}, shortAddress(a.address)), amount, uncoveredTag(a)));
+  }));
 
   show(
     h('header', {}, network, settings, lock),
@@ -52,6 +56,7 @@ export function homeScreen(ctx) {
       balance,
       h('div', { class: 'actions' },
         h('button', { testid: 'receive', onclick: () => go('receive') }, 'Receive'),
+        h('button', { testid: 'activity', onclick: () => go('activity') }, 'Activity'),
         h('button', { testid: 'connected-sites', onclick: () => go('connected-sites') }, 'Connected sites')),
       renameControl(selected, refresh),
       removeControl(selected, refresh)),
@@ -63,8 +68,17 @@ export function homeScreen(ctx) {
     h('footer', {}, h('label', {}, 'Auto-lock after ', autolock), addNetwork),
   );
 
-  call('balance', { address: selected.address }).then(
-    (wei) => { balance.textContent = `${formatEth(wei)} ${status.network.symbol}`; },
-    (e) => { balance.textContent = 'Balance unavailable'; balance.title = e.message; },
+  // Every account's balance in one request to the node (the token balances are one more).
+  const symbol = status.network.symbol;
+  call('balances', { addresses: status.accounts.map((a) => a.address) }).then(
+    (wei) => {
+      balance.textContent = wei[selected.address] === null ? 'Balance unavailable' : `${formatEth(wei[selected.address])} ${symbol}`;
+      for (const [address, span] of listed) span.textContent = wei[address] === null ? '?' : `${formatEth(wei[address])} ${symbol}`;
+    },
+    (e) => {
+      balance.textContent = 'Balance unavailable';
+      balance.title = e.message;
+      for (const span of listed.values()) span.textContent = '';
+    },
   );
 }

@@ -19,6 +19,9 @@ export function h(tag, attrs = {}, ...children) {
   return el;
 }
 
+/** One label–value row of a <dl> (the reviews' rows); `testid` marks the value. */
+export const row = (label, value, testid) => h('div', { class: 'row' }, h('dt', {}, label), h('dd', { testid }, value));
+
 /** Replaces the page content. */
 export function show(...nodes) {
   const app = document.getElementById('app');

@@ -4,6 +4,8 @@
 import * as core from '../../wallet/core.js';
 import * as networks from '../../wallet/networks.js';
 import * as approvals from '../../platform/approvals.js';
+import * as activity from '../../wallet/activity.js';
+import { shown } from '../../wallet/transaction-view.js';
 import { invalidParams } from '../../../shared/rpc-errors.js';
 import { paramsArray, address, quantity, data } from '../validate.js';
 
@@ -49,23 +51,6 @@ async function fill(tx, network) {
   return { ...base, type: '0x2', maxFeePerGas: maxFee, maxPriorityFeePerGas: priority, accessList: [] };
 }
 
-/** What the approval window shows for the filled transaction `f`. */
-function shown(f, network, account) {
-  const perGas = BigInt(f.maxFeePerGas ?? f.gasPrice);
-  return {
-    account,
-    network: { name: network.name, chainId: network.chainId, symbol: network.symbol },
-    to: f.to ?? null,
-    value: f.value,
-    data: f.data,
-    gas: f.gas,
-    maxFeePerGas: f.maxFeePerGas ?? f.gasPrice,
-    maxPriorityFeePerGas: f.maxPriorityFeePerGas ?? null,
-    maxCost: hex(BigInt(f.gas) * perGas + BigInt(f.value)),
-    nonce: f.nonce,
-  };
-}
-
 export const methods = {
   eth_sendTransaction: {
     validate: async (p) => {
@@ -91,6 +76,7 @@ export const methods = {
       const send = async () => {
         const raw = (await core.unlocked()).signTransaction(ctx.account, JSON.stringify(filled));
         hash = await networks.rpc('eth_sendRawTransaction', [raw], network);
+        await activity.record({ ...filled, from: ctx.account, hash, origin: ctx.origin, submittedAt: Date.now() });
       };
       await approvals.request(ctx.origin, 'transaction', prepare, { commit: send });
       return hash;

@@ -1,0 +1,119 @@
+// Speed up and Cancel: a pending transaction is replaced by one with the same nonce and higher
+// fees; a node keeps only one transaction per account and nonce, and demands at least 10% more
+// of both EIP-1559 fees (or of the gas price) to swap them. Speed up signs the same transaction
+// again; Cancel signs a 0-value transfer to the account itself. Both raise the fees by 12.5%, or
+// to the market's when that is higher. Once one of them is mined, the others end `replaced`
+// (activity-status.js).
+import * as log from './activity-log.js';
+import * as networks from './networks.js';
+import * as core from './core.js';
+import { record } from './activity.js';
+import { shown } from './transaction-view.js';
+import { refusal } from './node-errors.js';
+import { argument } from '../../shared/wallet-errors.js';
+
+export const KINDS = Object.freeze(['speed-up', 'cancel']);
+const ONE_GWEI = 1_000_000_000n;
+const TRANSFER_GAS = '0x5208'; // 21,000: a plain transfer
+const hex = (n) => `0x${n.toString(16)}`;
+const max = (...xs) => xs.reduce((a, b) => (b > a ? b : a));
+
+/** `fee` raised by 12.5%, rounded up: above the 10% a node demands of a replacement. */
+export const bumped = (fee) => (BigInt(fee) * 9n + 7n) / 8n;
+
+const isEip1559 = (entry) => entry.type === '0x2';
+
+/** The pending entry `hash` of `address` on the selected network, with that network. */
+async function pendingOne(address, hash) {
+  const network = await networks.selected();
+  const entry = await log.find(network.chainId, address, hash);
+  if (!entry) throw argument('That transaction is not in this account’s Activity on the selected network. Reopen Activity and try again.');
+  if (entry.status !== 'pending') {
+    throw argument(`That transaction is no longer pending (it is ${entry.status}), so there is nothing to speed up or cancel.`);
+  }
+  return { network, entry };
+}
+
+/** The lowest fees a replacement of `entry` may carry: +12.5%, or the market's when higher. */
+async function freshFees(entry, network) {
+  if (isEip1559(entry)) {
+    const [block, tip] = await networks.batch([['eth_getBlockByNumber', ['latest', false]], ['eth_maxPriorityFeePerGas', []]], network);
+    if (block.error) throw block.error;
+    const priority = max(bumped(entry.maxPriorityFeePerGas), tip.error ? ONE_GWEI : BigInt(tip.result));
+    const base = BigInt(block.result?.baseFeePerGas ?? '0x0');
+    return { maxFeePerGas: hex(max(bumped(entry.maxFeePerGas), 2n * base + priority)), maxPriorityFeePerGas: hex(priority) };
+  }
+  return { gasPrice: hex(max(bumped(entry.gasPrice), BigInt(await networks.rpc('eth_gasPrice', [], network)))) };
+}
+
+/** The fees the review showed, checked: each at least 12.5% above the original's. */
+function checkedFees(entry, fees) {
+  const read = (name) => {
+    const value = fees?.[name];
+    if (typeof value !== 'string' || !/^0x[0-9a-fA-F]{1,64}$/.test(value)) throw argument(`${name} is missing; open the review again.`);
+    if (BigInt(value) < bumped(entry[name])) throw argument('The fees must be at least 12.5% above the pending transaction’s for the node to replace it. Open the review again.');
+    return hex(BigInt(value));
+  };
+  if (!isEip1559(entry)) return { gasPrice: read('gasPrice') };
+  const out = { maxFeePerGas: read('maxFeePerGas'), maxPriorityFeePerGas: read('maxPriorityFeePerGas') };
+  if (BigInt(out.maxPriorityFeePerGas) > BigInt(out.maxFeePerGas)) throw argument('The priority fee cannot be above the maximum fee; open the review again.');
+  return out;
+}
+
+/** The transaction that replaces `entry` (same nonce), as the core signs it. */
+function replacement(entry, kind, from, chainId, fees) {
+  const what = kind === 'cancel'
+    ? { to: from, value: '0x0', data: '0x', gas: TRANSFER_GAS }
+    : { to: entry.to ?? undefined, value: entry.value, data: entry.data ?? '0x', gas: entry.gas };
+  return isEip1559(entry)
+    ? { type: '0x2', chainId, nonce: entry.nonce, ...what, ...fees, accessList: [] }
+    : { type: '0x0', chainId, nonce: entry.nonce, ...what, ...fees };
+}
+
+function kindOf(kind) {
+  if (!KINDS.includes(kind)) throw argument('Choose Speed up or Cancel.');
+  return kind;
+}
+
+/** The review of replacing `hash` of `address` (`kind`): the transaction as the dApp reviews show it, with fresh fees. */
+export async function prepare(address, hash, kind) {
+  const { network, entry } = await pendingOne(address, hash);
+  const fees = await freshFees(entry, network);
+  const tx = replacement(entry, kindOf(kind), address, network.chainId, fees);
+  return {
+    kind,
+    replaces: entry.hash,
+    ...shown(tx, network, address),
+    fees,
+    previous: isEip1559(entry)
+      ? { maxFeePerGas: entry.maxFeePerGas, maxPriorityFeePerGas: entry.maxPriorityFeePerGas }
+      : { gasPrice: entry.gasPrice },
+  };
+}
+
+/**
+ * Signs and broadcasts the replacement the user reviewed (`fees` as the review showed them),
+ * records it in Activity and returns its hash. A node's refusal says why, and nothing is recorded.
+ */
+export async function send(address, hash, kind, fees) {
+  const { network, entry } = await pendingOne(address, hash);
+  const tx = replacement(entry, kindOf(kind), address, network.chainId, checkedFees(entry, fees));
+  const raw = (await core.unlocked()).signTransaction(address, JSON.stringify(tx));
+  let sent;
+  try {
+    sent = await networks.rpc('eth_sendRawTransaction', [raw], network);
+  } catch (e) {
+    throw refusal(e);
+  }
+  await record({
+    ...tx,
+    from: address,
+    hash: sent,
+    origin: 'keystead',
+    submittedAt: Date.now(),
+    kind,
+    replaces: entry.hash,
+    ...(kind === 'speed-up' ? { asset: entry.asset, recipient: entry.recipient } : {}),
+  });
+  return sent;
+}

@@ -1,0 +1,65 @@
+// Activity: the selected account's transactions on the selected network, newest first, as the
+// worker follows them (it checks the node; this screen asks it again every REFRESH_MS while
+// one is pending). Speed up and Cancel open their review (screens/activity-review.js).
+import { h, show, errorLine } from '../ui/dom.js';
+import { call } from '../api.js';
+import { explain } from '../ui/format.js';
+import { activityItem } from '../components/activity-item.js';
+
+const REFRESH_MS = 1500;
+
+/** The hashes that may be sped up or cancelled: the newest pending one of each nonce. */
+function replaceable(entries) {
+  const seen = new Set();
+  const out = new Set();
+  for (const e of entries) {
+    if (e.status !== 'pending' || seen.has(e.nonce)) continue;
+    seen.add(e.nonce);
+    out.add(e.hash);
+  }
+  return out;
+}
+
+export function activityScreen({ status, go, refresh }) {
+  const error = errorLine();
+  const account = status.accounts.find((a) => a.selected) ?? status.accounts[0];
+  const list = h('ul', { class: 'activity', testid: 'activity-list' }, h('li', { class: 'muted' }, 'Loading…'));
+  let drawn = null;
+
+  const draw = ({ network, entries }) => {
+    const key = JSON.stringify(entries);
+    if (key === drawn) return;
+    drawn = key;
+    if (entries.length === 0) {
+      list.replaceChildren(h('li', { class: 'muted', testid: 'activity-empty' }, `No transactions from ${account.name} on ${network.name} yet.`));
+      return;
+    }
+    const open = replaceable(entries);
+    list.replaceChildren(...entries.map((e) => activityItem(e, network, open.has(e.hash) ? {
+      speedUp: () => go('activity-review', { hash: e.hash, kind: 'speed-up', address: account.address }),
+      cancel: () => go('activity-review', { hash: e.hash, kind: 'cancel', address: account.address }),
+    } : null)));
+  };
+
+  const poll = async () => {
+    if (!list.isConnected) return; // another screen replaced this one
+    try {
+      const answer = await call('activity', { address: account.address });
+      if (!list.isConnected) return;
+      draw(answer);
+      error.set('');
+      if (answer.entries.some((e) => e.status === 'pending')) setTimeout(poll, REFRESH_MS);
+    } catch (e) {
+      error.set(explain(e));
+      setTimeout(poll, REFRESH_MS);
+    }
+  };
+
+  show(
+    h('header', {}, h('h1', {}, 'Activity'), h('button', { testid: 'activity-back', onclick: () => refresh() }, 'Back')),
+    h('p', { class: 'muted small' }, `${account.name} on ${status.network.name}`),
+    list,
+    error,
+  );
+  poll();
+}
