@@ -89,7 +89,7 @@ impl Wallet {
     pub fn unlock(vault_json: &str, password: &str) -> Result<Self, Error> {
         let (key, plaintext) = vault::decrypt(vault_json, password)?;
         let keyring = Keyrings::deserialize(&plaintext)?;
-        if key.iterations() < DEFAULT_ITERATIONS {
+        if vault::needs_rekey(key.iterations()) {
             let key = VaultKey::generate(password, DEFAULT_ITERATIONS)?;
             return Ok(Self::new(keyring, key, true));
         }
@@ -137,21 +137,22 @@ impl Wallet {
     }
 
     /// Opens a vault with a key derived outside the core from the vault's own salt and count
-    /// ([`vault::ParsedVault`]). It cannot re-key a weaker vault (that needs the password), so
-    /// [`Wallet::was_upgraded`] stays `false`: callers open vaults below [`DEFAULT_ITERATIONS`]
-    /// with [`Wallet::unlock`] instead (`lib/webcrypto-kdf.js` does).
+    /// ([`vault::ParsedVault::open_with_key`]). A vault that must be re-keyed
+    /// ([`vault::needs_rekey`]) is refused before anything is decrypted: re-keying needs the
+    /// password, so such a vault is opened with [`Wallet::unlock`] (`vaultKeyParams` tells JS
+    /// which). So [`Wallet::was_upgraded`] stays `false`.
     ///
     /// # Errors
-    /// `INCORRECT_PASSWORD` if the key does not open the vault; `MALFORMED_VAULT` as
-    /// [`Wallet::unlock`].
-    pub fn unlock_with_key(vault_json: &str, key: &Zeroizing<[u8; 32]>) -> Result<Self, Error> {
+    /// `INVALID_ARGUMENT` for a vault that must be re-keyed; `INCORRECT_PASSWORD` if the key does
+    /// not open the vault; `MALFORMED_VAULT` as [`Wallet::unlock`].
+    pub fn unlock_with_key(vault_json: &str, key: Zeroizing<[u8; 32]>) -> Result<Self, Error> {
         let parsed = vault::ParsedVault::parse(vault_json)?;
-        let key = VaultKey::from_derived(key.clone(), parsed.salt(), parsed.iterations()).map_err(
-            |_| VaultError::Malformed {
-                reason: "unusable key parameters",
-            },
-        )?;
-        let (key, plaintext) = parsed.open(key)?;
+        if parsed.needs_rekey() {
+            return Err(Error::InvalidArgument(
+                "this vault must be re-keyed: open it with the password",
+            ));
+        }
+        let (key, plaintext) = parsed.open_with_key(key)?;
         let keyring = Keyrings::deserialize(&plaintext)?;
         Ok(Self::new(keyring, key, false))
     }

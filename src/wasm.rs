@@ -113,6 +113,8 @@ fn key_params_object(salt: &[u8], iterations: u32) -> Object {
     obj
 }
 
+const VALUE: &str = "the value must be json";
+
 /// The vault key for `*WithKey`: the key bytes with the salt and count of `params`
 /// (`{ salt: base64, iterations }`, as from [`new_vault_key_params`]).
 fn key_with_params(params: &JsValue, key: &Uint8Array) -> Result<VaultKey, JsValue> {
@@ -206,8 +208,8 @@ impl Keyring {
     }
 
     /// Opens a vault with the 32-byte key WebCrypto derived from the password and the vault's
-    /// own [`vault_key_params`] (`lib/webcrypto-kdf.js`). `key` is zeroed once copied. Never
-    /// re-keys (`wasUpgraded` stays `false`): open vaults below 600,000 iterations with `unlock`.
+    /// own [`vault_key_params`] (`lib/webcrypto-kdf.js`). `key` is zeroed once copied. Refuses
+    /// (`INVALID_ARGUMENT`) a vault whose params say `needsRekey`: open that one with `unlock`.
     #[wasm_bindgen(js_name = unlockWithKey)]
     pub fn unlock_with_key(
         #[wasm_bindgen(js_name = vaultJson)] vault_json: String,
@@ -216,7 +218,7 @@ impl Keyring {
         scrubbed(|| {
             let key = take_key(key)?;
             Ok(Self {
-                inner: js(Wallet::unlock_with_key(&vault_json, &key))?,
+                inner: js(Wallet::unlock_with_key(&vault_json, key))?,
             })
         })
     }
@@ -470,14 +472,20 @@ pub fn derive_addresses(phrase: &JsString, start: u32, count: u32) -> Result<Arr
     })
 }
 
-/// `{ salt, iterations }` of a vault (salt as its base64 text): what WebCrypto's PBKDF2 needs
-/// to derive the key for [`Keyring::unlock_with_key`].
+/// `{ salt, iterations, needsRekey }` of a vault or payload (salt as its base64 text): what
+/// WebCrypto's PBKDF2 needs to derive the key for [`Keyring::unlock_with_key`] or
+/// [`open_payload`]. `needsRekey` is the core's decision ([`vault::needs_rekey`]): `true` for a
+/// vault that must be opened with the password (`Keyring.unlock`, which re-keys it), so no
+/// iteration count is compared in JS. A payload is only read, never re-keyed: it opens with
+/// [`open_payload`] whatever `needsRekey` says.
 #[wasm_bindgen(js_name = vaultKeyParams)]
 pub fn vault_key_params(
     #[wasm_bindgen(js_name = vaultJson)] vault_json: &str,
 ) -> Result<Object, JsValue> {
     let parsed = js(vault::ParsedVault::parse(vault_json))?;
-    Ok(key_params_object(parsed.salt(), parsed.iterations()))
+    let params = key_params_object(parsed.salt(), parsed.iterations());
+    set(&params, "needsRekey", &JsValue::from(parsed.needs_rekey()));
+    Ok(params)
 }
 
 /// `{ salt, iterations: 600000 }` with a fresh random 32-byte salt, for a new vault's key
@@ -486,4 +494,45 @@ pub fn vault_key_params(
 pub fn new_vault_key_params() -> Result<Object, JsValue> {
     let salt = js(vault::generate_salt())?;
     Ok(key_params_object(&salt, DEFAULT_ITERATIONS))
+}
+
+/// `value` (anything `JSON.stringify` writes) sealed in browser-passworder's format under the
+/// key WebCrypto derived for `params` ([`new_vault_key_params`]): the payload's JSON text
+/// `{ data, iv, keyMetadata, salt }` (fresh IV), which browser-passworder's `decrypt` opens.
+/// `key` is zeroed once copied; the JSON text is copied into a buffer wiped after use.
+#[wasm_bindgen(js_name = sealPayload)]
+pub fn seal_payload(
+    value: &JsValue,
+    params: &JsValue,
+    key: &Uint8Array,
+) -> Result<String, JsValue> {
+    scrubbed(|| {
+        let key = key_with_params(params, key)?;
+        let json =
+            js_sys::JSON::stringify(value).map_err(|_| js_error(&Error::InvalidArgument(VALUE)))?;
+        let json = secret_text(&json, VALUE)?;
+        js(vault::encrypt(&key, json.as_bytes()))
+    })
+}
+
+/// The value a payload (browser-passworder's `encrypt`, or [`seal_payload`]) holds, opened with
+/// the key WebCrypto derived from the password and the payload's own [`vault_key_params`].
+/// `key` is zeroed once copied; the decrypted text is wiped after `JSON.parse` read it.
+#[wasm_bindgen(js_name = openPayload)]
+pub fn open_payload(
+    #[wasm_bindgen(js_name = payloadJson)] payload_json: &str,
+    key: &Uint8Array,
+) -> Result<JsValue, JsValue> {
+    scrubbed(|| {
+        let key = take_key(key)?;
+        let text = js(vault::open_text_with_key(payload_json, key))?;
+        js_sys::JSON::parse(&text).map_err(|_| {
+            js_error(
+                &vault::VaultError::Malformed {
+                    reason: "decrypted data is not json",
+                }
+                .into(),
+            )
+        })
+    })
 }

@@ -350,6 +350,52 @@ fn legacy_vault_is_rekeyed_at_600k() {
     assert_eq!(addresses_of(&reopened), vec![ANVIL[0], ANVIL[1]]);
 }
 
+#[test]
+fn unlock_with_key_opens_a_full_strength_vault_and_refuses_one_that_needs_rekeying() {
+    let plaintext = serde_json::json!([hd_json(Value::from(ANVIL_PHRASE), 1)]).to_string();
+    let outside = |vault: &str| {
+        let parsed = vault::ParsedVault::parse(vault).unwrap();
+        vault::pbkdf2_hmac_sha256(PASSWORD, parsed.salt(), parsed.iterations())
+    };
+
+    let key = VaultKey::generate(PASSWORD, vault::DEFAULT_ITERATIONS).unwrap();
+    let strong = vault::encrypt(&key, plaintext.as_bytes()).unwrap();
+    let w = Wallet::unlock_with_key(&strong, outside(&strong)).unwrap();
+    assert!(!w.was_upgraded());
+    assert_eq!(addresses_of(&w), vec![ANVIL[0]]);
+    assert_eq!(
+        Wallet::unlock_with_key(&strong, zeroize::Zeroizing::new([9u8; 32]))
+            .err()
+            .unwrap()
+            .code(),
+        "INCORRECT_PASSWORD"
+    );
+
+    // Below the default count (here a legacy vault without keyMetadata) only `unlock`, which
+    // has the password to re-key it, may open it; the right key changes nothing.
+    let key = VaultKey::generate(PASSWORD, vault::LEGACY_ITERATIONS).unwrap();
+    let mut legacy: Value =
+        serde_json::from_str(&vault::encrypt(&key, plaintext.as_bytes()).unwrap()).unwrap();
+    legacy.as_object_mut().unwrap().remove("keyMetadata");
+    let legacy = legacy.to_string();
+    let err = Wallet::unlock_with_key(&legacy, outside(&legacy))
+        .err()
+        .unwrap();
+    assert_eq!(err.code(), "INVALID_ARGUMENT");
+    assert_eq!(
+        err.to_string(),
+        "invalid argument: this vault must be re-keyed: open it with the password"
+    );
+    assert!(Wallet::unlock(&legacy, PASSWORD).unwrap().was_upgraded());
+    assert_eq!(
+        Wallet::unlock_with_key("{}", zeroize::Zeroizing::new([0u8; 32]))
+            .err()
+            .unwrap()
+            .code(),
+        "MALFORMED_VAULT"
+    );
+}
+
 fn addresses_of(w: &Wallet) -> Vec<String> {
     w.accounts()
         .unwrap()
