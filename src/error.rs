@@ -63,7 +63,7 @@ impl Error {
                 "INVALID_ARGUMENT"
             }
             Self::TypedData(_) => "INVALID_TYPED_DATA",
-            Self::Transaction(_) => "INVALID_TRANSACTION",
+            Self::Transaction(e) => e.code(),
             Self::Vault(VaultError::IncorrectPassword) => "INCORRECT_PASSWORD",
             Self::Vault(VaultError::Malformed { .. }) => "MALFORMED_VAULT",
             // No dedicated code for these (docs/core-api.md); both are failures of the caller's
@@ -71,10 +71,7 @@ impl Error {
             Self::Vault(VaultError::BadParameter { .. } | VaultError::RandomUnavailable) => {
                 "INVALID_ARGUMENT"
             }
-            Self::Keyring(KeyringError::DuplicateAccount) => "DUPLICATE_ACCOUNT",
-            Self::Keyring(KeyringError::UnknownAccount) => "UNKNOWN_ACCOUNT",
-            Self::Keyring(KeyringError::Locked) => "LOCKED",
-            Self::Keyring(_) => "INVALID_ARGUMENT",
+            Self::Keyring(e) => e.code(),
             Self::Session(_) => "INVALID_SESSION",
             Self::Slip39(e) => e.code(),
         }

@@ -24,9 +24,7 @@ use serde_json::value::RawValue;
 use zeroize::Zeroizing;
 
 use crate::error::Error;
-use crate::eth::tx::TransactionError;
-use crate::eth::tx::TransactionRequest;
-use crate::eth::{eip191, typed_data, Address, PrivateKey, Signature};
+use crate::eth::{Address, PrivateKey, SignHash, Signature};
 use crate::hd::{
     self, AccountIndex, ChildNumber, DerivationPath, ExtendedPrivateKey, METAMASK_HD_PATH,
 };
@@ -92,6 +90,29 @@ pub struct Keyrings {
     imported: Vec<Box<ImportedAccount>>,
     /// Keyrings of other types, kept verbatim (their JSON text) so that nothing is lost.
     preserved: Vec<Zeroizing<String>>,
+}
+
+/// One account of a wallet as a [`SignHash`] signer ([`Keyrings::signer`]). It borrows the
+/// keyrings and copies no key; never `Copy`, `Debug` or `Display`.
+pub struct AccountSigner<'a> {
+    keyrings: &'a Keyrings,
+    address: Address,
+}
+
+impl SignHash for AccountSigner<'_> {
+    type Signed<T> = Result<T, KeyringError>;
+
+    fn address(&self) -> Address {
+        self.address
+    }
+
+    fn sign_hash_with<T>(
+        &self,
+        hash: &[u8; 32],
+        encode: impl FnOnce(Signature) -> T,
+    ) -> Result<T, KeyringError> {
+        self.keyrings.sign_hash(&self.address, hash).map(encode)
+    }
 }
 
 impl HdKeyring {
@@ -267,41 +288,25 @@ impl Keyrings {
             .is_some_and(|hd| crate::phrase_guard::is_own_phrase_hash(&hd.mnemonic.phrase(), hash))
     }
 
-    /// EIP-191 `personal_sign` of `message` by `address`: 65 bytes r‖s‖v, v ∈ {27, 28}, low s.
+    /// The one place an account's key signs: `address`'s key signs the 32-byte `hash` (RFC 6979,
+    /// low s, recoverable; [`PrivateKey::sign_hash`]). Every kind of signature reaches it through
+    /// [`Keyrings::signer`].
     ///
     /// # Errors
     /// `UNKNOWN_ACCOUNT`.
-    pub fn sign_personal_message(
-        &self,
-        address: &Address,
-        message: &[u8],
-    ) -> Result<Signature, Error> {
-        Ok(self.key_for(address)?.sign_hash(&eip191::hash(message)))
+    pub fn sign_hash(&self, address: &Address, hash: &[u8; 32]) -> Result<Signature, KeyringError> {
+        Ok(self.key_for(address)?.sign_hash(hash))
     }
 
-    /// EIP-712 `eth_signTypedData_v4` signature of `json` by `address` (same form as above).
-    ///
-    /// # Errors
-    /// `INVALID_TYPED_DATA` (checked first), `UNKNOWN_ACCOUNT`.
-    pub fn sign_typed_data_v4(&self, address: &Address, json: &str) -> Result<Signature, Error> {
-        let hash = typed_data::signing_hash(json)?;
-        Ok(self.key_for(address)?.sign_hash(&hash))
-    }
-
-    /// Signs a transaction request (JSON-RPC field names) and returns the raw signed bytes.
-    /// A `from` field, when present, must be `address`.
-    ///
-    /// # Errors
-    /// `INVALID_TRANSACTION` (checked first), `UNKNOWN_ACCOUNT`.
-    pub fn sign_transaction(&self, address: &Address, json: &str) -> Result<Vec<u8>, Error> {
-        let tx = TransactionRequest::from_json(json)?;
-        if tx.from().is_some_and(|from| from != *address) {
-            return Err(TransactionError {
-                reason: "from is not the signing account",
-            }
-            .into());
+    /// The signer of `address` for the signing functions of each standard
+    /// ([`crate::eth::signer`]). Its key is looked up only when it signs, through
+    /// [`Keyrings::sign_hash`], so those functions check their own input first and an unknown
+    /// address fails (`UNKNOWN_ACCOUNT`) only then.
+    pub fn signer(&self, address: Address) -> AccountSigner<'_> {
+        AccountSigner {
+            keyrings: self,
+            address,
         }
-        Ok(tx.sign(self.key_for(address)?))
     }
 
     /// MetaMask's serialized keyring list (see the module docs), as UTF-8 JSON text.
@@ -533,6 +538,19 @@ pub enum KeyringError {
     Locked,
     /// The HD keyring cannot hold more accounts.
     TooManyAccounts,
+}
+
+impl KeyringError {
+    /// The stable code: `DUPLICATE_ACCOUNT`, `UNKNOWN_ACCOUNT`, `LOCKED`, or `INVALID_ARGUMENT`
+    /// (removing an HD account, no phrase, too many accounts).
+    pub fn code(&self) -> &'static str {
+        match self {
+            Self::DuplicateAccount => "DUPLICATE_ACCOUNT",
+            Self::UnknownAccount => "UNKNOWN_ACCOUNT",
+            Self::Locked => "LOCKED",
+            Self::NotRemovable | Self::NoPhrase | Self::TooManyAccounts => "INVALID_ARGUMENT",
+        }
+    }
 }
 
 impl fmt::Display for KeyringError {
