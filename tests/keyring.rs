@@ -106,6 +106,64 @@ fn keeps_keyrings_it_does_not_use() {
     assert_eq!(out[2], second_hd);
 }
 
+/// The keyring list is read in place (no serde): JSON escapes in keys and values, `null` for
+/// the optional fields, members Keystead does not read, and a kept keyring's exact text.
+#[test]
+fn reads_keyring_lists_in_place() {
+    let escaped = ANVIL_PHRASE.replace(' ', "\\u0020");
+    let kept = r#"{ "type":"Ledger Hardware" , "data" : { "n" : [ 1 , -2.5e3 , "\ud800" ] } }"#;
+    let list = format!(
+        r#" [ {{ "typ\u0065" : "HD Key Tree", "data": {{ "mnemonic": "{escaped}", "numberOfAccounts": null, "hdPath": null, "x": [{{}}] }}, "metadata": {{ "id": "1" }} }} , {kept} ] "#
+    );
+    let k = Keyrings::deserialize(list.as_bytes()).unwrap();
+    assert_eq!(addresses(&k), vec![ANVIL[0].to_string()]);
+    assert_eq!(k.preserved_keyrings(), 1);
+    assert!(k.serialize().ends_with(&format!(",{kept}]")));
+
+    let malformed = |json: &str| match Keyrings::deserialize(json.as_bytes()) {
+        Err(Error::Vault(VaultError::Malformed { reason })) => reason,
+        Err(e) => panic!("{json}: expected malformed, got {e:?}"),
+        Ok(_) => panic!("{json}: expected malformed, got a keyring"),
+    };
+    let hd = |data: &str| format!(r#"[{{"type":"HD Key Tree","data":{data}}}]"#);
+    let phrase = format!(r#""mnemonic":"{ANVIL_PHRASE}""#);
+    for data in [
+        format!("{{{phrase},{phrase}}}"),
+        format!(r#"{{{phrase},"numberOfAccounts":-1}}"#),
+        format!(r#"{{{phrase},"numberOfAccounts":1.0}}"#),
+        format!(r#"{{{phrase},"numberOfAccounts":"2"}}"#),
+        format!(r#"{{{phrase},"hdPath":5}}"#),
+        r#"{"mnemonic":null}"#.to_string(),
+        r#"{"mnemonic":[116,1e1]}"#.to_string(),
+        r#"{"mnemonic":["t"]}"#.to_string(),
+        r#"{"mnemonic":"\ud800"}"#.to_string(),
+        format!(r#"["{ANVIL_PHRASE}"]"#),
+    ] {
+        assert_eq!(
+            malformed(&hd(&data)),
+            "hd keyring data is malformed",
+            "{data}"
+        );
+    }
+    for list in [
+        r#"[{"type":"Simple Key Pair","type":"Simple Key Pair","data":[]}]"#,
+        r#"[{"type":"\ud800","data":[]}]"#,
+        r#"[{"type":null,"data":[]}]"#,
+        r#"[{"data":[]}]"#,
+    ] {
+        assert_eq!(malformed(list), "a keyring has no type and data", "{list}");
+    }
+    assert_eq!(
+        malformed(&format!(
+            r#"[{{"type":"Simple Key Pair","data":["{KEY_5}",1]}}]"#
+        )),
+        "imported keys are not a list of strings"
+    );
+    for list in [r#"[{"type":"x","data":1}"#, "[1,]", "\\u005b]"] {
+        assert_eq!(malformed(list), "keyrings are not a json list", "{list}");
+    }
+}
+
 #[test]
 fn rejects_malformed_keyring_lists() {
     let malformed = |json: &str| match Keyrings::deserialize(json.as_bytes()) {
