@@ -16,7 +16,8 @@ use wasm_bindgen::prelude::*;
 use zeroize::Zeroizing;
 
 use crate::error::Error;
-use crate::eth::{eip191, to_hex_prefixed, tx, typed_data, Address, Signature};
+use crate::eth::tx::sign_request;
+use crate::eth::{eip191, to_hex_prefixed, typed_data, Address, Signature};
 use crate::keyring::{self, AccountKind};
 use crate::mnemonic;
 use crate::session::SessionKey;
@@ -393,7 +394,7 @@ impl Keyring {
             let json = json_text(tx, "a transaction must be a json string or object")?;
             let signer = js(self.inner.signer(address(address_)?))?;
             // The request's errors first, then the account's.
-            let signed = js(tx::sign_request(&signer, &json))?;
+            let signed = js(sign_request(&signer, &json))?;
             Ok(to_hex_prefixed(&js(signed)?))
         })
     }
