@@ -1,0 +1,36 @@
+// A node's refusal of a signed transaction (eth_sendRawTransaction), in words that say what
+// happened and what to do. The node's own message is matched as geth, reth, Erigon, Nethermind
+// and anvil word it, and kept at the end for reference.
+import { ProviderError, CHAIN_DISCONNECTED, DISCONNECTED } from '../../shared/rpc-errors.js';
+
+const NOTHING_SENT = 'Nothing was sent.';
+
+const KNOWN = [
+  [/nonce too low|nonce.*(already (been )?used|is lower than)|oldnonce/i,
+    () => `The network already has a transaction with this nonce from the account (nonce too low): another wallet, or an earlier send, used it. ${NOTHING_SENT} Review the transaction again to use the next nonce.`],
+  [/replacement.*underpriced|underpriced.*replacement|already known|known transaction/i,
+    () => `A pending transaction of the account already uses this nonce, and this one does not pay enough more to replace it (replacement underpriced). ${NOTHING_SENT} Wait for the pending one to confirm, or choose a higher fee.`],
+  [/insufficient funds|not enough (funds|balance)|balance too low/i,
+    (symbol) => `The account does not have enough ${symbol} for the amount plus the maximum fee (insufficient funds). ${NOTHING_SENT} Send less, choose a lower fee, or add ${symbol} to the account.`],
+  [/less than (the )?block base ?fee|fee ?cap.*(less|lower) than.*base ?fee|max ?fee ?per ?gas.*(less|lower|too low)/i,
+    () => `The maximum fee is below what the network charges now (its base fee rose). ${NOTHING_SENT} Review the transaction again for a current fee, or choose a higher one.`],
+  [/transaction underpriced|gas price (too low|below)|fee too low/i,
+    () => `The fee is below the least this network's node accepts (underpriced). ${NOTHING_SENT} Choose a higher fee and try again.`],
+  [/intrinsic gas too low|gas (limit )?too low|out of gas/i,
+    () => `The gas limit is too low for this transaction. ${NOTHING_SENT} Review it again so the gas is estimated anew.`],
+  [/exceeds block gas limit|gas limit reached/i,
+    () => `The transaction needs more gas than a block holds. ${NOTHING_SENT} It cannot be sent as it is.`],
+];
+
+/**
+ * The error to report for a broadcast the node refused (`error`, from networks.rpc): a
+ * ProviderError with the node's code and a message in words; an unreachable node's error is
+ * kept as it is (it already says what to do).
+ */
+export function broadcastError(error, symbol = 'ETH') {
+  if (!(error instanceof ProviderError) || [CHAIN_DISCONNECTED, DISCONNECTED].includes(error.code)) return error;
+  const said = String(error.message ?? '').slice(0, 200);
+  const known = KNOWN.find(([pattern]) => pattern.test(said));
+  const words = known ? known[1](symbol) : `The network refused the transaction. ${NOTHING_SENT} Check the amount, the fee and the recipient, and try again.`;
+  return new ProviderError(error.code, `${words} (The node said: “${said}”.)`, error.data);
+}
