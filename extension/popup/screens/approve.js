@@ -2,11 +2,11 @@
 // changed. Approve or Reject; closing the window rejects.
 import { h, show, errorLine, busy } from '../ui/dom.js';
 import { call } from '../api.js';
-import { exactEth } from '../ui/format.js';
 import { unlockForm } from './unlock.js';
 import { uncoveredTag } from '../components/account-tag.js';
 import { messageView } from '../components/message-view.js';
 import { typedDataBody } from '../components/typed-data-view.js';
+import { row, transactionView } from '../components/transaction-view.js';
 
 const TITLES = {
   connect: 'Connect to this site?',
@@ -16,8 +16,6 @@ const TITLES = {
   'switch-chain': 'Switch network?',
   'add-chain': 'Add and switch to this network?',
 };
-
-const row = (label, value, testid) => h('div', { class: 'row' }, h('dt', {}, label), h('dd', { testid }, value));
 
 const BODIES = {
   connect: (d, status, choice) => [
@@ -30,17 +28,7 @@ const BODIES = {
   ],
   'personal-sign': (d, status, choice, approve) => [h('dl', {}, row('Account', d.account)), ...messageView(d.message, approve)],
   'typed-data': (d) => typedDataBody(d, row),
-  transaction: (d) => [
-    h('dl', {},
-      row('Network', `${d.network.name} (${Number(d.network.chainId)})`),
-      row('From', d.account),
-      row('To', d.to ?? 'new contract', 'approval-to'),
-      row('Amount', `${exactEth(d.value)} ${d.network.symbol}`, 'approval-value'),
-      row('Max fee', `${exactEth(BigInt(d.maxCost) - BigInt(d.value))} ${d.network.symbol}`, 'approval-fee'),
-      row('Max total', `${exactEth(d.maxCost)} ${d.network.symbol}`),
-      row('Nonce', String(Number(d.nonce)), 'approval-nonce'),
-      d.data !== '0x' ? row('Data', h('code', { class: 'hex' }, d.data)) : null),
-  ],
+  transaction: (d) => transactionView(d),
   'switch-chain': (d) => [h('dl', {}, row('From', d.from.name), row('To', `${d.to.name} (${Number(d.to.chainId)})`, 'approval-network'))],
   'add-chain': (d) => [h('dl', {},
     row('Name', d.network.name, 'approval-network'),

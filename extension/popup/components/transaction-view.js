@@ -1,0 +1,26 @@
+// What a transaction will do, as the approval window of a dApp's eth_sendTransaction and the
+// popup's Send review both show it, from the worker's description (wallet/transactions.js
+// `describe`): network, from, to, amount, the most the fee and the total can be, nonce, data,
+// and for an ERC-20 transfer of a listed token, the token, its recipient and the amount.
+import { h } from '../ui/dom.js';
+import { exactEth, exactAmount } from '../ui/format.js';
+
+/** A label and its value, as the approval windows show them. */
+export const row = (label, value, testid) => h('div', { class: 'row' }, h('dt', {}, label), h('dd', { testid }, value));
+
+/** The nodes describing the transaction `d`. */
+export function transactionView(d) {
+  const symbol = d.network.symbol;
+  const t = d.transfer;
+  return [h('dl', {},
+    row('Network', `${d.network.name} (${Number(d.network.chainId)})`),
+    row('From', d.account),
+    row('To', d.to ?? 'new contract', 'approval-to'),
+    t ? row('Transfers', `${exactAmount(t.amount, t.decimals)} ${t.symbol}`, 'approval-token-amount') : null,
+    t ? row('To (token)', t.to, 'approval-token-to') : null,
+    row('Amount', `${exactEth(d.value)} ${symbol}`, 'approval-value'),
+    row('Max fee', `${exactEth(BigInt(d.maxCost) - BigInt(d.value))} ${symbol}`, 'approval-fee'),
+    row('Max total', `${exactEth(d.maxCost)} ${symbol}`),
+    row('Nonce', String(Number(d.nonce)), 'approval-nonce'),
+    d.data !== '0x' ? row('Data', h('code', { class: 'hex' }, d.data)) : null)];
+}
