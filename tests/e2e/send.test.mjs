@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { formatEther, getAddress, parseEther } from 'viem';
 import { generatePrivateKey, privateKeyToAddress } from 'viem/accounts';
 import {
-  startAnvil, startDemo, launch, createWallet, answerApproval, readStorage, stopServiceWorker,
+  startAnvil, startDemo, startSite, launch, createWallet, answerApproval, readStorage, stopServiceWorker,
 } from './harness.mjs';
 import { ERC20_ABI, deployToken, sendToken } from './erc20.mjs';
 
@@ -90,6 +90,8 @@ async function toReview() {
 /** Confirms the review; returns the hash shown, back on home. */
 async function confirmSend() {
   await popup.getByTestId('send-confirm').click();
+  await popup.locator('[data-testid=send-hash], [data-testid=send-error]:not([hidden])').first().waitFor();
+  if (await popup.getByTestId('send-hash').count() === 0) assert.fail(`the send was refused: ${await popup.getByTestId('send-error').textContent()}`);
   const hash = await popup.getByTestId('send-hash').textContent();
   await popup.getByTestId('send-done').click();
   await popup.getByTestId('account-address').waitFor();
@@ -318,11 +320,7 @@ test('a legacy network (no base fee): a type 0 transaction at the chosen gas pri
   const legacy = await startAnvil(8546, 1338, { args: ['--hardfork', 'berlin'] });
   try {
     await setEth(address, parseEther('3'), legacy);
-    await popup.getByTestId('add-network').click();
-    await popup.getByTestId('network-name').fill('Legacy anvil');
-    await popup.getByTestId('network-rpc').fill(legacy.rpcUrl);
-    await popup.getByTestId('network-chain-id').fill('1338');
-    await popup.getByTestId('network-save').click();
+    await addNetwork('Legacy anvil', legacy.rpcUrl, 1338);
     await popup.getByTestId('account-balance').filter({ hasText: '3 ETH' }).waitFor();
 
     const to = fresh();
@@ -347,6 +345,62 @@ test('a legacy network (no base fee): a type 0 transaction at the chosen gas pri
     await popup.getByTestId('network-select').selectOption('0x7a69');
     await popup.getByTestId('account-balance').filter({ hasText: 'ETH' }).waitFor();
     legacy.stop();
+  }
+});
+
+/** Adds a network through the popup's form; back on home with it selected. */
+async function addNetwork(name, rpcUrl, chainId) {
+  await popup.getByTestId('add-network').click();
+  await popup.getByTestId('network-name').fill(name);
+  await popup.getByTestId('network-rpc').fill(rpcUrl);
+  await popup.getByTestId('network-chain-id').fill(String(chainId));
+  await popup.getByTestId('network-save').click();
+  await popup.getByTestId('network-select').filter({ hasText: name }).waitFor();
+  await popup.getByTestId('account-balance').filter({ hasText: 'ETH' }).waitFor();
+}
+
+/**
+ * A node in front of `chain` that, like some public RPC endpoints, does not count transactions
+ * waiting in its pool: eth_getTransactionCount "pending" answers the "latest" count.
+ */
+function laggingNode(chain) {
+  const cors = { 'access-control-allow-origin': '*', 'access-control-allow-headers': 'content-type', 'access-control-allow-methods': 'POST' };
+  return startSite({
+    '/': async ({ method, body }) => {
+      if (method !== 'POST') return { status: 204, headers: cors, body: '' };
+      const call = JSON.parse(body);
+      if (call.method === 'eth_getTransactionCount' && call.params?.[1] === 'pending') call.params[1] = 'latest';
+      const answer = await fetch(chain.rpcUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(call) });
+      return { headers: { ...cors, 'content-type': 'application/json' }, body: await answer.text() };
+    },
+  });
+}
+
+test('a node that does not count pending transactions: the next nonce comes from what Keystead recorded, also after a worker stop', async () => {
+  const slow = await startAnvil(8546, 1339);
+  const node = await laggingNode(slow);
+  try {
+    await setEth(address, parseEther('1'), slow);
+    await slow.client.request({ method: 'evm_setAutomine', params: [false] });
+    await addNetwork('Lagging node', `${node.origin}/`, 1339);
+    const to = fresh();
+    const hashes = [];
+    for (const amount of ['0.000000000000000001', '0.000000000000000002']) {
+      await openSend({ to, amount });
+      await toReview();
+      hashes.push(await confirmSend());
+      await stopServiceWorker(browser, popup);
+    }
+    await slow.client.request({ method: 'evm_mine', params: [] });
+    const txs = await Promise.all(hashes.map((hash) => mined(hash, slow)));
+    assert.deepEqual(txs.map(({ tx }) => tx.nonce), [0, 1]);
+    assert.equal(await ethOf(to, slow), 3n);
+  } finally {
+    await popup.reload();
+    await popup.getByTestId('network-select').selectOption('0x7a69');
+    await popup.getByTestId('account-balance').filter({ hasText: 'ETH' }).waitFor();
+    node.stop();
+    slow.stop();
   }
 });
 
