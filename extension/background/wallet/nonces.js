@@ -40,7 +40,12 @@ export async function next(network, address) {
   return known ? BigInt(recorded.next) : pending;
 }
 
-/** Records that `nonce` was used by the transaction `hash` of `account` (lower case): the next one is above it. */
+/**
+ * Records that `nonce` was used by the transaction `hash` of `account` (lower case): the next one
+ * is above it. Never lowers the record: a dApp's own lower nonce, or a Speed up / Cancel of an
+ * older pending transaction, leaves it alone; a replacement of the last one keeps `next` and
+ * names the replacement, the transaction the node now holds for that nonce.
+ */
 function used(chainId, account, nonce, hash) {
   return store.update((state) => {
     const recorded = recordIn(state, chainId, account);
