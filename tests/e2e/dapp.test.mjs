@@ -214,7 +214,7 @@ test('bad input gets -32602 and opens no window; permissions can be read and rev
   const permissions = await dapp.evaluate(() => window.keysteadDemo.provider.request({ method: 'wallet_getPermissions' }));
   assert.equal(permissions.length, 1);
   assert.equal(permissions[0].parentCapability, 'eth_accounts');
-  assert.deepEqual(permissions[0].caveats[0].value, [wallet.address]);
+  assert.deepEqual(permissions[0].caveats[0].value, [wallet.address.toLowerCase()]);
 
   const revoked = await dapp.evaluate(async () => {
     const { provider } = window.keysteadDemo;

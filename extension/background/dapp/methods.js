@@ -13,5 +13,6 @@ import { methods as chain } from './handlers/chain.js';
 import { methods as sign } from './handlers/sign.js';
 import { methods as transaction } from './handlers/transaction.js';
 import { methods as forward } from './handlers/forward.js';
+import { methods as providerState } from './handlers/provider-state.js';
 
-export const METHODS = Object.freeze({ ...accounts, ...chain, ...sign, ...transaction, ...forward });
+export const METHODS = Object.freeze({ ...accounts, ...chain, ...sign, ...transaction, ...forward, ...providerState });

@@ -12,7 +12,8 @@
 // recognised and skipped. Each record's shape has one module: permissions (wallet/permissions.js),
 // networks and chainId (wallet/networks.js), tokens (wallet/tokens.js), accountNames and
 // selectedAddress (wallet/accounts.js), backup (wallet/backup.js), settings (wallet/autolock.js),
-// unlockThrottle (wallet/unlock-throttle.js), the vault fields (this module).
+// unlockThrottle (wallet/unlock-throttle.js), phraseGuard (wallet/phrase-guard.js), metaMaskFlag
+// (wallet/metamask-flag.js), the vault fields (this module).
 //
 // Shape (schemaVersion 1):
 //   schemaVersion   1
@@ -35,13 +36,14 @@
 //                     keys: { [address]: { importedAt, exportedAt? } } }
 //   tokens          tokens the user added { [chainId]: [{ address, symbol, decimals }] }
 //   phraseGuard     { disabledOrigins: [origin] } sites where the phrase guard is off (phrase-guard.js)
+//   metaMaskFlag    { offOrigins: [origin] } sites whose provider says isMetaMask: false (metamask-flag.js)
 
 export const SCHEMA_VERSION = 1;
 export const DEFAULT_SETTINGS = Object.freeze({ autoLockMinutes: 15 });
 export const ASIDE_MAX = 3;
 
 const KEYS = ['schemaVersion', 'vault', 'vaultPrevious', 'selectedAddress', 'chainId', 'networks',
-  'permissions', 'accountNames', 'settings', 'backup', 'tokens', 'unlockThrottle', 'phraseGuard'];
+  'permissions', 'accountNames', 'settings', 'backup', 'tokens', 'unlockThrottle', 'phraseGuard', 'metaMaskFlag'];
 const ALL_KEYS = [...new Set([...KEYS, 'vaultHash', 'vaultsAside', 'vaultCorrupt'])];
 
 let loading = null; // the promise of the first read, once per worker life
@@ -189,6 +191,7 @@ function shape(raw) {
     tokens: isPlainObject(raw.tokens) ? raw.tokens : {},
     unlockThrottle: raw.unlockThrottle,
     phraseGuard: isPlainObject(raw.phraseGuard) ? raw.phraseGuard : {},
+    metaMaskFlag: isPlainObject(raw.metaMaskFlag) ? raw.metaMaskFlag : {},
     problem: null,
   };
   if (state.schemaVersion !== SCHEMA_VERSION) {
