@@ -1,12 +1,19 @@
-// Sites written for MetaMask (issue 17, items 7 and 8), against the built extension: the
+// Sites written for MetaMask (issue 17, items 6, 7 and 8), against the built extension: the
 // provider's isMetaMask / isKeystead flags and EIP-6963 identity, the per-site switch in
 // Connected sites that turns the MetaMask flag off, MetaMask-only methods refused with a message
 // naming Keystead, the legacy surface (enable, send, sendAsync, networkChanged, selectedAddress,
-// networkVersion), and addresses given to dApps in lower case while the popup and the approval
-// windows show EIP-55.
+// networkVersion), addresses given to dApps in lower case while the popup and the approval
+// windows show EIP-55, and the signing methods of item 6: eth_signTypedData_v3 (checked with
+// eth-sig-util V3), personal_ecRecover, eth_sendRawTransaction forwarded, and the methods that
+// stay refused (eth_sign, eth_signTypedData v1, eth_getEncryptionPublicKey, eth_decrypt).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { recoverTypedSignature, recoverPersonalSignature } from '@metamask/eth-sig-util';
+import { createWalletClient, http, parseEther } from 'viem';
+import { privateKeyToAccount } from 'viem/accounts';
+import { foundry } from 'viem/chains';
 import { startScene, startSite, startAnvil, openPopup, answerApproval, popupCall } from './harness.mjs';
+import { MAIL } from '../diff/eip712-mail.mjs';
 
 // A site written for MetaMask: it records what it hears, and the EIP-6963 announcements.
 const SITE = `<!doctype html><meta charset="utf-8"><title>mm site</title>
@@ -171,6 +178,85 @@ test('a network switch in the popup sends chainChanged and the legacy networkCha
   } finally {
     second.stop();
   }
+});
+
+/** `{ result }` or `{ code, message }` of a request made by the site's provider. */
+const ask = (method, params) => page.evaluate(({ method, params }) => window.ethereum.request({ method, params })
+  .then((result) => ({ result }), (e) => ({ code: e.code, message: e.message })), { method, params });
+
+test('eth_signTypedData_v3: approved, and eth-sig-util V3 recovers the account; arrays are refused with -32602 and no window', async () => {
+  const [account] = (await ask('eth_accounts')).result;
+  const typed = { ...structuredClone(MAIL), domain: { ...MAIL.domain, chainId: 31337 } };
+  const approval = answerApproval(browser, 'approve', {
+    origin: site.origin,
+    expect: async (win) => assert.match(await win.getByTestId('approval-message').textContent(), /Hello, Bob!/),
+  });
+  const signed = ask('eth_signTypedData_v3', [account, JSON.stringify(typed)]);
+  await approval;
+  const { result: signature } = await signed;
+  assert.match(signature, /^0x[0-9a-f]{130}$/);
+  assert.equal(recoverTypedSignature({ data: typed, signature, version: 'V3' }), account);
+
+  const pages = browser.context.pages().length;
+  const withArray = structuredClone(typed);
+  withArray.types.Mail.push({ name: 'cc', type: 'Person[]' });
+  withArray.message.cc = [];
+  const refused = await ask('eth_signTypedData_v3', [account, withArray]);
+  assert.equal(refused.code, -32602);
+  assert.match(refused.message, /Mail\.cc is an array.*eth_signTypedData_v4/);
+  assert.equal(browser.context.pages().length, pages, 'no approval window opened');
+});
+
+test('personal_ecRecover gives the signer in lower case, for any page; a signature that recovers nothing is -32602', async () => {
+  const [account] = (await ask('eth_accounts')).result;
+  const approval = answerApproval(browser, 'approve', { origin: site.origin });
+  const signed = ask('personal_sign', ['0x68656c6c6f', account]);
+  await approval;
+  const { result: signature } = await signed;
+  assert.deepEqual(await ask('personal_ecRecover', ['0x68656c6c6f', signature]), { result: account });
+  assert.equal(recoverPersonalSignature({ data: '0x68656c6c6f', signature }), account, 'eth-sig-util agrees');
+  // Text is its UTF-8 bytes, as for personal_sign.
+  assert.deepEqual(await ask('personal_ecRecover', ['hello', signature]), { result: account });
+  // The demo origin is connected to another account only; recovering is no secret.
+  const other = await scene.dapp.evaluate(({ signature }) => window.keysteadDemo.provider
+    .request({ method: 'personal_ecRecover', params: ['0x68656c6c6f', signature] }), { signature });
+  assert.equal(other, account);
+  assert.equal((await ask('personal_ecRecover', ['0x68656c6c6f', `0x${'00'.repeat(65)}`])).code, -32602);
+  assert.equal((await ask('personal_ecRecover', ['0x68656c6c6f', '0x1234'])).code, -32602);
+});
+
+test('eth_sendRawTransaction passes a transaction signed elsewhere to the node; the node\'s errors come back', async () => {
+  // anvil's dev account #1, signing outside Keystead.
+  const sender = privateKeyToAccount('0x59c6995e998f97a5a0044966f0945389dc9e86dae88c7a8412f4603b6b78690d');
+  const client = createWalletClient({ account: sender, chain: foundry, transport: http(scene.chain.rpcUrl) });
+  const request = await client.prepareTransactionRequest({ to: wallet.address, value: parseEther('1') });
+  const raw = await client.signTransaction(request);
+  const before = await scene.chain.client.getBalance({ address: wallet.address });
+  const { result: hash } = await ask('eth_sendRawTransaction', [raw]);
+  assert.match(hash, /^0x[0-9a-f]{64}$/);
+  const receipt = await scene.chain.client.waitForTransactionReceipt({ hash });
+  assert.equal(receipt.status, 'success');
+  assert.equal(await scene.chain.client.getBalance({ address: wallet.address }), before + parseEther('1'));
+  const again = await ask('eth_sendRawTransaction', [raw]);
+  assert.ok(Number.isInteger(again.code) && again.code !== 4200, `the node's error: ${JSON.stringify(again)}`);
+  assert.equal((await ask('eth_sendRawTransaction', ['not hex'])).code, -32602);
+});
+
+test('eth_sign, eth_signTypedData (v1), eth_getEncryptionPublicKey and eth_decrypt stay 4200, each saying why', async () => {
+  const [account] = (await ask('eth_accounts')).result;
+  const pages = browser.context.pages().length;
+  const answers = {
+    eth_sign: await ask('eth_sign', [account, `0x${'11'.repeat(32)}`]),
+    eth_signTypedData: await ask('eth_signTypedData', [[{ type: 'string', name: 'm', value: 'hi' }], account]),
+    eth_getEncryptionPublicKey: await ask('eth_getEncryptionPublicKey', [account]),
+    eth_decrypt: await ask('eth_decrypt', ['0x7b7d', account]),
+  };
+  const why = { eth_sign: /hash .*phishing.*personal_sign/, eth_signTypedData: /no domain.*eth_signTypedData_v4/, eth_getEncryptionPublicKey: /deprecated/, eth_decrypt: /deprecated/ };
+  for (const [method, answer] of Object.entries(answers)) {
+    assert.equal(answer.code, 4200, method);
+    assert.match(answer.message, why[method], method);
+  }
+  assert.equal(browser.context.pages().length, pages, 'no window opened');
 });
 
 test('the switch in Connected sites turns isMetaMask off for that site only, at once and after a reload, and back on', async () => {

@@ -7,11 +7,12 @@ import { ProviderError, UNAUTHORIZED, UNSUPPORTED_METHOD } from '../../shared/rp
 import * as permissions from '../wallet/permissions.js';
 import * as approvals from '../platform/approvals.js';
 import { among } from './validate.js';
-import { isMetaMaskOnly, metaMaskOnly } from './metamask-only.js';
+import { refusal } from './refused.js';
 
 export async function handle(origin, request) {
   const { method } = request;
-  if (typeof method === 'string' && isMetaMaskOnly(method)) throw metaMaskOnly(method);
+  const refused = refusal(method);
+  if (refused) throw refused;
   if (typeof method !== 'string' || !Object.hasOwn(METHODS, method)) {
     throw new ProviderError(UNSUPPORTED_METHOD, `Keystead does not support the method "${String(method).slice(0, 64)}".`);
   }
