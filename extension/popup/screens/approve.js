@@ -20,10 +20,14 @@ const TITLES = {
 const row = (label, value, testid) => h('div', { class: 'row' }, h('dt', {}, label), h('dd', { testid }, value));
 
 const BODIES = {
+  // `d.ticked`: the accounts a connected site has now (wallet_requestPermissions): ticked, and
+  // the ones ticked when approving replace them.
   connect: (d, status, choice) => [
-    h('p', {}, 'The site will see the addresses and balances of the accounts you tick, and can ask you to sign. It cannot move funds without your approval.'),
+    h('p', {}, d.ticked
+      ? 'The site asks again which accounts it may see. It will see exactly the accounts ticked here; untick one to take it away.'
+      : 'The site will see the addresses and balances of the accounts you tick, and can ask you to sign. It cannot move funds without your approval.'),
     h('ul', { class: 'accounts' }, status.accounts.map((a) => h('li', {}, h('label', { class: 'account' },
-      choice.box(a.address, a.selected),
+      choice.box(a.address, d.ticked ? d.ticked.includes(a.address) : a.selected),
       h('span', {}, a.name),
       h('code', { testid: a.selected ? 'approval-account' : undefined }, a.address),
       uncoveredTag(a))))),
@@ -101,7 +105,7 @@ export async function approveScreen(ctx) {
   approve.onclick = () => busy(approve, error, () => answer(true));
   reject.onclick = () => busy(reject, error, () => answer(false));
   show(
-    h('h1', {}, TITLES[request.type] ?? 'Approve this request?'),
+    h('h1', {}, request.type === 'connect' && request.details.ticked ? 'Choose the accounts this site sees' : (TITLES[request.type] ?? 'Approve this request?')),
     h('p', { class: 'origin', testid: 'approval-origin' }, request.origin),
     ...BODIES[request.type](request.details, status, choice, approve),
     error,

@@ -19,15 +19,34 @@ async function connect({ origin }) {
     await approvals.request(origin, 'unlock', {}, { skipIf: connected });
     if (await connected()) return accounts.exposedTo(origin);
   }
-  const commit = async (answer) => {
+  await approvals.request(origin, 'connect', {}, { skipIf: connected, commit: grantChosen(origin) });
+  return accounts.exposedTo(origin);
+}
+
+/** The approval's commit: the ticked accounts (the wallet's own) become the origin's, and its pages hear it. */
+function grantChosen(origin) {
+  return async (answer) => {
     const mine = (await accounts.list()).map((a) => a.address);
     const chosen = (Array.isArray(answer.accounts) ? answer.accounts : []).filter((a) => mine.includes(a));
     if (chosen.length === 0) throw invalidParams('Choose at least one account to connect.');
     await permissions.grant(origin, chosen);
     await events.accountsChanged(origin);
   };
-  await approvals.request(origin, 'connect', {}, { skipIf: connected, commit });
-  return accounts.exposedTo(origin);
+}
+
+/**
+ * wallet_requestPermissions (EIP-2255): always the account picker, even for a connected origin
+ * (so the user can add or take away accounts), ticked with the accounts the origin has now (the
+ * selected account for an origin not connected yet); the
+ * accounts ticked replace them, and the origin's pages get accountsChanged. Returns the
+ * permission as wallet_getPermissions does.
+ */
+async function requestPermissions({ origin }) {
+  const { vault } = await store.read();
+  if (vault === undefined) throw new ProviderError(UNAUTHORIZED, 'Keystead has no wallet yet. Open the Keystead popup to create or import one, then connect again.');
+  const current = await permissions.permittedAccounts(origin);
+  await approvals.request(origin, 'connect', current.length > 0 ? { ticked: current } : {}, { commit: grantChosen(origin) });
+  return permissions.describe(origin);
 }
 
 function ethAccountsPermission(params) {
@@ -44,13 +63,7 @@ export const methods = {
     validate: (p) => paramsArray(p ?? [], 0, 0, '[]'),
     handler: ({ origin }) => accounts.exposedTo(origin),
   },
-  wallet_requestPermissions: {
-    validate: ethAccountsPermission,
-    handler: async (ctx) => {
-      await connect(ctx);
-      return permissions.describe(ctx.origin);
-    },
-  },
+  wallet_requestPermissions: { validate: ethAccountsPermission, handler: requestPermissions },
   wallet_getPermissions: {
     validate: (p) => paramsArray(p ?? [], 0, 0, '[]'),
     handler: ({ origin }) => permissions.describe(origin),
