@@ -161,6 +161,23 @@ export async function createWallet(browser, password = PASSWORD) {
   return { popup, address, words };
 }
 
+/**
+ * Takes what `page` collected in the array `window[name]` (e.g. the provider events it heard),
+ * leaving it empty, once every message already posted to the page has been delivered: a marker
+ * posted now arrives after them.
+ */
+export function takeCollected(page, name = 'heard') {
+  return page.evaluate((name) => new Promise((resolve) => {
+    const marker = `flush-${Math.random()}`;
+    addEventListener('message', function done(event) {
+      if (event.data !== marker) return;
+      removeEventListener('message', done);
+      resolve(window[name].splice(0));
+    });
+    postMessage(marker, location.origin);
+  }), name);
+}
+
 /** Everything the extension keeps in chrome.storage (local and session), read from an extension page. */
 export async function readStorage(page) {
   return page.evaluate(async () => ({

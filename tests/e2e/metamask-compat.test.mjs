@@ -12,7 +12,7 @@ import { recoverTypedSignature, recoverPersonalSignature } from '@metamask/eth-s
 import { createWalletClient, http, parseEther } from 'viem';
 import { privateKeyToAccount } from 'viem/accounts';
 import { foundry } from 'viem/chains';
-import { startScene, startSite, startAnvil, openPopup, answerApproval, popupCall } from './harness.mjs';
+import { startScene, startSite, startAnvil, openPopup, answerApproval, popupCall, takeCollected } from './harness.mjs';
 import { MAIL } from '../diff/eip712-mail.mjs';
 
 // A site written for MetaMask: it records what it hears, and the EIP-6963 announcements.
@@ -46,16 +46,7 @@ after(async () => {
 
 const lower = (a) => a.toLowerCase();
 
-/** Everything `target` heard so far, once the events already posted to it have arrived. */
-const heard = (target) => target.evaluate(() => new Promise((resolve) => {
-  const marker = `flush-${Math.random()}`;
-  addEventListener('message', function done(event) {
-    if (event.data !== marker) return;
-    removeEventListener('message', done);
-    resolve(window.heard.splice(0));
-  });
-  postMessage(marker, location.origin);
-}));
+const heard = (target) => takeCollected(target);
 
 test('the provider says isMetaMask and isKeystead; a page cannot change them; EIP-6963 announces Keystead itself', async () => {
   const seen = await page.evaluate(() => {

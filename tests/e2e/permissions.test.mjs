@@ -4,7 +4,7 @@
 // taking the first away), and the site hears accountsChanged; a rejection changes nothing.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startScene, openPopup, answerApproval } from './harness.mjs';
+import { startScene, openPopup, answerApproval, takeCollected } from './harness.mjs';
 
 let scene, browser, dapp, first, second;
 
@@ -35,15 +35,7 @@ const request = () => dapp.evaluate(() => window.keysteadDemo.provider
   .request({ method: 'wallet_requestPermissions', params: [{ eth_accounts: {} }] })
   .then((result) => ({ result }), (e) => ({ code: e.code })));
 const accounts = () => dapp.evaluate(() => window.keysteadDemo.provider.request({ method: 'eth_accounts' }));
-const heard = () => dapp.evaluate(() => new Promise((resolve) => {
-  const marker = `flush-${Math.random()}`;
-  addEventListener('message', function done(event) {
-    if (event.data !== marker) return;
-    removeEventListener('message', done);
-    resolve(window.heard.splice(0));
-  });
-  postMessage(marker, location.origin);
-}));
+const heard = () => takeCollected(dapp);
 
 /** The picker's boxes as [address, ticked]. */
 const boxes = (win) => win.getByTestId('connect-account').evaluateAll((all) => all.map((b) => [b.value, b.checked]));
