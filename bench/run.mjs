@@ -3,8 +3,9 @@
 // plus the .wasm size and the extension rows. Options (environment):
 //   BENCH_ONLY=vault,seed,derive,sign   run only these groups
 //   BENCH_NODE=0                        skip the Node run
-//   BENCH_EXTENSION=0                   skip the extension rows (bench/extension.mjs; they build
-//                                       dist/ and need 127.0.0.1:8545 free for anvil)
+//   BENCH_EXTENSION=0                   skip the extension rows (bench/extension.mjs and
+//                                       bench/subscriptions.mjs; they build dist/ and need
+//                                       127.0.0.1:8545 and :8546 free for anvil)
 // Writes the rows as JSON to target/bench/results.json.
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
@@ -16,6 +17,7 @@ import config from './webpack.config.js';
 import { serve } from './serve.mjs';
 import { runInNode } from './node.mjs';
 import * as extension from './extension.mjs';
+import * as subscriptions from './subscriptions.mjs';
 
 const root = path.resolve(import.meta.dirname, '..');
 const only = process.env.BENCH_ONLY || null;
@@ -126,6 +128,8 @@ if (process.env.BENCH_EXTENSION !== '0') {
   console.log('bench: extension run (dist/, anvil on 127.0.0.1:8545, demo dApp)');
   extension.buildExtension();
   extensionRows = await extension.run({ log: (m) => console.log(`  ${m}`) });
+  console.log('bench: logs subscriptions (anvil behind a counting proxy on 127.0.0.1:8545)');
+  extensionRows.push(...await subscriptions.run({ log: (m) => console.log(`  ${m}`) }));
 }
 let node = null;
 if (process.env.BENCH_NODE !== '0') {

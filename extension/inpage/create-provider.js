@@ -9,7 +9,8 @@
  * Events: `connect` ({ chainId }) once the chain id is known, `disconnect` (ProviderRpcError
  * 4900) when Keystead stops answering, `chainChanged` (hex string, only when it changes) with
  * the legacy `networkChanged` (decimal string) beside it, and `accountsChanged` (array, only
- * when it changes).
+ * when it changes), and `message` ({ type: 'eth_subscription', data: { subscription, result } })
+ * for each notification of an eth_subscribe subscription (with MetaMask's legacy `data` event).
  *
  * Sites written for MetaMask: `isMetaMask` is true unless the user turned it off for this site
  * in Connected sites (the worker says so when the provider starts, and again when it changes);
@@ -83,6 +84,16 @@ export function createProvider() {
     emit('disconnect', new ProviderRpcError(DISCONNECTED, message));
   };
 
+  // A subscription's notification: the EIP-1193 `message` event, and MetaMask's deprecated
+  // `data` event (the JSON-RPC notification) that older libraries listen to.
+  const onSubscription = (message) => {
+    if (!isRecord(message) || message.type !== 'eth_subscription' || !isRecord(message.data)) return;
+    const { subscription, result } = message.data;
+    if (typeof subscription !== 'string') return;
+    emit('message', Object.freeze({ type: 'eth_subscription', data: { subscription, result } }));
+    emit('data', { jsonrpc: '2.0', method: 'eth_subscription', params: { subscription, result } });
+  };
+
   const setSiteState = (state) => {
     if (isRecord(state) && typeof state.isMetaMask === 'boolean') isMetaMask = state.isMetaMask;
   };
@@ -117,6 +128,7 @@ export function createProvider() {
     else if (event === 'accountsChanged') setAccounts(data);
     else if (event === 'connect') setChain(isRecord(data) ? data.chainId : undefined);
     else if (event === 'keysteadState') setSiteState(data);
+    else if (event === 'message') onSubscription(data);
     else setDisconnected(isRecord(data) && typeof data.message === 'string'
       ? data.message
       : 'Keystead disconnected from this page. Reload the page to reconnect.');

@@ -12,10 +12,11 @@ export const INPAGE_CHANNEL = 'keystead:inpage';
 export const BRIDGE_CHANNEL = 'keystead:bridge';
 
 /**
- * The only events the bridge relays to the page. `keysteadState` ({ isMetaMask }) is the
- * provider's own: it updates the provider and reaches no page listener.
+ * The only events the bridge relays to the page. `message` carries a subscription's
+ * notification ({ type: 'eth_subscription', data: { subscription, result } }); `keysteadState`
+ * ({ isMetaMask }) is the provider's own: it updates the provider and reaches no page listener.
  */
-export const PROVIDER_EVENTS = Object.freeze(['accountsChanged', 'chainChanged', 'connect', 'disconnect', 'keysteadState']);
+export const PROVIDER_EVENTS = Object.freeze(['accountsChanged', 'chainChanged', 'connect', 'disconnect', 'message', 'keysteadState']);
 
 /** Longest request id the bridge accepts (a crypto.randomUUID() is 36 characters). */
 export const MAX_ID_LENGTH = 64;

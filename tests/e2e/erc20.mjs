@@ -24,9 +24,10 @@ export async function deployToken(chain, { name = 'Keystead Test Token', symbol 
   return receipt.contractAddress;
 }
 
-/** Transfers `amount` of `token` from the deployer to `to`, mined. */
+/** Transfers `amount` of `token` from the deployer to `to`, mined; returns the receipt. */
 export async function sendToken(chain, token, to, amount) {
   const hash = await signer(chain).writeContract({ address: token, abi: erc20Abi, functionName: 'transfer', args: [to, amount] });
   const receipt = await chain.client.waitForTransactionReceipt({ hash });
   if (receipt.status !== 'success') throw new Error('the token transfer failed');
+  return receipt;
 }

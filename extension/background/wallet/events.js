@@ -8,13 +8,21 @@ import * as accounts from './accounts.js';
 import * as metaMaskFlag from './metamask-flag.js';
 import { KIND } from '../../shared/message-kinds.js';
 
-async function send({ tabId, origin, documentId }, event, data) {
+/**
+ * Sends `event` to one document (`{ tabId, origin, documentId }`) and nowhere else; false, and the
+ * document forgotten, when it is gone (the tab closed, or it navigated on).
+ */
+export async function toDocument({ tabId, origin, documentId }, event, data) {
   try {
     await chrome.tabs.sendMessage(tabId, { kind: KIND.PROVIDER_EVENT, origin, event, data }, { documentId });
+    return true;
   } catch {
     await session.forgetTab(tabId, documentId); // the tab is gone or that document was left
+    return false;
   }
 }
+
+const send = toDocument;
 
 /** Tells every known document (or only those of `origin`, when given) which accounts its origin now sees. */
 export async function accountsChanged(origin) {
