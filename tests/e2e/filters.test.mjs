@@ -7,7 +7,7 @@
 // same site, another site, the next document of the same tab); per-origin limits.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startScene, startSite, startAnvil, openPopup, popupCall, stopServiceWorker } from './harness.mjs';
+import { startScene, startSite, startAnvil, openPopup, popupCall, stopServiceWorker, openPage } from './harness.mjs';
 import { deployToken, sendToken, DEPLOYER } from './erc20.mjs';
 
 const R1 = '0x70997970C51812dc3A010C7d01b50e0d17dc79C8';
@@ -39,9 +39,8 @@ after(async () => {
 
 /** Opens a library page of the demo (demo/libraries/<name>.html). */
 async function libraryPage(name) {
-  const page = await browser.context.newPage();
-  await page.goto(new URL(`libraries/${name}.html`, scene.demo.url).href);
-  await page.waitForFunction(() => window.libraryPage?.ready && window.ethereum?.isConnected());
+  const page = await openPage(browser, new URL(`libraries/${name}.html`, scene.demo.url).href);
+  await page.waitForFunction(() => window.libraryPage?.ready);
   return page;
 }
 
@@ -164,13 +163,9 @@ test('after the worker restarts, a filter it made is the node\'s "filter not fou
 });
 
 test('a subscription\'s messages reach only the document that subscribed: not another tab of the site, not another site, not the next document of its tab', async () => {
-  const subscriber = await browser.context.newPage();
-  await subscriber.goto(`${site.origin}/`);
-  const sibling = await browser.context.newPage();
-  await sibling.goto(`${site.origin}/`);
-  const stranger = await browser.context.newPage();
-  await stranger.goto(`${site.otherOrigin}/`);
-  for (const page of [subscriber, sibling, stranger]) await page.waitForFunction(() => window.ethereum?.isConnected());
+  const subscriber = await openPage(browser, `${site.origin}/`);
+  const sibling = await openPage(browser, `${site.origin}/`);
+  const stranger = await openPage(browser, `${site.otherOrigin}/`);
   const heads = (await ask(subscriber, 'eth_subscribe', ['newHeads'])).result;
   const transfers = (await ask(subscriber, 'eth_subscribe', ['logs', { address: token, topics: [TRANSFER] }])).result;
   assert.match(heads, /^0x[0-9a-f]{32}$/);
@@ -204,9 +199,7 @@ async function twoPollRounds(page) {
 }
 
 test('an origin may have 100 subscriptions; the next is -32005; eth_unsubscribe frees one', async () => {
-  const page = await browser.context.newPage();
-  await page.goto(`${site.origin}/`);
-  await page.waitForFunction(() => window.ethereum?.isConnected());
+  const page = await openPage(browser, `${site.origin}/`);
   const ids = await page.evaluate(async () => Promise.all(Array.from({ length: 100 }, () => window.ethereum.request({ method: 'eth_subscribe', params: ['newHeads'] }))));
   assert.equal(new Set(ids).size, 100);
   const refused = await ask(page, 'eth_subscribe', ['newHeads']);

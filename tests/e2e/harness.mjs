@@ -123,6 +123,14 @@ export function popupCall(page, method, params = {}) {
   return page.evaluate(([m, p]) => chrome.runtime.sendMessage({ kind: 'popup', method: m, params: p }), [method, params]);
 }
 
+/** Opens `url` in a new tab and waits until Keystead's provider there is connected. */
+export async function openPage(browser, url) {
+  const page = await browser.context.newPage();
+  await page.goto(url);
+  await page.waitForFunction(() => window.ethereum?.isConnected());
+  return page;
+}
+
 /** Opens the popup page in a tab (the same page the toolbar button shows). */
 export async function openPopup(browser) {
   const page = await browser.context.newPage();

@@ -12,7 +12,7 @@ import { recoverTypedSignature, recoverPersonalSignature } from '@metamask/eth-s
 import { createWalletClient, http, parseEther } from 'viem';
 import { privateKeyToAccount } from 'viem/accounts';
 import { foundry } from 'viem/chains';
-import { startScene, startSite, startAnvil, openPopup, answerApproval, popupCall, takeCollected } from './harness.mjs';
+import { startScene, startSite, startAnvil, openPopup, answerApproval, popupCall, takeCollected, openPage } from './harness.mjs';
 import { MAIL } from '../diff/eip712-mail.mjs';
 
 // A site written for MetaMask: it records what it hears, and the EIP-6963 announcements.
@@ -34,9 +34,7 @@ before(async () => {
   scene = await startScene();
   ({ browser, wallet } = scene);
   site = await startSite({ '/': SITE });
-  page = await browser.context.newPage();
-  await page.goto(`${site.origin}/`);
-  await page.waitForFunction(() => window.ethereum?.isConnected());
+  page = await openPage(browser, `${site.origin}/`);
 });
 
 after(async () => {

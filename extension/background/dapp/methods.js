@@ -17,5 +17,6 @@ import { methods as transaction } from './handlers/transaction.js';
 import { methods as forward } from './handlers/forward.js';
 import { methods as providerState } from './handlers/provider-state.js';
 import { methods as filters } from './handlers/filters.js';
+import { methods as watchAsset } from './handlers/watch-asset.js';
 
-export const METHODS = Object.freeze({ ...accounts, ...chain, ...sign, ...transaction, ...forward, ...providerState, ...filters });
+export const METHODS = Object.freeze({ ...accounts, ...chain, ...sign, ...transaction, ...forward, ...providerState, ...filters, ...watchAsset });

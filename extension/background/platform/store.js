@@ -13,7 +13,7 @@
 // networks and chainId (wallet/networks.js), tokens (wallet/tokens.js), accountNames and
 // selectedAddress (wallet/accounts.js), backup (wallet/backup.js), settings (wallet/autolock.js),
 // unlockThrottle (wallet/unlock-throttle.js), phraseGuard (wallet/phrase-guard.js), metaMaskFlag
-// (wallet/metamask-flag.js), the vault fields (this module).
+// (wallet/metamask-flag.js), nfts (wallet/nfts.js), the vault fields (this module).
 //
 // Shape (schemaVersion 1):
 //   schemaVersion   1
@@ -35,6 +35,7 @@
 //                   { phraseConfirmedAt?, phraseVerifiedAt?, postponedAt?, fileDownloadedAt?,
 //                     keys: { [address]: { importedAt, exportedAt? } } }
 //   tokens          tokens the user added { [chainId]: [{ address, symbol, decimals }] }
+//   nfts            ERC-721 NFTs added through wallet_watchAsset { [chainId]: [{ address, tokenId, symbol }] } (wallet/nfts.js)
 //   phraseGuard     { disabledOrigins: [origin] } sites where the phrase guard is off (phrase-guard.js)
 //   metaMaskFlag    { offOrigins: [origin] } sites whose provider says isMetaMask: false (metamask-flag.js)
 
@@ -43,7 +44,7 @@ export const DEFAULT_SETTINGS = Object.freeze({ autoLockMinutes: 15 });
 export const ASIDE_MAX = 3;
 
 const KEYS = ['schemaVersion', 'vault', 'vaultPrevious', 'selectedAddress', 'chainId', 'networks',
-  'permissions', 'accountNames', 'settings', 'backup', 'tokens', 'unlockThrottle', 'phraseGuard', 'metaMaskFlag'];
+  'permissions', 'accountNames', 'settings', 'backup', 'tokens', 'unlockThrottle', 'phraseGuard', 'metaMaskFlag', 'nfts'];
 const ALL_KEYS = [...new Set([...KEYS, 'vaultHash', 'vaultsAside', 'vaultCorrupt'])];
 
 let loading = null; // the promise of the first read, once per worker life
@@ -192,6 +193,7 @@ function shape(raw) {
     unlockThrottle: raw.unlockThrottle,
     phraseGuard: isPlainObject(raw.phraseGuard) ? raw.phraseGuard : {},
     metaMaskFlag: isPlainObject(raw.metaMaskFlag) ? raw.metaMaskFlag : {},
+    nfts: isPlainObject(raw.nfts) ? raw.nfts : {},
     problem: null,
   };
   if (state.schemaVersion !== SCHEMA_VERSION) {

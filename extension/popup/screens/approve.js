@@ -7,6 +7,7 @@ import { unlockForm } from './unlock.js';
 import { uncoveredTag } from '../components/account-tag.js';
 import { messageView } from '../components/message-view.js';
 import { typedDataBody } from '../components/typed-data-view.js';
+import { assetBody } from '../components/asset-view.js';
 
 const TITLES = {
   connect: 'Connect to this site?',
@@ -15,6 +16,7 @@ const TITLES = {
   transaction: 'Send this transaction?',
   'switch-chain': 'Switch network?',
   'add-chain': 'Add and switch to this network?',
+  'watch-asset': 'Add this token?',
 };
 
 const row = (label, value, testid) => h('div', { class: 'row' }, h('dt', {}, label), h('dd', { testid }, value));
@@ -34,6 +36,7 @@ const BODIES = {
   ],
   'personal-sign': (d, status, choice, approve) => [h('dl', {}, row('Account', d.account)), ...messageView(d.message, approve)],
   'typed-data': (d) => typedDataBody(d, row),
+  'watch-asset': (d) => assetBody(d, row),
   transaction: (d) => [
     h('dl', {},
       row('Network', `${d.network.name} (${Number(d.network.chainId)})`),
