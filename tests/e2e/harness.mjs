@@ -155,16 +155,26 @@ export async function answerApproval(browser, action, { origin, expect } = {}) {
   return shown;
 }
 
+/**
+ * On a page showing the welcome screen (the popup, or an approval window of a site that asked
+ * before any wallet existed): creates a wallet as a new user would, up to the confirmed phrase,
+ * then waits for `landing`. Returns the phrase's words.
+ */
+export async function onboard(page, { password = PASSWORD, landing = 'account-address' } = {}) {
+  await page.getByTestId('create-wallet').click();
+  await page.getByTestId('password').fill(password);
+  await page.getByTestId('password-confirm').fill(password);
+  await page.getByTestId('onboarding-next').click();
+  const words = await showPhrase(page);
+  await page.getByTestId('onboarding-next').click();
+  await confirmWords(page, words, landing);
+  return words;
+}
+
 /** Creates a wallet through the popup as a new user would; returns the first account's address. */
 export async function createWallet(browser, password = PASSWORD) {
   const popup = await openPopup(browser);
-  await popup.getByTestId('create-wallet').click();
-  await popup.getByTestId('password').fill(password);
-  await popup.getByTestId('password-confirm').fill(password);
-  await popup.getByTestId('onboarding-next').click();
-  const words = await showPhrase(popup);
-  await popup.getByTestId('onboarding-next').click();
-  await confirmWords(popup, words);
+  const words = await onboard(popup, { password });
   const address = await popup.getByTestId('account-address').textContent();
   return { popup, address, words };
 }
@@ -267,11 +277,11 @@ export async function askedPositions(popup) {
   return ids.map((id) => Number(id.slice('srp-confirm-'.length)));
 }
 
-/** On the confirmation screen: types the asked words and submits; waits for the home screen. */
-export async function confirmWords(popup, words) {
+/** On the confirmation screen: types the asked words and submits; waits for `landing` (the home screen). */
+export async function confirmWords(popup, words, landing = 'account-address') {
   for (const position of await askedPositions(popup)) await popup.getByTestId(`srp-confirm-${position}`).fill(words[position - 1]);
   await popup.getByTestId('srp-confirm-submit').click();
-  await popup.getByTestId('account-address').waitFor();
+  await popup.getByTestId(landing).waitFor();
 }
 
 /**

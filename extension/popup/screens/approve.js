@@ -69,6 +69,17 @@ function accountChoice() {
   };
 }
 
+/**
+ * Chrome stops an idle worker after ~30 s; while this window is open it must not, or the request
+ * waiting for this answer would be lost. Started once per window.
+ */
+let keptAwake = false;
+function keepWorkerAwake() {
+  if (keptAwake) return;
+  keptAwake = true;
+  setInterval(() => call('keepAlive').catch(() => {}), 20_000);
+}
+
 export async function approveScreen(ctx) {
   const { id } = ctx.params;
   const status = await call('status');
@@ -80,6 +91,13 @@ export async function approveScreen(ctx) {
   if (!request) {
     show(h('h1', {}, 'Nothing to approve'), h('p', {}, 'This request was already answered or has expired.'),
       h('button', { onclick: () => window.close() }, 'Close'));
+    return;
+  }
+  if (status.state === 'new' && request.type === 'connect') {
+    // No wallet yet: onboarding runs in this window; when it ends (create, import or restore),
+    // the router draws this approval again, now with the account picker.
+    keepWorkerAwake();
+    ctx.go('welcome', { site: request.origin });
     return;
   }
   if (status.state !== 'unlocked') {
@@ -102,9 +120,7 @@ export async function approveScreen(ctx) {
     await call('answerApproval', { id, approved, accounts: choice.chosen() });
     window.close();
   }
-  // Chrome stops an idle worker after ~30 s; while this window is open it must not, or the
-  // request waiting for this answer would be lost.
-  setInterval(() => call('keepAlive').catch(() => {}), 20_000);
+  keepWorkerAwake();
   approve.onclick = () => busy(approve, error, () => answer(true));
   reject.onclick = () => busy(reject, error, () => answer(false));
   show(

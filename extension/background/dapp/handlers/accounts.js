@@ -3,16 +3,17 @@ import * as accounts from '../../wallet/accounts.js';
 import * as permissions from '../../wallet/permissions.js';
 import * as approvals from '../../platform/approvals.js';
 import * as events from '../../wallet/events.js';
-import * as store from '../../platform/store.js';
-import { ProviderError, UNAUTHORIZED, invalidParams } from '../../../shared/rpc-errors.js';
+import { invalidParams } from '../../../shared/rpc-errors.js';
 import { paramsArray } from '../validate.js';
 
-/** Connects the origin after the user approves (and unlocks, if needed); returns its accounts. */
+/**
+ * Connects the origin after the user approves (and unlocks, if needed); returns its accounts.
+ * Before any wallet exists the same window first runs onboarding (create or import), then shows
+ * the account picker (popup/screens/approve.js); closing it at any point is 4001.
+ */
 async function connect({ origin }) {
   const exposed = await accounts.exposedTo(origin);
   if (exposed.length > 0) return exposed;
-  const { vault } = await store.read();
-  if (vault === undefined) throw new ProviderError(UNAUTHORIZED, 'Keystead has no wallet yet. Open the Keystead popup to create or import one, then connect again.');
   const connected = async () => (await accounts.exposedTo(origin)).length > 0;
   if ((await permissions.permittedAccounts(origin)).length > 0) {
     // Already connected, only locked: the window asks for the password and nothing else.
@@ -42,8 +43,6 @@ function grantChosen(origin) {
  * permission as wallet_getPermissions does.
  */
 async function requestPermissions({ origin }) {
-  const { vault } = await store.read();
-  if (vault === undefined) throw new ProviderError(UNAUTHORIZED, 'Keystead has no wallet yet. Open the Keystead popup to create or import one, then connect again.');
   const current = await permissions.permittedAccounts(origin);
   await approvals.request(origin, 'connect', current.length > 0 ? { ticked: current } : {}, { commit: grantChosen(origin) });
   return permissions.describe(origin);
