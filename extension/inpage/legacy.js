@@ -6,7 +6,8 @@
  *   send(payload, callback)  → sendAsync
  *   send(payload)            → the cached answer, synchronously, for eth_accounts, eth_coinbase,
  *                              net_version and eth_uninstallFilter (sent on; answers true)
- *   sendAsync(payload, cb)   → cb(error, response); a batch (array) gets an array of responses
+ *   sendAsync(payload, cb)   → cb(error, response); a batch (array) gets an array of responses;
+ *                              without cb, a promise of the response(s)
  * Every call goes through `request`, so it is checked and answered exactly as request() is.
  */
 import { INVALID_PARAMS, INTERNAL_ERROR } from '../shared/rpc-errors.js';
@@ -40,9 +41,11 @@ export function legacyApi(request, state) {
     }
   };
 
+  // Without a callback (as MetaMask's engine allows), the promise of the response(s).
   const sendAsync = (payload, callback) => {
-    if (typeof callback !== 'function') throw new TypeError('Keystead provider: sendAsync(payload, callback) needs a callback function.');
     const work = Array.isArray(payload) ? Promise.all(payload.map(respond)) : respond(payload);
+    if (callback === undefined) return work;
+    if (typeof callback !== 'function') throw new TypeError('Keystead provider: sendAsync(payload, callback) takes a callback function.');
     work.then((response) => {
       if (!Array.isArray(response) && response.error) callback(new ProviderRpcError(response.error.code, response.error.message, response.error.data), response);
       else callback(null, response);

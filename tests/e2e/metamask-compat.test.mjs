@@ -80,7 +80,7 @@ test('MetaMask-only methods answer 4200 with a message that names Keystead; othe
   assert.equal(codes.unknown.code, 4200);
 });
 
-test('legacy surface: enable() connects; send in its three forms; sendAsync single, batch and error; cached state', async () => {
+test('legacy surface: enable() connects; send in its three forms; sendAsync single, batch, error and without a callback; cached state', async () => {
   const approval = answerApproval(browser, 'approve', {
     origin: site.origin,
     // The approval window shows the account in EIP-55.
@@ -104,6 +104,8 @@ test('legacy surface: enable() connects; send in its three forms; sendAsync sing
       single: await asyncCall({ id: 12, jsonrpc: '2.0', method: 'eth_accounts', params: [] }),
       batch: await asyncCall([{ id: 13, jsonrpc: '2.0', method: 'eth_chainId' }, { id: 14, jsonrpc: '2.0', method: 'eth_notAMethod' }]),
       failing: await asyncCall({ id: 15, jsonrpc: '2.0', method: 'wallet_invokeSnap', params: {} }),
+      // Without a callback (the test dApp's "watch all NFTs" does this): a promise of the responses.
+      promised: await e.sendAsync([{ id: 16, jsonrpc: '2.0', method: 'net_version' }]),
       selectedAddress: e.selectedAddress,
       chainId: e.chainId,
       networkVersion: e.networkVersion,
@@ -124,6 +126,7 @@ test('legacy surface: enable() connects; send in its three forms; sendAsync sing
   assert.equal(legacy.batch.response[1].error.code, 4200);
   assert.deepEqual(legacy.failing.error, { code: 4200 });
   assert.equal(legacy.failing.response.error.code, 4200);
+  assert.deepEqual(legacy.promised, [{ id: 16, jsonrpc: '2.0', result: '31337' }]);
   assert.equal(legacy.selectedAddress, me);
   assert.equal(legacy.chainId, '0x7a69');
   assert.equal(legacy.networkVersion, '31337');
