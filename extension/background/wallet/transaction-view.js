@@ -1,5 +1,6 @@
 // What a review shows of a filled transaction (the dApp's approval window, Speed up and Cancel
 // in the popup): the same fields everywhere, so every review reads the same.
+import { forTransaction } from './insight/index.js';
 
 const hex = (n) => `0x${n.toString(16)}`;
 
@@ -18,4 +19,12 @@ export function shown(f, network, account) {
     maxCost: hex(BigInt(f.gas) * perGas + BigInt(f.value)),
     nonce: f.nonce,
   };
+}
+
+/**
+ * The review with what the transaction does (wallet/insight/): `to` EIP-55, the decoded call,
+ * the warnings and the balance-change preview, read from `network`'s node.
+ */
+export async function reviewed(f, network, account) {
+  return { ...shown(f, network, account), ...(await forTransaction(f, account, network)) };
 }

@@ -5,7 +5,7 @@ import * as core from '../../wallet/core.js';
 import * as networks from '../../wallet/networks.js';
 import * as approvals from '../../platform/approvals.js';
 import * as activity from '../../wallet/activity.js';
-import { shown } from '../../wallet/transaction-view.js';
+import { reviewed } from '../../wallet/transaction-view.js';
 import { invalidParams } from '../../../shared/rpc-errors.js';
 import { paramsArray, address, quantity, data } from '../validate.js';
 
@@ -34,11 +34,24 @@ function parseRequest(params) {
   return out;
 }
 
+/**
+ * The node's gas estimate; for a call the node says will revert, the latest block's gas limit,
+ * so the window still opens and says it will fail, and why (wallet/insight/).
+ */
+async function estimateGas(tx, call) {
+  try {
+    return await call('eth_estimateGas', [{ from: tx.from, to: tx.to, value: tx.value, data: tx.data }]);
+  } catch (e) {
+    if (Number(e?.code) !== 3 && !/revert/i.test(String(e?.message))) throw e;
+    return (await call('eth_getBlockByNumber', ['latest', false])).gasLimit;
+  }
+}
+
 /** The request completed from the node: the exact fields the core will sign. */
 async function fill(tx, network) {
   const call = (method, params) => networks.rpc(method, params, network);
   const nonce = tx.nonce ?? (await call('eth_getTransactionCount', [tx.from, 'pending']));
-  const gas = tx.gas ?? (await call('eth_estimateGas', [{ from: tx.from, to: tx.to, value: tx.value, data: tx.data }]));
+  const gas = tx.gas ?? (await estimateGas(tx, call));
   const base = { chainId: network.chainId, nonce, to: tx.to, value: tx.value, data: tx.data, gas };
   const block = tx.gasPrice ? null : await call('eth_getBlockByNumber', ['latest', false]);
   if (tx.gasPrice || !block?.baseFeePerGas) {
@@ -71,7 +84,7 @@ export const methods = {
       let hash;
       const prepare = async () => {
         filled = await fill(tx, network);
-        return shown(filled, network, ctx.account);
+        return reviewed(filled, network, ctx.account);
       };
       const send = async () => {
         const raw = (await core.unlocked()).signTransaction(ctx.account, JSON.stringify(filled));
