@@ -76,7 +76,8 @@ export const maxUint = (bits) => (1n << BigInt(bits)) - 1n;
  */
 export function tokenAmount(value, token, bits = 256) {
   const amount = BigInt(value);
-  if (amount === maxUint(bits)) return `unlimited ${token?.symbol ?? 'tokens'}`;
-  if (token?.decimals === null || token?.decimals === undefined) return `${amount} × the smallest unit of ${token?.symbol ?? 'this token'} (decimals unknown)`;
-  return `${formatAmount(amount, token.decimals, Infinity)} ${token.symbol ?? 'tokens'}`;
+  const label = token?.symbol ?? `(unnamed token${token?.address ? ` ${shortAddress(token.address)}` : ''})`;
+  if (amount === maxUint(bits)) return `unlimited ${label}`;
+  if (token?.decimals === null || token?.decimals === undefined) return `${amount} × the smallest unit of ${label} (decimals unknown)`;
+  return `${formatAmount(amount, token.decimals, Infinity)} ${label}`;
 }
