@@ -99,3 +99,29 @@ export async function layoutProblems(window) {
     return [...new Set(problems)];
   });
 }
+
+/**
+ * Approval windows sorted by the origin they are for (approval-origin), for several dApps
+ * asking at once: `next(origin)` is a promise of that origin's next window, in opening order.
+ */
+export function windowsByOrigin(browser) {
+  const waiting = new Map(); // origin → [resolve]
+  const ready = new Map(); // origin → [window]
+  const take = (map, origin) => map.get(origin)?.shift();
+  const put = (map, origin, item) => map.set(origin, [...(map.get(origin) ?? []), item]);
+  browser.context.on('page', async (page) => {
+    if (!page.url().includes('#/approve/')) return;
+    await page.getByTestId('reject').waitFor();
+    const origin = await page.getByTestId('approval-origin').textContent();
+    const resolve = take(waiting, origin);
+    if (resolve) resolve(page);
+    else put(ready, origin, page);
+  });
+  return {
+    next: (origin) => new Promise((resolve) => {
+      const page = take(ready, origin);
+      if (page) resolve(page);
+      else put(waiting, origin, resolve);
+    }),
+  };
+}

@@ -7,7 +7,7 @@
 import { createRequire } from 'node:module';
 import { createWalletClient, http, getAddress } from 'viem';
 import { foundry } from 'viem/chains';
-import { DEPLOYER } from './erc20.mjs';
+import { DEPLOYER, deployToken } from './erc20.mjs';
 
 const require = createRequire(import.meta.url);
 const artifact = (name) => require(`@openzeppelin/contracts/build/contracts/${name}.json`);
@@ -143,4 +143,20 @@ export async function placePermit2(chain) {
   const c = testContracts().Permit2Like;
   await chain.client.request({ method: 'anvil_setCode', params: [PERMIT2, c.runtime] });
   return { address: PERMIT2, abi: c.abi };
+}
+
+/**
+ * Every contract of the insight tests on `chain`: { token (KST, ERC-20, EIP-55 address), nft,
+ * multi (ERC-1155), uni (the permit token), seller, reverter, permit2 }.
+ */
+export async function deployAll(chain) {
+  return {
+    token: getAddress(await deployToken(chain, { symbol: 'KST' })),
+    nft: await deployNft(chain),
+    multi: await deployMultiToken(chain),
+    uni: await deployPermitToken(chain),
+    seller: await deploySeller(chain),
+    reverter: await deployReverter(chain),
+    permit2: await placePermit2(chain),
+  };
 }

@@ -11,7 +11,7 @@ import assert from 'node:assert/strict';
 import { encodeFunctionData, erc20Abi, erc721Abi, maxUint256, parseEther, getAddress, parseSignature } from 'viem';
 import { startAnvil, startCountingNode, startDemo, launch, createWallet, popupCall } from './harness.mjs';
 import { deployToken, sendToken } from './erc20.mjs';
-import { deployNft, deployMultiToken, deployPermitToken, deploySeller, deployReverter, placePermit2, PERMIT2 } from './contracts.mjs';
+import { deployAll, PERMIT2 } from './contracts.mjs';
 import { request, answer, readWindow } from './approval-window.mjs';
 
 const R1 = '0x70997970C51812dc3A010C7d01b50e0d17dc79C8';
@@ -25,15 +25,7 @@ before(async () => {
   browser = await launch();
   wallet = await createWallet(browser);
   await chain.client.request({ method: 'anvil_setBalance', params: [wallet.address, `0x${parseEther('100').toString(16)}`] });
-  c = {
-    token: getAddress(await deployToken(chain, { symbol: 'KST' })),
-    nft: await deployNft(chain),
-    multi: await deployMultiToken(chain),
-    uni: await deployPermitToken(chain),
-    seller: await deploySeller(chain),
-    reverter: await deployReverter(chain),
-    permit2: await placePermit2(chain),
-  };
+  c = await deployAll(chain);
   await sendToken(chain, c.token, wallet.address, parseEther('1000'));
   await sendToken(chain, c.uni.address, wallet.address, parseEther('100'));
   await c.nft.mintTo(wallet.address, 3); // ids 0, 1, 2

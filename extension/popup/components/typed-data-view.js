@@ -61,12 +61,19 @@ function sentence(view, permit, nameOf) {
   }
 }
 
+/** A token's name and symbol as the node gives them, or what is unknown about it. */
+function tokenLabel(token) {
+  const label = [token.name, token.symbol && token.symbol !== token.name ? `(${token.symbol})` : null].filter(Boolean).join(' ');
+  if (label) return h('span', { class: 'token-label' }, label);
+  return h('span', { class: 'muted small' }, token.code === false ? 'no contract at this address on this network' : 'a token that does not give its name');
+}
+
 /** What a permit allows, as rows: spender, each token and amount (and expiry), the deadline. */
 function permitRows(permit, nameOf, row) {
   const grants = permit.grants.flatMap((g, i) => {
     const n = permit.grants.length > 1 ? ` ${i + 1}` : '';
     return [
-      row(`Token${n}`, namedAddress(g.token.address, nameOf, { testid: 'permit-token' })),
+      row(`Token${n}`, h('span', {}, tokenLabel(g.token), namedAddress(g.token.address, nameOf, { testid: 'permit-token' }))),
       row(`Amount${n}`, h('span', { testid: 'permit-amount' }, tokenAmount(g.amount, g.token, g.bits))),
       g.expiration !== undefined ? row(`Expires${n}`, h('span', { testid: 'permit-expiration' }, expiry(g.expiration))) : null,
     ];

@@ -41,8 +41,8 @@ export function formatDate(iso) {
   return new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 }
 
-/** The largest seconds-since-1970 a date can show (JavaScript's last date, in 275760). */
-const LAST_DATE_SECONDS = 8_640_000_000_000n;
+/** The last second a four-digit-year date shows (9999-12-31 23:59:59 UTC); later is "never". */
+const LAST_DATE_SECONDS = 253_402_300_799n;
 
 /** How far `seconds` is from now, in the largest whole unit: "in 3 days", "2 hours ago". */
 function relative(seconds, nowMs) {
@@ -56,8 +56,7 @@ function relative(seconds, nowMs) {
 
 /**
  * A deadline or expiry (seconds since 1970, decimal string or bigint) as an exact UTC date and
- * how far it is: "2026-12-04 10:23:45 UTC (in 3 days)"; past the last date a calendar shows,
- * "never (<seconds>)".
+ * how far it is: "2026-12-04 10:23:45 UTC (in 3 days)"; after the year 9999, "never (<seconds>)".
  */
 export function formatDeadline(seconds, nowMs = Date.now()) {
   const s = BigInt(seconds);
