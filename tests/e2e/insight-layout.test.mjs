@@ -2,22 +2,34 @@
 // label running into its value, for every request type, with long account names, many
 // accounts, long token names, long and deeply nested typed data, long messages and long network
 // names; and every full address shown is EIP-55, under the account's name when it is one of the
-// user's. Checked at the window's width on the real windows (approval-window.mjs).
+// user's. Checked at the window's width on the real windows (approval-window.mjs). The built-in
+// network's node is a proxy on 127.0.0.1:8545 in front of anvil (:8547) that can refuse the
+// simulation methods, for the windows that say the preview is unavailable.
 import { test, before, after, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { encodeFunctionData, erc20Abi, erc721Abi, maxUint256, getAddress, parseEther } from 'viem';
-import { startScene, startAnvil, popupCall } from './harness.mjs';
+import { startAnvil, startCountingNode, startDemo, launch, createWallet, popupCall, PASSWORD } from './harness.mjs';
 import { deployToken, sendToken } from './erc20.mjs';
 import { deployNft, deployReverter, placePermit2, PERMIT2 } from './contracts.mjs';
 import { request, answer, layoutProblems } from './approval-window.mjs';
 
 const R1 = '0x70997970C51812dc3A010C7d01b50e0d17dc79C8';
 const ACCOUNTS = 14;
+const refused = new Set();
 let scene, browser, wallet, page, c, accounts;
 
 before(async () => {
-  scene = await startScene();
-  ({ browser, wallet } = scene);
+  scene = { chain: await startAnvil(8547) };
+  scene.node = await startCountingNode(scene.chain, 8545, { refuse: (method) => refused.has(method) });
+  scene.demo = await startDemo();
+  browser = await launch();
+  wallet = await createWallet(browser);
+  scene.stop = async () => {
+    await browser.close();
+    scene.demo.stop();
+    scene.node.stop();
+    scene.chain.stop();
+  };
   const { popup } = wallet;
   await scene.chain.client.request({ method: 'anvil_setBalance', params: [wallet.address, `0x${parseEther('100').toString(16)}`] });
   const names = ['WWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWW', 'A name with spaces, long enough!', 'ＷＩＤＥ ＦＵＬＬＷＩＤＴＨ ＮＡＭＥ'];
@@ -34,7 +46,8 @@ before(async () => {
   };
   await sendToken(scene.chain, c.token, wallet.address, 10n ** 24n);
   await c.nft.mintTo(wallet.address, 1);
-  page = scene.dapp;
+  page = await browser.context.newPage();
+  await page.goto(scene.demo.url);
   await page.waitForFunction(() => window.ethereum);
 });
 
@@ -51,6 +64,7 @@ after(() => scene?.stop());
 async function check(what, method, params, action = 'reject') {
   const { window, answer: result } = await request(browser, page, method, params);
   const problems = await layoutProblems(window);
+  last = { unavailable: await window.getByTestId('preview-unavailable').count() === 1 };
   const addresses = await window.evaluate(() => [...document.querySelectorAll('main code.address')].map((el) => ({
     text: el.textContent,
     name: el.closest('.named, .connect-account')?.querySelector('.account-label')?.textContent ?? null,
@@ -75,6 +89,9 @@ async function check(what, method, params, action = 'reject') {
   }
   return result;
 }
+
+/** What the last checked window showed besides its layout. */
+let last = {};
 
 let connected = false;
 /** Connects the dApp (the connect test does it through its check; a test run alone does it here). */
@@ -163,6 +180,17 @@ test('transactions: every kind, long token and collection names, long data, fail
     ['a contract creation', tx({ data: `0x6080${'00'.repeat(300)}` })],
   ];
   for (const [what, [method, params]] of cases) await check(what, method, params);
+  // A node that simulates nothing: the windows say the preview is unavailable (and still fit).
+  refused.add('eth_simulateV1');
+  refused.add('debug_traceCall');
+  try {
+    for (const [what, [method, params]] of [cases[1], cases[2], cases[10]]) {
+      await check(`${what}, no preview`, method, params);
+      assert.equal(last.unavailable, true, `${what}: the window says the preview is unavailable`);
+    }
+  } finally {
+    refused.clear();
+  }
 });
 
 test('switch and add network: long names and URLs', async () => {
@@ -181,4 +209,21 @@ test('switch and add network: long names and URLs', async () => {
   } finally {
     second.stop();
   }
+});
+
+test('a request while locked: the unlock window fits, then the request\'s own window', async () => {
+  await connect();
+  await popupCall(wallet.popup, 'lock');
+  const opened = browser.context.waitForEvent('page', { predicate: (p) => p.url().includes('#/approve/'), timeout: 60_000 });
+  const signed = page.evaluate((account) => window.ethereum.request({ method: 'personal_sign', params: ['Hello from a long-named site', account] })
+    .then((result) => ({ result }), (e) => ({ code: e.code, message: e.message })), wallet.address);
+  const window = await opened;
+  await window.getByTestId('unlock-password').waitFor();
+  assert.deepEqual(await layoutProblems(window), [], 'the unlock window fits');
+  await window.getByTestId('unlock-password').fill(PASSWORD);
+  await window.getByTestId('unlock-submit').click();
+  await window.getByTestId('reject').waitFor();
+  assert.deepEqual(await layoutProblems(window), [], 'the request\'s window fits after unlocking');
+  await answer(window, 'reject');
+  assert.equal((await signed).code, 4001);
 });
