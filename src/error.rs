@@ -50,8 +50,8 @@ pub enum Error {
 }
 
 impl Error {
-    /// The stable code (`docs/core-api.md`): `INCORRECT_PASSWORD`, `MALFORMED_VAULT`,
-    /// `INVALID_PHRASE`, `INVALID_PRIVATE_KEY`, `DUPLICATE_ACCOUNT`, `UNKNOWN_ACCOUNT`,
+    /// The stable code (`docs/core-api.md`): `INCORRECT_PASSWORD`, `MALFORMED_VAULT`
+    /// ([`VaultError::code`]), `INVALID_PHRASE`, `INVALID_PRIVATE_KEY`, `DUPLICATE_ACCOUNT`, `UNKNOWN_ACCOUNT`,
     /// `INVALID_TYPED_DATA`, `INVALID_TRANSACTION`, `LOCKED`, `INVALID_ARGUMENT`,
     /// `INVALID_SESSION` for the session snapshot calls, and [`Slip39Error::code`]'s
     /// `SHARE_*` / `SHARES_*` codes for SLIP-39 backups.
@@ -63,18 +63,9 @@ impl Error {
                 "INVALID_ARGUMENT"
             }
             Self::TypedData(_) => "INVALID_TYPED_DATA",
-            Self::Transaction(_) => "INVALID_TRANSACTION",
-            Self::Vault(VaultError::IncorrectPassword) => "INCORRECT_PASSWORD",
-            Self::Vault(VaultError::Malformed { .. }) => "MALFORMED_VAULT",
-            // No dedicated code for these (docs/core-api.md); both are failures of the caller's
-            // request or environment, not of a stored vault.
-            Self::Vault(VaultError::BadParameter { .. } | VaultError::RandomUnavailable) => {
-                "INVALID_ARGUMENT"
-            }
-            Self::Keyring(KeyringError::DuplicateAccount) => "DUPLICATE_ACCOUNT",
-            Self::Keyring(KeyringError::UnknownAccount) => "UNKNOWN_ACCOUNT",
-            Self::Keyring(KeyringError::Locked) => "LOCKED",
-            Self::Keyring(_) => "INVALID_ARGUMENT",
+            Self::Transaction(e) => e.code(),
+            Self::Vault(e) => e.code(),
+            Self::Keyring(e) => e.code(),
             Self::Session(_) => "INVALID_SESSION",
             Self::Slip39(e) => e.code(),
         }

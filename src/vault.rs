@@ -15,6 +15,15 @@
 //!   ciphertext in `data`.
 //! * no `keyMetadata` = a vault from before browser-passworder 4.2: [`LEGACY_ITERATIONS`].
 //!
+//! The same format carries any other JSON value (the backup file's settings): a *payload* is
+//! sealed with [`encrypt`] and opened with [`open_text_with_key`], under a key derived outside
+//! the core (WebCrypto) from the payload's own salt and count, as [`ParsedVault::open_with_key`]
+//! opens a vault.
+//!
+//! Which key derivation opens a vault is decided here too: a vault below
+//! [`DEFAULT_ITERATIONS`] ([`needs_rekey`]) must be opened with the password, which the wallet
+//! then re-keys; any other vault may be opened with a key derived outside the core.
+//!
 //! Base64 fields use the standard alphabet (RFC 4648 §4). On input, `=` padding is optional
 //! and non-zero trailing bits are tolerated (as `atob` and Node's `Buffer` do); whitespace,
 //! the URL-safe alphabet and any other character are rejected as malformed (no MetaMask
@@ -43,6 +52,15 @@ pub const LEGACY_ITERATIONS: u32 = 10_000;
 /// natively, several times that in WASM). Ten million is 16× MetaMask's own 600,000 and
 /// about 11× browser-passworder's 900,000 default, yet still opens in seconds.
 pub const MAX_ITERATIONS: u32 = 10_000_000;
+/// Whether a vault whose key takes `iterations` PBKDF2 rounds must be re-keyed at
+/// [`DEFAULT_ITERATIONS`] once opened (a legacy 10,000-round vault, or any other count below the
+/// default). Such a vault is opened with the password, never with a key derived outside the
+/// core, because re-keying needs the password. Stronger vaults keep their count.
+#[must_use]
+pub fn needs_rekey(iterations: u32) -> bool {
+    iterations < DEFAULT_ITERATIONS
+}
+
 /// Salt length of new vaults (browser-passworder's `generateSalt()` default).
 pub const SALT_LEN: usize = 32;
 /// The longest salt a vault may carry. browser-passworder's `generateSalt(byteCount)` takes
@@ -426,6 +444,27 @@ impl ParsedVault {
         self.iterations
     }
 
+    /// Whether this vault must be re-keyed when opened ([`needs_rekey`] of its count).
+    #[must_use]
+    pub fn needs_rekey(&self) -> bool {
+        needs_rekey(self.iterations)
+    }
+
+    /// Decrypts with the 32 bytes PBKDF2 gives for this vault's own salt and count, derived
+    /// outside the core (WebCrypto). Returns the key (for re-encryption) and the plaintext.
+    ///
+    /// # Errors
+    /// [`VaultError::IncorrectPassword`] if the GCM tag does not verify: the key was derived
+    /// from another password (or for another salt or count), or any byte was altered.
+    pub fn open_with_key(
+        self,
+        key: Zeroizing<[u8; 32]>,
+    ) -> Result<(VaultKey, Zeroizing<Vec<u8>>), VaultError> {
+        // `parse` checked the salt length and the count: `from_derived` cannot refuse them.
+        let key = VaultKey::from_derived(key, &self.salt, self.iterations)?;
+        self.open(key)
+    }
+
     /// Decrypts with `key`, which must carry this vault's salt and iterations.
     ///
     /// # Errors
@@ -467,6 +506,30 @@ pub fn decrypt(
     vault.open(key)
 }
 
+/// Opens a payload (any value sealed in the vault format, e.g. by browser-passworder's
+/// `encrypt`, or by [`encrypt`] of JSON text) with the key derived outside the core from its
+/// own salt and count ([`ParsedVault::open_with_key`]), and returns the plaintext as text. What
+/// the text holds (JSON) is for the caller to read.
+///
+/// # Errors
+/// [`VaultError::Malformed`] if `payload_json` is not a vault-format payload (see
+/// [`ParsedVault::parse`]) or the decrypted bytes are not UTF-8;
+/// [`VaultError::IncorrectPassword`] for a key of another password or any altered byte.
+pub fn open_text_with_key(
+    payload_json: &str,
+    key: Zeroizing<[u8; 32]>,
+) -> Result<Zeroizing<String>, VaultError> {
+    let (_, mut plaintext) = ParsedVault::parse(payload_json)?.open_with_key(key)?;
+    // Moves the buffer out (no copy of its bytes); each outcome wipes it again on drop.
+    match String::from_utf8(core::mem::take(&mut *plaintext)) {
+        Ok(text) => Ok(Zeroizing::new(text)),
+        Err(e) => {
+            drop(Zeroizing::new(e.into_bytes()));
+            Err(malformed("decrypted data is not utf-8"))
+        }
+    }
+}
+
 /// The vault could not be opened or written.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
@@ -487,6 +550,20 @@ pub enum VaultError {
     },
     /// The system random number generator (OS or WebCrypto) could not supply a salt or IV.
     RandomUnavailable,
+}
+
+impl VaultError {
+    /// The stable code of this error (`docs/core-api.md`): `INCORRECT_PASSWORD`,
+    /// `MALFORMED_VAULT`, or `INVALID_ARGUMENT` for a caller's unusable parameter or missing
+    /// randomness (failures of the request or the environment, not of a stored vault).
+    #[must_use]
+    pub fn code(&self) -> &'static str {
+        match self {
+            Self::IncorrectPassword => "INCORRECT_PASSWORD",
+            Self::Malformed { .. } => "MALFORMED_VAULT",
+            Self::BadParameter { .. } | Self::RandomUnavailable => "INVALID_ARGUMENT",
+        }
+    }
 }
 
 impl fmt::Display for VaultError {

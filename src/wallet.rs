@@ -13,9 +13,9 @@
 use zeroize::Zeroizing;
 
 use crate::error::Error;
-use crate::eth::{Address, Signature};
+use crate::eth::Address;
 use crate::keyring::KeyringError;
-use crate::keyring::{Account, Keyrings};
+use crate::keyring::{Account, AccountSigner, Keyrings};
 use crate::mnemonic::Mnemonic;
 use crate::session::{self, SessionKey};
 use crate::vault::VaultError;
@@ -89,7 +89,7 @@ impl Wallet {
     pub fn unlock(vault_json: &str, password: &str) -> Result<Self, Error> {
         let (key, plaintext) = vault::decrypt(vault_json, password)?;
         let keyring = Keyrings::deserialize(&plaintext)?;
-        if key.iterations() < DEFAULT_ITERATIONS {
+        if vault::needs_rekey(key.iterations()) {
             let key = VaultKey::generate(password, DEFAULT_ITERATIONS)?;
             return Ok(Self::new(keyring, key, true));
         }
@@ -137,21 +137,22 @@ impl Wallet {
     }
 
     /// Opens a vault with a key derived outside the core from the vault's own salt and count
-    /// ([`vault::ParsedVault`]). It cannot re-key a weaker vault (that needs the password), so
-    /// [`Wallet::was_upgraded`] stays `false`: callers open vaults below [`DEFAULT_ITERATIONS`]
-    /// with [`Wallet::unlock`] instead (`lib/webcrypto-kdf.js` does).
+    /// ([`vault::ParsedVault::open_with_key`]). A vault that must be re-keyed
+    /// ([`vault::needs_rekey`]) is refused before anything is decrypted: re-keying needs the
+    /// password, so such a vault is opened with [`Wallet::unlock`] (`vaultKeyParams` tells JS
+    /// which). So [`Wallet::was_upgraded`] stays `false`.
     ///
     /// # Errors
-    /// `INCORRECT_PASSWORD` if the key does not open the vault; `MALFORMED_VAULT` as
-    /// [`Wallet::unlock`].
-    pub fn unlock_with_key(vault_json: &str, key: &Zeroizing<[u8; 32]>) -> Result<Self, Error> {
+    /// `INVALID_ARGUMENT` for a vault that must be re-keyed; `INCORRECT_PASSWORD` if the key does
+    /// not open the vault; `MALFORMED_VAULT` as [`Wallet::unlock`].
+    pub fn unlock_with_key(vault_json: &str, key: Zeroizing<[u8; 32]>) -> Result<Self, Error> {
         let parsed = vault::ParsedVault::parse(vault_json)?;
-        let key = VaultKey::from_derived(key.clone(), parsed.salt(), parsed.iterations()).map_err(
-            |_| VaultError::Malformed {
-                reason: "unusable key parameters",
-            },
-        )?;
-        let (key, plaintext) = parsed.open(key)?;
+        if parsed.needs_rekey() {
+            return Err(Error::InvalidArgument(
+                "this vault must be re-keyed: open it with the password",
+            ));
+        }
+        let (key, plaintext) = parsed.open_with_key(key)?;
         let keyring = Keyrings::deserialize(&plaintext)?;
         Ok(Self::new(keyring, key, false))
     }
@@ -267,34 +268,16 @@ impl Wallet {
         Ok(state.keyring.is_own_phrase_hash(&hash))
     }
 
-    /// See [`Keyrings::sign_personal_message`].
+    /// The signer of `address` ([`Keyrings::signer`]) for the signing function of each standard:
+    /// `eip191::sign`, `typed_data::sign`, `tx::sign_request` ([`crate::eth::signer`]).
     ///
     /// # Errors
-    /// `LOCKED`, `UNKNOWN_ACCOUNT`.
-    pub fn sign_personal_message(
-        &self,
-        address: &Address,
-        message: &[u8],
-    ) -> Result<Signature, Error> {
-        self.unlocked()?
-            .keyring
-            .sign_personal_message(address, message)
-    }
-
-    /// See [`Keyrings::sign_typed_data_v4`].
-    ///
-    /// # Errors
-    /// `LOCKED`, `INVALID_TYPED_DATA`, `UNKNOWN_ACCOUNT`.
-    pub fn sign_typed_data_v4(&self, address: &Address, json: &str) -> Result<Signature, Error> {
-        self.unlocked()?.keyring.sign_typed_data_v4(address, json)
-    }
-
-    /// See [`Keyrings::sign_transaction`].
-    ///
-    /// # Errors
-    /// `LOCKED`, `INVALID_TRANSACTION`, `UNKNOWN_ACCOUNT`.
-    pub fn sign_transaction(&self, address: &Address, json: &str) -> Result<Vec<u8>, Error> {
-        self.unlocked()?.keyring.sign_transaction(address, json)
+    /// `LOCKED`. An address the wallet does not hold fails (`UNKNOWN_ACCOUNT`) when it signs.
+    pub fn signer(&self, address: Address) -> Result<AccountSigner<'_>, KeyringError> {
+        self.state
+            .as_deref()
+            .map(|state| state.keyring.signer(address))
+            .ok_or(KeyringError::Locked)
     }
 
     /// Drops the keyring and the key; both zeroize. Every later call fails with `LOCKED`.

@@ -16,6 +16,7 @@ use wasm_bindgen::prelude::*;
 use zeroize::Zeroizing;
 
 use crate::error::Error;
+use crate::eth::tx::sign_request;
 use crate::eth::{eip191, to_hex_prefixed, typed_data, Address, Signature};
 use crate::keyring::{self, AccountKind};
 use crate::mnemonic;
@@ -113,6 +114,8 @@ fn key_params_object(salt: &[u8], iterations: u32) -> Object {
     obj
 }
 
+const VALUE: &str = "the value must be json";
+
 /// The vault key for `*WithKey`: the key bytes with the salt and count of `params`
 /// (`{ salt: base64, iterations }`, as from [`new_vault_key_params`]).
 fn key_with_params(params: &JsValue, key: &Uint8Array) -> Result<VaultKey, JsValue> {
@@ -206,8 +209,8 @@ impl Keyring {
     }
 
     /// Opens a vault with the 32-byte key WebCrypto derived from the password and the vault's
-    /// own [`vault_key_params`] (`lib/webcrypto-kdf.js`). `key` is zeroed once copied. Never
-    /// re-keys (`wasUpgraded` stays `false`): open vaults below 600,000 iterations with `unlock`.
+    /// own [`vault_key_params`] (`lib/webcrypto-kdf.js`). `key` is zeroed once copied. Refuses
+    /// (`INVALID_ARGUMENT`) a vault whose params say `needsRekey`: open that one with `unlock`.
     #[wasm_bindgen(js_name = unlockWithKey)]
     pub fn unlock_with_key(
         #[wasm_bindgen(js_name = vaultJson)] vault_json: String,
@@ -216,7 +219,7 @@ impl Keyring {
         scrubbed(|| {
             let key = take_key(key)?;
             Ok(Self {
-                inner: js(Wallet::unlock_with_key(&vault_json, &key))?,
+                inner: js(Wallet::unlock_with_key(&vault_json, key))?,
             })
         })
     }
@@ -369,10 +372,8 @@ impl Keyring {
     ) -> Result<String, JsValue> {
         scrubbed(|| {
             let message = js(eip191::message_bytes(data_hex))?;
-            Ok(js(self
-                .inner
-                .sign_personal_message(&address(address_)?, &message))?
-            .to_rsv_hex())
+            let signer = js(self.inner.signer(address(address_)?))?;
+            Ok(js(eip191::sign(&signer, &message))?.to_rsv_hex())
         })
     }
 
@@ -381,7 +382,10 @@ impl Keyring {
     pub fn sign_typed_data_v4(&self, address_: &str, json: &JsValue) -> Result<String, JsValue> {
         scrubbed(|| {
             let json = json_text(json, "typed data must be a json string or object")?;
-            Ok(js(self.inner.sign_typed_data_v4(&address(address_)?, &json))?.to_rsv_hex())
+            let signer = js(self.inner.signer(address(address_)?))?;
+            // The typed data's errors first, then the account's.
+            let signed = js(typed_data::sign(&signer, &json))?;
+            Ok(js(signed)?.to_rsv_hex())
         })
     }
 
@@ -390,9 +394,10 @@ impl Keyring {
     pub fn sign_transaction(&self, address_: &str, tx: &JsValue) -> Result<String, JsValue> {
         scrubbed(|| {
             let json = json_text(tx, "a transaction must be a json string or object")?;
-            Ok(to_hex_prefixed(&js(self
-                .inner
-                .sign_transaction(&address(address_)?, &json))?))
+            let signer = js(self.inner.signer(address(address_)?))?;
+            // The request's errors first, then the account's.
+            let signed = js(sign_request(&signer, &json))?;
+            Ok(to_hex_prefixed(&js(signed)?))
         })
     }
 
@@ -470,14 +475,20 @@ pub fn derive_addresses(phrase: &JsString, start: u32, count: u32) -> Result<Arr
     })
 }
 
-/// `{ salt, iterations }` of a vault (salt as its base64 text): what WebCrypto's PBKDF2 needs
-/// to derive the key for [`Keyring::unlock_with_key`].
+/// `{ salt, iterations, needsRekey }` of a vault or payload (salt as its base64 text): what
+/// WebCrypto's PBKDF2 needs to derive the key for [`Keyring::unlock_with_key`] or
+/// [`open_payload`]. `needsRekey` is the core's decision ([`vault::needs_rekey`]): `true` for a
+/// vault that must be opened with the password (`Keyring.unlock`, which re-keys it), so no
+/// iteration count is compared in JS. A payload is only read, never re-keyed: it opens with
+/// [`open_payload`] whatever `needsRekey` says.
 #[wasm_bindgen(js_name = vaultKeyParams)]
 pub fn vault_key_params(
     #[wasm_bindgen(js_name = vaultJson)] vault_json: &str,
 ) -> Result<Object, JsValue> {
     let parsed = js(vault::ParsedVault::parse(vault_json))?;
-    Ok(key_params_object(parsed.salt(), parsed.iterations()))
+    let params = key_params_object(parsed.salt(), parsed.iterations());
+    set(&params, "needsRekey", &JsValue::from(parsed.needs_rekey()));
+    Ok(params)
 }
 
 /// `{ salt, iterations: 600000 }` with a fresh random 32-byte salt, for a new vault's key
@@ -486,4 +497,45 @@ pub fn vault_key_params(
 pub fn new_vault_key_params() -> Result<Object, JsValue> {
     let salt = js(vault::generate_salt())?;
     Ok(key_params_object(&salt, DEFAULT_ITERATIONS))
+}
+
+/// `value` (anything `JSON.stringify` writes) sealed in browser-passworder's format under the
+/// key WebCrypto derived for `params` ([`new_vault_key_params`]): the payload's JSON text
+/// `{ data, iv, keyMetadata, salt }` (fresh IV), which browser-passworder's `decrypt` opens.
+/// `key` is zeroed once copied; the JSON text is copied into a buffer wiped after use.
+#[wasm_bindgen(js_name = sealPayload)]
+pub fn seal_payload(
+    value: &JsValue,
+    params: &JsValue,
+    key: &Uint8Array,
+) -> Result<String, JsValue> {
+    scrubbed(|| {
+        let key = key_with_params(params, key)?;
+        let json =
+            js_sys::JSON::stringify(value).map_err(|_| js_error(&Error::InvalidArgument(VALUE)))?;
+        let json = secret_text(&json, VALUE)?;
+        js(vault::encrypt(&key, json.as_bytes()))
+    })
+}
+
+/// The value a payload (browser-passworder's `encrypt`, or [`seal_payload`]) holds, opened with
+/// the key WebCrypto derived from the password and the payload's own [`vault_key_params`].
+/// `key` is zeroed once copied; the decrypted text is wiped after `JSON.parse` read it.
+#[wasm_bindgen(js_name = openPayload)]
+pub fn open_payload(
+    #[wasm_bindgen(js_name = payloadJson)] payload_json: &str,
+    key: &Uint8Array,
+) -> Result<JsValue, JsValue> {
+    scrubbed(|| {
+        let key = take_key(key)?;
+        let text = js(vault::open_text_with_key(payload_json, key))?;
+        js_sys::JSON::parse(&text).map_err(|_| {
+            js_error(
+                &vault::VaultError::Malformed {
+                    reason: "decrypted data is not json",
+                }
+                .into(),
+            )
+        })
+    })
 }

@@ -6,11 +6,12 @@ use base64::Engine as _;
 use keystead::error::Error;
 use keystead::vault::VaultError;
 use keystead::vault::{
-    decrypt, encrypt, pbkdf2_hmac_sha256, VaultKey, DEFAULT_ITERATIONS, LEGACY_ITERATIONS,
-    MAX_ITERATIONS,
+    decrypt, encrypt, needs_rekey, open_text_with_key, pbkdf2_hmac_sha256, ParsedVault, VaultKey,
+    DEFAULT_ITERATIONS, LEGACY_ITERATIONS, MAX_ITERATIONS,
 };
 use proptest::prelude::*;
 use serde_json::{json, Value};
+use zeroize::Zeroizing;
 
 const PASSWORD: &str = "correct horse battery staple";
 const PLAINTEXT: &[u8] = br#"[{"type":"HD Key Tree","data":{"numberOfAccounts":1}}]"#;
@@ -687,8 +688,170 @@ fn error_codes_and_messages() {
     for (err, code, message) in cases {
         assert_eq!(err.to_string(), message);
         assert_eq!(message, message.to_lowercase());
+        assert_eq!(err.code(), code);
         assert_eq!(Error::from(err).code(), code);
     }
+}
+
+// ---------------------------------------------------------------------------------------------
+// How a vault opens: the core's decision
+
+#[test]
+fn needs_rekey_below_the_default_count_only() {
+    assert!(needs_rekey(1));
+    assert!(needs_rekey(LEGACY_ITERATIONS));
+    assert!(needs_rekey(DEFAULT_ITERATIONS - 1));
+    assert!(!needs_rekey(DEFAULT_ITERATIONS));
+    assert!(!needs_rekey(900_000));
+    assert!(!needs_rekey(MAX_ITERATIONS));
+}
+
+#[test]
+fn parsed_vault_says_whether_it_needs_rekeying() {
+    let legacy = {
+        let mut v = parse(&cheap_vault());
+        v.as_object_mut().unwrap().remove("keyMetadata");
+        v.to_string()
+    };
+    let parsed = ParsedVault::parse(&legacy).unwrap();
+    assert_eq!(parsed.iterations(), LEGACY_ITERATIONS);
+    assert!(parsed.needs_rekey());
+    for (n, rekey) in [
+        (1, true),
+        (599_999, true),
+        (600_000, false),
+        (10_000_000, false),
+    ] {
+        let parsed = ParsedVault::parse(&with_iterations_text(&n.to_string())).unwrap();
+        assert_eq!(parsed.needs_rekey(), rekey, "{n}");
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Keys derived outside the core (WebCrypto) and payloads
+
+/// The 32 bytes WebCrypto would derive for `password` and the vault's own salt and count.
+fn outside_key(vault: &str, password: &str) -> Zeroizing<[u8; 32]> {
+    let parsed = ParsedVault::parse(vault).unwrap();
+    pbkdf2_hmac_sha256(password, parsed.salt(), parsed.iterations())
+}
+
+/// A payload: JSON text sealed at 1 iteration.
+fn cheap_payload(json: &str) -> String {
+    encrypt(&VaultKey::generate(PASSWORD, 1).unwrap(), json.as_bytes()).unwrap()
+}
+
+#[test]
+fn open_with_key_opens_with_the_key_derived_outside() {
+    let vault = cheap_vault();
+    let (key, plaintext) = ParsedVault::parse(&vault)
+        .unwrap()
+        .open_with_key(outside_key(&vault, PASSWORD))
+        .unwrap();
+    assert_eq!(plaintext.as_slice(), PLAINTEXT);
+    assert!(key.matches_password(PASSWORD));
+    assert_eq!(key.iterations(), 1);
+    assert_eq!(
+        ParsedVault::parse(&vault)
+            .unwrap()
+            .open_with_key(outside_key(&vault, "wrong"))
+            .err(),
+        Some(VaultError::IncorrectPassword)
+    );
+}
+
+#[test]
+fn payload_round_trip_with_a_key_derived_outside() {
+    let json = r#"{"accountNames":{"0xab":"Épargne 🔑"},"n":[1,2.5,null,true]}"#;
+    let payload = cheap_payload(json);
+    let text = open_text_with_key(&payload, outside_key(&payload, PASSWORD)).unwrap();
+    assert_eq!(text.as_str(), json);
+    // The layout browser-passworder writes, with a fresh IV and salt each time.
+    let v = parse(&payload);
+    assert_eq!(
+        v["keyMetadata"],
+        json!({"algorithm":"PBKDF2","params":{"iterations":1}})
+    );
+    assert_ne!(parse(&cheap_payload(json))["iv"], v["iv"]);
+}
+
+#[test]
+fn payload_legacy_count_opens_with_its_own_count() {
+    let key = VaultKey::generate(PASSWORD, LEGACY_ITERATIONS).unwrap();
+    let mut v = parse(&encrypt(&key, b"[1]").unwrap());
+    v.as_object_mut().unwrap().remove("keyMetadata");
+    let payload = v.to_string();
+    let text = open_text_with_key(&payload, outside_key(&payload, PASSWORD)).unwrap();
+    assert_eq!(text.as_str(), "[1]");
+}
+
+#[test]
+fn payload_wrong_key_or_altered_byte_is_incorrect_password() {
+    let payload = cheap_payload("{}");
+    assert_eq!(
+        open_text_with_key(&payload, outside_key(&payload, "wrong")).err(),
+        Some(VaultError::IncorrectPassword)
+    );
+    assert_eq!(
+        open_text_with_key(&payload, Zeroizing::new([0u8; 32])).err(),
+        Some(VaultError::IncorrectPassword)
+    );
+    let v = parse(&payload);
+    let key = outside_key(&payload, PASSWORD);
+    let mut data = field_bytes(&v, "data");
+    data[0] ^= 1;
+    assert_eq!(
+        open_text_with_key(&with_field_bytes(&v, "data", &data), key.clone()).err(),
+        Some(VaultError::IncorrectPassword)
+    );
+    let mut iv = field_bytes(&v, "iv");
+    iv[15] ^= 0x80;
+    assert_eq!(
+        open_text_with_key(&with_field_bytes(&v, "iv", &iv), key).err(),
+        Some(VaultError::IncorrectPassword)
+    );
+}
+
+#[test]
+fn payload_of_the_wrong_shape_is_malformed() {
+    let key = || Zeroizing::new([0u8; 32]);
+    for (text, reason) in [
+        ("", "vault is not valid json"),
+        ("[]", "vault is not a json object"),
+        (r#"{"iv":"AA==","salt":"AA=="}"#, "missing data"),
+        (
+            r#"{"data":"***","iv":"AA==","salt":"AA=="}"#,
+            "data is not base64",
+        ),
+    ] {
+        assert_eq!(
+            open_text_with_key(text, key()).err(),
+            Some(malformed(reason)),
+            "{text}"
+        );
+    }
+    let payload = cheap_payload("{}");
+    let mut v = parse(&payload);
+    v["keyMetadata"] = json!({"algorithm":"scrypt","params":{}});
+    assert_eq!(
+        open_text_with_key(&v.to_string(), key()).err(),
+        Some(malformed("key derivation algorithm is not pbkdf2"))
+    );
+}
+
+#[test]
+fn payload_plaintext_that_is_not_utf8_is_malformed() {
+    let key = VaultKey::generate(PASSWORD, 1).unwrap();
+    let payload = encrypt(&key, &[0x7b, 0xff, 0xfe, 0x7d]).unwrap();
+    let err = open_text_with_key(&payload, outside_key(&payload, PASSWORD))
+        .err()
+        .unwrap();
+    assert_eq!(err, malformed("decrypted data is not utf-8"));
+    assert_eq!(err.code(), "MALFORMED_VAULT");
+    assert_eq!(
+        err.to_string(),
+        "malformed vault: decrypted data is not utf-8"
+    );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -708,6 +871,26 @@ proptest! {
     #[test]
     fn arbitrary_text_never_panics(text in ".{0,200}") {
         let _ = decrypt(&text, "p");
+        let _ = open_text_with_key(&text, Zeroizing::new([0u8; 32]));
+        if let Ok(parsed) = ParsedVault::parse(&text) {
+            let _ = parsed.needs_rekey();
+        }
+    }
+
+    #[test]
+    fn payload_round_trip_any_text_and_any_wrong_key_fails(
+        text in ".{1,200}",
+        wrong in any::<[u8; 32]>(),
+    ) {
+        let payload = cheap_payload(&text);
+        let key = outside_key(&payload, PASSWORD);
+        prop_assume!(wrong != *key);
+        let opened = open_text_with_key(&payload, key).unwrap();
+        prop_assert_eq!(opened.as_str(), text.as_str());
+        prop_assert_eq!(
+            open_text_with_key(&payload, Zeroizing::new(wrong)).err(),
+            Some(VaultError::IncorrectPassword)
+        );
     }
 
     #[test]

@@ -5,8 +5,9 @@
 
 use js_sys::{Array, JsString, Reflect, Uint8Array, JSON};
 use keystead::wasm::{
-    derive_addresses, hash_typed_data_v4, new_vault_key_params, recover_personal_signature,
-    to_checksum_address, validate_phrase, vault_key_params, word_suggestions, Keyring,
+    derive_addresses, hash_typed_data_v4, new_vault_key_params, open_payload,
+    recover_personal_signature, seal_payload, to_checksum_address, validate_phrase,
+    vault_key_params, word_suggestions, Keyring,
 };
 use wasm_bindgen::JsValue;
 use wasm_bindgen_test::*;
@@ -342,6 +343,43 @@ fn unlock_with_key_opens_the_vault_and_zeroes_the_key() {
     assert!(short.to_vec().iter().all(|b| *b == 0));
     let err = vault_key_params("{}").err().unwrap();
     assert_eq!(code(err), "MALFORMED_VAULT");
+    assert_eq!(
+        Reflect::get(&params, &"needsRekey".into()).unwrap(),
+        JsValue::FALSE
+    );
+}
+
+#[wasm_bindgen_test]
+fn payloads_seal_and_open_with_keys_derived_outside() {
+    let value = JSON::parse(r#"{"names":{"0xab":"Épargne 🔑"},"n":[1,null,true]}"#).unwrap();
+    let params: JsValue =
+        JSON::parse(r#"{"salt":"AQIDBAUGBwgJCgsMDQ4PEA==","iterations":3}"#).unwrap();
+    let key = key_for(&params);
+    let payload = seal_payload(&value, &params, &key).unwrap();
+    assert!(key.to_vec().iter().all(|b| *b == 0));
+    let read: JsValue = vault_key_params(&payload).unwrap().into();
+    assert_eq!(
+        Reflect::get(&read, &"needsRekey".into()).unwrap(),
+        JsValue::TRUE
+    );
+    let opened = open_payload(&payload, &key_for(&read)).unwrap();
+    assert_eq!(
+        JSON::stringify(&opened).unwrap(),
+        JSON::stringify(&value).unwrap()
+    );
+    let wrong = Uint8Array::from(&[7u8; 32][..]);
+    assert_eq!(
+        code(open_payload(&payload, &wrong).unwrap_err()),
+        "INCORRECT_PASSWORD"
+    );
+    assert_eq!(
+        code(open_payload("{}", &key_for(&read)).unwrap_err()),
+        "MALFORMED_VAULT"
+    );
+    assert_eq!(
+        code(seal_payload(&JsValue::UNDEFINED, &params, &key_for(&params)).unwrap_err()),
+        "INVALID_ARGUMENT"
+    );
 }
 
 #[wasm_bindgen_test]

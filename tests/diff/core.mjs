@@ -17,6 +17,8 @@ export {
   deriveAddresses,
   vaultKeyParams,
   newVaultKeyParams,
+  sealPayload,
+  openPayload,
 } from '../../pkg/keystead.js';
 
 export const PASSWORD = 'correct horse battery staple';

@@ -123,7 +123,7 @@ test('WebCrypto key path: unlockWithKey opens browser-passworder vaults, restore
   const keys = [randomKey()];
   const vault = await encrypt(PASSWORD, metamaskKeyrings(phrase, 2, keys), undefined, undefined, PBKDF2(600000));
   const params = vaultKeyParams(vault);
-  assert.deepEqual(params, { salt: JSON.parse(vault).salt, iterations: 600000 });
+  assert.deepEqual(params, { salt: JSON.parse(vault).salt, iterations: 600000, needsRekey: false });
   const key = await deriveVaultKey(PASSWORD, params);
   const k = Keyring.unlockWithKey(vault, key);
   try {
@@ -152,6 +152,30 @@ test('WebCrypto key path: unlockWithKey opens browser-passworder vaults, restore
     await assertMetamaskLayout(written, PASSWORD, { phrase, numberOfAccounts: 1, keys: [], iterations: 600000 });
   } finally {
     r.free();
+  }
+});
+
+test('the core decides how a vault opens: needsRekey below 600,000 iterations, and unlockWithKey refuses such a vault', async () => {
+  const phrase = phraseOf(16);
+  const keyrings = metamaskKeyrings(phrase, 1, []);
+  const legacy = await legacyVault(PASSWORD, keyrings);
+  assert.equal(vaultKeyParams(legacy).needsRekey, true, 'no keyMetadata: legacy 10,000');
+  for (const [iterations, needsRekey] of [[1, true], [10000, true], [599999, true], [600000, false], [900000, false], [10000000, false]]) {
+    const v = JSON.parse(legacy);
+    v.keyMetadata = PBKDF2(iterations);
+    assert.deepEqual(vaultKeyParams(JSON.stringify(v)), { salt: v.salt, iterations, needsRekey }, `${iterations} iterations`);
+  }
+  // Even with the right key, the WebCrypto path refuses a vault that must be re-keyed (it cannot
+  // re-key without the password): the extension can only open it through unlock.
+  const key = await deriveVaultKey(PASSWORD, vaultKeyParams(legacy));
+  throwsCode(() => Keyring.unlockWithKey(legacy, key), 'INVALID_ARGUMENT');
+  assert.ok(key.every((b) => b === 0), 'the key array is zeroed');
+  const opened = await openVault({ Keyring, vaultKeyParams }, legacy, PASSWORD);
+  try {
+    assert.equal(opened.wasUpgraded, true);
+    assert.equal(vaultKeyParams(opened.vault()).needsRekey, false, 're-keyed: WebCrypto opens it next time');
+  } finally {
+    opened.free();
   }
 });
 

@@ -6,7 +6,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { decrypt, encrypt } from '@metamask/browser-passworder';
+import { decrypt, encrypt, encryptWithKey, keyFromPassword, generateSalt } from '@metamask/browser-passworder';
 import { privateKeyToAccount, mnemonicToAccount } from 'viem/accounts';
 import { PASSWORD, startAnvil, launch, openPopup, createWallet, readStorage, submitFile } from './harness.mjs';
 
@@ -215,6 +215,34 @@ test('import a 24-word phrase on a fresh profile: the right account, counted as 
   assert.ok(!Number.isNaN(Date.parse(local.backup.phraseConfirmedAt)));
   const keyrings = await decrypt(PASSWORD, local.vault);
   assert.equal(new TextDecoder().decode(Uint8Array.from(keyrings[0].data.mnemonic)), PHRASE_24);
+});
+
+test('a legacy MetaMask vault (10,000 iterations, no keyMetadata) restores from a file, is stored re-keyed, and unlocks again', async () => {
+  // The core decides that such a vault needs re-keying (vaultKeyParams' needsRekey) and refuses it
+  // on the WebCrypto path; the worker must then open it with the password, which re-keys it.
+  const keyrings = [{ type: 'HD Key Tree', data: { mnemonic: Array.from(new TextEncoder().encode(PHRASE)), numberOfAccounts: 2, hdPath: "m/44'/60'/0'/0" } }];
+  const salt = generateSalt();
+  const legacy = await encryptWithKey(await keyFromPassword(PASSWORD, salt, false, { algorithm: 'PBKDF2', params: { iterations: 10000 } }), keyrings);
+  delete legacy.keyMetadata;
+  legacy.salt = salt;
+  assert.deepEqual(await decrypt(PASSWORD, JSON.stringify(legacy)), keyrings, 'browser-passworder opens its legacy vault');
+  const browser = await fresh();
+  const page = await openPopup(browser);
+  await page.getByTestId('restore-file').click();
+  await submitFile(page, JSON.stringify(legacy), PASSWORD);
+  await page.getByTestId('account-item').nth(1).waitFor();
+  assert.deepEqual((await statusOf(page)).accounts.map((a) => a.address), [derived(PHRASE, 0), derived(PHRASE, 1)]);
+  const stored = JSON.parse((await readStorage(page)).local.vault);
+  assert.deepEqual(stored.keyMetadata, { algorithm: 'PBKDF2', params: { iterations: 600000 } }, 'stored re-keyed');
+  assert.notEqual(stored.salt, salt, 'with a fresh salt');
+  const list = await decrypt(PASSWORD, JSON.stringify(stored));
+  assert.equal(new TextDecoder().decode(Uint8Array.from(list[0].data.mnemonic)), PHRASE);
+
+  await page.getByTestId('lock').click();
+  await page.getByTestId('unlock-password').fill(PASSWORD);
+  await page.getByTestId('unlock-submit').click();
+  await page.getByTestId('account-item').nth(1).waitFor();
+  assert.equal((await statusOf(page)).state, 'unlocked');
 });
 
 test('a plain MetaMask vault restores (keyrings only); with the node down, a phrase restore keeps account 0 and says why', async () => {

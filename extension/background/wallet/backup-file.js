@@ -2,9 +2,10 @@
 // (data, iv, salt, keyMetadata), so MetaMask's vault decryptor and browser-passworder's
 // `decrypt(password, fileText)` open it as it is and find MetaMask's keyring list (imported
 // keys included). One more field, `keystead`, carries the wallet's own settings encrypted
-// under the same password with their own salt and IV (lib/passworder.js):
+// under the same password with their own salt and IV, in the same browser-passworder format
+// (sealed and opened by the core: core.js's sealJson / openJson):
 //   { format: "keystead-backup", version: 1, createdAt: <ISO date>, settings: <passworder JSON object> }
-import { encryptJson, decryptJson } from '../../../lib/passworder.js';
+import { sealJson, openJson } from './core.js';
 import { argument } from '../../shared/wallet-errors.js';
 
 export const FORMAT = 'keystead-backup';
@@ -15,7 +16,7 @@ const VAULT_FIELDS = ['data', 'iv', 'salt', 'keyMetadata'];
 
 /** The file's text for a stored vault and the settings to carry (encrypted here). */
 export async function buildFile(vaultJson, password, settings, createdAt) {
-  const encrypted = JSON.parse(await encryptJson(password, settings));
+  const encrypted = JSON.parse(await sealJson(password, settings));
   return JSON.stringify({ ...JSON.parse(vaultJson), keystead: { format: FORMAT, version: VERSION, createdAt, settings: encrypted } }, null, 2);
 }
 
@@ -56,7 +57,7 @@ export function parseFile(text) {
  */
 export async function openSettings(password, settings) {
   try {
-    return await decryptJson(password, settings);
+    return await openJson(password, settings);
   } catch {
     throw argument('The settings in that backup file do not open with the password that opened its wallet: the file was altered or damaged. Nothing was changed; use another copy of the file.');
   }

@@ -3,10 +3,11 @@
 // snapshot in storage.session. Secrets never cross into JS; the password passes through on
 // its way in and is not kept.
 //
-// PBKDF2 for create, restore and unlock runs in WebCrypto (lib/webcrypto-kdf.js): only the 32
-// derived key bytes cross JS, in an array the core zeroes once it has copied them.
+// PBKDF2 for create, restore, unlock and the backup file's settings runs in WebCrypto
+// (lib/webcrypto-kdf.js): only the 32 derived key bytes cross JS, in an array the core zeroes
+// once it has copied them. The core says what to derive and how a vault opens: no count here.
 import init, * as wasm from '../../../pkg/keystead.js';
-import { deriveVaultKey, openVault } from '../../../lib/webcrypto-kdf.js';
+import { deriveVaultKey, openVault, encryptJson, decryptJson } from '../../../lib/webcrypto-kdf.js';
 import * as store from '../platform/store.js';
 import * as session from '../platform/session.js';
 import { throttled } from './unlock-throttle.js';
@@ -146,7 +147,7 @@ export async function create(password, wordCount) {
 /** A wallet from a typed phrase with HD accounts 0..accountCount-1 (account discovery's count). */
 export async function restore(password, phrase, accountCount = 1) {
   await loadCore();
-  wasm.validatePhrase(phrase); // a typo fails before the 600,000 PBKDF2 rounds
+  wasm.validatePhrase(phrase); // a typo fails before the vault key's PBKDF2 rounds
   const { params, key } = await newKey(password);
   const next = wasm.Keyring.restoreWithKey(phrase, params, key);
   try {
@@ -176,6 +177,25 @@ export async function openOtherVault(vaultJson, password) {
 
 export function discardVault(k) {
   discard(k);
+}
+
+/**
+ * `value` (JSON, never a secret: the backup file's settings) sealed under `password` by the core
+ * in browser-passworder's format, with its own salt and IV: the payload's JSON text.
+ */
+export async function sealJson(password, value) {
+  await loadCore();
+  return encryptJson(wasm, password, value);
+}
+
+/**
+ * The value a browser-passworder payload (its JSON text or the parsed object) holds, opened by
+ * the core with `password`: INCORRECT_PASSWORD for a wrong password or an altered byte,
+ * MALFORMED_VAULT for a payload of the wrong shape.
+ */
+export async function openJson(password, payload) {
+  await loadCore();
+  return decryptJson(wasm, password, payload);
 }
 
 /** Makes an opened vault this wallet: its vault and `fields` (settings) in one storage write. */

@@ -29,7 +29,7 @@ const UNAVAILABLE = {
 export function balancePreview(d, nameOf) {
   const p = d.preview;
   if (!p) return [];
-  if (p.status !== 'ok') return [h('p', { class: 'note', testid: 'preview-unavailable' }, UNAVAILABLE[p.why]?.(d.network, p.message) ?? UNAVAILABLE.failed(d.network, p.message))];
+  if (p.status !== 'ok') return [h('p', { class: 'notice', testid: 'preview-unavailable' }, UNAVAILABLE[p.why]?.(d.network, p.message) ?? UNAVAILABLE.failed(d.network, p.message))];
   const title = h('h2', {}, 'Your balance changes');
   if (d.revert) return [title, h('p', { class: 'muted', testid: 'balance-none' }, 'None: the transaction would fail, so nothing would move. You would still pay the fee.')];
   if (p.changes.length === 0) return [title, h('p', { class: 'muted', testid: 'balance-none' }, 'None for this account, apart from the network fee.')];

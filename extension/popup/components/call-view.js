@@ -99,7 +99,7 @@ export function callDetails(d, nameOf) {
   const c = d.call;
   if (c.action === 'send-eth' || c.action === 'create') return [];
   if (c.action === 'unknown') {
-    return [h('p', { class: 'note', testid: 'approval-unreadable' },
+    return [h('p', { class: 'notice', testid: 'approval-unreadable' },
       `Keystead cannot read this call${c.selector ? ` (function ${c.selector})` : ''}: its data is shown below as hexadecimal, exactly as it will be sent. Approve only if you trust the site and know what it does.`)];
   }
   return [

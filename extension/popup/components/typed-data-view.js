@@ -109,6 +109,6 @@ export function typedDataBody({ account, view, insight }, row, nameOf, network) 
   if (view.domainOnly) body.push(h('p', { class: 'warning', testid: 'approval-domain-only' }, 'This signs only the domain: no message is signed.'));
   body.push(h('h2', {}, 'Domain'), domain);
   if (message) body.push(h('h2', {}, 'Message'), h('div', { testid: 'approval-message' }, message));
-  if (insight?.unreachable) body.push(h('p', { class: 'note' }, 'The node did not answer every question about the contracts: what it did not say is shown as unknown.'));
+  if (insight?.unreachable) body.push(h('p', { class: 'notice' }, 'The node did not answer every question about the contracts: what it did not say is shown as unknown.'));
   return body;
 }
