@@ -381,6 +381,11 @@ fn recover<S: AsRef<str>>(shares: &[S]) -> Result<(ShareInfo, Value), Slip39Erro
     Ok((first, shamir::recover_secret(threshold, &points)?))
 }
 
+/// Words per share of a master secret of `secret_len` bytes (20 for 16 bytes, 33 for 32).
+pub fn word_count(secret_len: usize) -> usize {
+    share::word_count(secret_len)
+}
+
 /// The 1024 words of the SLIP-39 list, in order (for suggestion boxes and tests).
 pub fn wordlist() -> impl Iterator<Item = &'static str> {
     (0..1024).map(share::word)
