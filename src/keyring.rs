@@ -153,12 +153,12 @@ impl Keyrings {
     /// # Errors
     /// Only if derivation fails (probability below 2^-127).
     pub fn from_mnemonic(mnemonic: Mnemonic) -> Result<Self, Error> {
+        Self::with_hd(HdSecret::Phrase(mnemonic))
+    }
+
+    fn with_hd(secret: HdSecret) -> Result<Self, Error> {
         Ok(Self {
-            hd: Some(HdKeyring::new(
-                HdSecret::Phrase(mnemonic),
-                METAMASK_HD_PATH,
-                1,
-            )?),
+            hd: Some(HdKeyring::new(secret, METAMASK_HD_PATH, 1)?),
             imported: Vec::new(),
             preserved: Vec::new(),
         })
@@ -170,15 +170,7 @@ impl Keyrings {
     /// # Errors
     /// Only if derivation fails (probability below 2^-127).
     pub fn from_shamir(backup: ShamirBackup) -> Result<Self, Error> {
-        Ok(Self {
-            hd: Some(HdKeyring::new(
-                HdSecret::Shamir(backup),
-                METAMASK_HD_PATH,
-                1,
-            )?),
-            imported: Vec::new(),
-            preserved: Vec::new(),
-        })
+        Self::with_hd(HdSecret::Shamir(backup))
     }
 
     /// The wallet's SLIP-39 backup (master secret and share set), for a Shamir wallet.

@@ -9,21 +9,22 @@
     clippy::panic
 )]
 
-use keystead::error::Error;
-use keystead::eth::Address;
-use keystead::hd::{DerivationPath, ExtendedPrivateKey};
-use keystead::keyring::{Keyrings, SHAMIR_KEYRING_TYPE};
-use keystead::session::SessionKey;
-use keystead::shamir_backup::{Scheme, ShareCheck};
-use keystead::slip39;
-use keystead::vault::{self, VaultKey};
-use keystead::wallet::Wallet;
+use keystead::{
+    error::Error,
+    eth::Address,
+    hd::{DerivationPath, ExtendedPrivateKey},
+    keyring::{Keyrings, SHAMIR_KEYRING_TYPE},
+    session::SessionKey,
+    shamir_backup::{Scheme, ShareCheck},
+    slip39,
+    vault::{self, VaultKey},
+    wallet::Wallet,
+};
 use serde_json::Value;
 
 mod common;
-use common::texts;
+use common::{texts, PASSWORD};
 
-const PASSWORD: &str = "correct horse battery staple";
 /// Vector 1 of trezor/python-shamir-mnemonic: one share of a 1-of-1 set, passphrase "TREZOR".
 const VECTOR_1: &str = "duckling enlarge academic academic agency result length solution fridge kidney coal piece deal husband erode duke ajar critical decision keyboard";
 const VECTOR_1_SECRET: &str = "bb54aac4b89dc868ba37d9cc21b2cece";
