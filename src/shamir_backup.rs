@@ -82,6 +82,22 @@ pub struct ShareSet {
     pub word_count: usize,
 }
 
+impl From<&ShareInfo> for ShareSet {
+    /// The set a share belongs to, as far as the share tells: made elsewhere, no passphrase.
+    fn from(info: &ShareInfo) -> Self {
+        Self {
+            identifier: info.identifier,
+            extendable: info.extendable,
+            iteration_exponent: info.iteration_exponent,
+            group_threshold: info.group_threshold,
+            group_count: info.group_count,
+            groups: None,
+            passphrase: false,
+            word_count: info.word_count,
+        }
+    }
+}
+
 impl ShareSet {
     /// Whether `info` could be a share of this set: the fields every share of it carries, and
     /// for a set made here, a group and member that exist with the group's threshold.
@@ -294,14 +310,8 @@ impl ShamirBackup {
         let first = validated(shares)?;
         let secret = slip39::combine(shares, passphrase)?;
         let set = ShareSet {
-            identifier: first.identifier,
-            extendable: first.extendable,
-            iteration_exponent: first.iteration_exponent,
-            group_threshold: first.group_threshold,
-            group_count: first.group_count,
-            groups: None,
             passphrase: !passphrase.is_empty(),
-            word_count: first.word_count,
+            ..ShareSet::from(&first)
         };
         Ok(Self {
             secret: Zeroizing::new(secret.as_bytes().to_vec()),

@@ -216,58 +216,40 @@ fn scheme_from(value: &JsValue) -> Result<(Scheme, usize), JsValue> {
     ))
 }
 
-/// A share's public fields: `{ identifier, extendable, iterationExponent, group, groupThreshold,
-/// groupCount, member, memberThreshold, wordCount }`; `group` and `member` count from 1.
-fn share_info_object(info: &ShareInfo) -> Object {
-    let obj = Object::new();
-    set(&obj, "identifier", &JsValue::from(info.identifier));
-    set(&obj, "extendable", &JsValue::from(info.extendable));
-    set(
-        &obj,
-        "iterationExponent",
-        &JsValue::from(info.iteration_exponent),
-    );
-    set(
-        &obj,
-        "group",
-        &JsValue::from(u16::from(info.group_index) + 1),
-    );
-    set(&obj, "groupThreshold", &JsValue::from(info.group_threshold));
-    set(&obj, "groupCount", &JsValue::from(info.group_count));
-    set(
-        &obj,
-        "member",
-        &JsValue::from(u16::from(info.member_index) + 1),
-    );
-    set(
-        &obj,
-        "memberThreshold",
-        &JsValue::from(info.member_threshold),
-    );
-    set(
-        &obj,
-        "wordCount",
-        &JsValue::from(u32::try_from(info.word_count).unwrap_or(0)),
-    );
-    obj
-}
-
-/// A share set's public description as a JS object (see [`Keyring::share_set`]).
-fn share_set_object(shares: &ShareSet) -> Object {
+/// The fields every share of a set has in common, on a new object: `{ identifier, extendable,
+/// iterationExponent, groupThreshold, groupCount, wordCount }`.
+fn set_fields(shares: &ShareSet) -> Object {
     let obj = Object::new();
     set(&obj, "identifier", &JsValue::from(shares.identifier));
     set(&obj, "extendable", &JsValue::from(shares.extendable));
-    set(
-        &obj,
-        "iterationExponent",
-        &JsValue::from(shares.iteration_exponent),
-    );
-    set(
-        &obj,
-        "groupThreshold",
-        &JsValue::from(shares.group_threshold),
-    );
-    set(&obj, "groupCount", &JsValue::from(shares.group_count));
+    for (key, n) in [
+        ("iterationExponent", shares.iteration_exponent),
+        ("groupThreshold", shares.group_threshold),
+        ("groupCount", shares.group_count),
+    ] {
+        set(&obj, key, &JsValue::from(n));
+    }
+    let words = u32::try_from(shares.word_count).unwrap_or(0);
+    set(&obj, "wordCount", &JsValue::from(words));
+    obj
+}
+
+/// A share's public fields: those of [`set_fields`] and `{ group, member, memberThreshold }`;
+/// `group` and `member` count from 1.
+fn share_info_object(info: &ShareInfo) -> Object {
+    let obj = set_fields(&ShareSet::from(info));
+    let group = u16::from(info.group_index) + 1;
+    let member = u16::from(info.member_index) + 1;
+    set(&obj, "group", &JsValue::from(group));
+    set(&obj, "member", &JsValue::from(member));
+    let threshold = info.member_threshold;
+    set(&obj, "memberThreshold", &JsValue::from(threshold));
+    obj
+}
+
+/// A share set's public description: those of [`set_fields`] and `{ groups, passphrase }`.
+fn share_set_object(shares: &ShareSet) -> Object {
+    let obj = set_fields(shares);
     let groups = shares.groups.as_ref().map_or(JsValue::NULL, |groups| {
         let pair = |&(t, n): &(u8, u8)| -> JsValue {
             Array::of2(&JsValue::from(t), &JsValue::from(n)).into()
@@ -276,8 +258,6 @@ fn share_set_object(shares: &ShareSet) -> Object {
     });
     set(&obj, "groups", &groups);
     set(&obj, "passphrase", &JsValue::from(shares.passphrase));
-    let words = u32::try_from(shares.word_count).unwrap_or(0);
-    set(&obj, "wordCount", &JsValue::from(words));
     obj
 }
 
@@ -387,6 +367,19 @@ impl Keyring {
         })
     }
 
+    /// A new wallet `make` builds under the key WebCrypto derived for `params`
+    /// ([`key_with_params`]; `key` is zeroed once copied), on a scrubbed stack.
+    fn with_new_key(
+        params: &JsValue,
+        key: &Uint8Array,
+        make: impl FnOnce(VaultKey) -> Result<Wallet, JsValue>,
+    ) -> Result<Keyring, JsValue> {
+        scrubbed(|| {
+            let key = key_with_params(params, key)?;
+            Ok(Self { inner: make(key)? })
+        })
+    }
+
     /// `restore` with the key WebCrypto derived for `params` ([`new_vault_key_params`]);
     /// `key` is zeroed once copied.
     #[wasm_bindgen(js_name = restoreWithKey)]
@@ -395,12 +388,9 @@ impl Keyring {
         params: &JsValue,
         key: &Uint8Array,
     ) -> Result<Keyring, JsValue> {
-        scrubbed(|| {
+        Self::with_new_key(params, key, |key| {
             let phrase = secret_text(phrase, PHRASE)?;
-            let key = key_with_params(params, key)?;
-            Ok(Self {
-                inner: js(Wallet::restore_with_key(&phrase, key))?,
-            })
+            js(Wallet::restore_with_key(&phrase, key))
         })
     }
 
@@ -412,12 +402,9 @@ impl Keyring {
         params: &JsValue,
         key: &Uint8Array,
     ) -> Result<Keyring, JsValue> {
-        scrubbed(|| {
-            let key = key_with_params(params, key)?;
+        Self::with_new_key(params, key, |key| {
             let word_count = usize::try_from(word_count).unwrap_or(usize::MAX);
-            Ok(Self {
-                inner: js(Wallet::create_with_key(word_count, key))?,
-            })
+            js(Wallet::create_with_key(word_count, key))
         })
     }
 
@@ -431,12 +418,9 @@ impl Keyring {
         params: &JsValue,
         key: &Uint8Array,
     ) -> Result<Keyring, JsValue> {
-        scrubbed(|| {
-            let key = key_with_params(params, key)?;
+        Self::with_new_key(params, key, |key| {
             let (scheme, bytes) = scheme_from(scheme)?;
-            Ok(Self {
-                inner: js(Wallet::create_shamir_with_key(&scheme, bytes, key))?,
-            })
+            js(Wallet::create_shamir_with_key(&scheme, bytes, key))
         })
     }
 
@@ -450,13 +434,10 @@ impl Keyring {
         params: &JsValue,
         key: &Uint8Array,
     ) -> Result<Keyring, JsValue> {
-        scrubbed(|| {
-            let key = key_with_params(params, key)?;
+        Self::with_new_key(params, key, |key| {
             let shares = share_texts(shares)?;
             let passphrase = secret_text(passphrase, PASSPHRASE)?;
-            Ok(Self {
-                inner: js(Wallet::restore_shares_with_key(&shares, &passphrase, key))?,
-            })
+            js(Wallet::restore_shares_with_key(&shares, &passphrase, key))
         })
     }
 
@@ -658,21 +639,27 @@ pub fn validate_phrase(phrase: &JsString) -> Result<(), JsValue> {
     scrubbed(|| js(mnemonic::validate_phrase(&secret_text(phrase, PHRASE)?)))
 }
 
-/// A caller's suggestion limit, at most [`MAX_SUGGESTIONS`] (and that when none is given).
-fn suggestion_limit(limit: Option<u32>) -> usize {
-    limit.map_or(MAX_SUGGESTIONS, |n| {
+/// Up to `limit` (at most [`MAX_SUGGESTIONS`], and that when none is given) words of a list
+/// (`words(prefix, limit)`) starting with `prefix`, which is wiped after use.
+fn suggestions(
+    words: fn(&str, usize) -> Vec<&'static str>,
+    prefix: String,
+    limit: Option<u32>,
+) -> Array {
+    let prefix = Zeroizing::new(prefix);
+    let limit = limit.map_or(MAX_SUGGESTIONS, |n| {
         usize::try_from(n).map_or(MAX_SUGGESTIONS, |n| n.min(MAX_SUGGESTIONS))
-    })
+    });
+    words(&prefix, limit)
+        .into_iter()
+        .map(JsValue::from_str)
+        .collect()
 }
 
 /// Up to `limit` (default and at most [`MAX_SUGGESTIONS`], 8) list words starting with `prefix`.
 #[wasm_bindgen(js_name = wordSuggestions)]
 pub fn word_suggestions(prefix: String, limit: Option<u32>) -> Array {
-    let prefix = Zeroizing::new(prefix);
-    mnemonic::word_suggestions(&prefix, suggestion_limit(limit))
-        .into_iter()
-        .map(JsValue::from_str)
-        .collect()
+    suggestions(mnemonic::word_suggestions, prefix, limit)
 }
 
 /// The public fields of one typed SLIP-39 share (see [`share_info_object`]); throws the
@@ -696,11 +683,7 @@ pub fn validate_shares(shares: &Array) -> Result<(), JsValue> {
 /// `prefix`.
 #[wasm_bindgen(js_name = slip39WordSuggestions)]
 pub fn slip39_word_suggestions(prefix: String, limit: Option<u32>) -> Array {
-    let prefix = Zeroizing::new(prefix);
-    slip39::word_suggestions(&prefix, suggestion_limit(limit))
-        .into_iter()
-        .map(JsValue::from_str)
-        .collect()
+    suggestions(slip39::word_suggestions, prefix, limit)
 }
 
 /// The EIP-55 checksummed form of an address.
