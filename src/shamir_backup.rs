@@ -22,7 +22,7 @@
 use core::fmt;
 
 use hmac::{Hmac, KeyInit, Mac};
-use serde::Deserialize;
+use serde_json::Value;
 use sha2::Sha256;
 use subtle::ConstantTimeEq;
 use zeroize::Zeroizing;
@@ -453,79 +453,97 @@ impl ShamirBackup {
     /// range or inconsistent, an iteration exponent above [`MAX_ACCEPTED_ITERATION_EXPONENT`].
     pub fn read(data: &str) -> Result<ShamirKeyringData, Error> {
         let malformed = |reason| Error::from(VaultError::Malformed { reason });
-        let raw: RawData = serde_json::from_str(data)
-            .map_err(|_| malformed("the shamir keyring's data is malformed"))?;
-        let digits = raw.master_secret.as_bytes();
+        // Read as a JSON value (the typed-data reader's code, no second deserializer); the
+        // master secret's text is moved at once into a buffer wiped on drop.
+        let Ok(Value::Object(mut fields)) = serde_json::from_str::<Value>(data) else {
+            return Err(malformed("the shamir keyring's data is not an object"));
+        };
+        let digits = match fields.remove("masterSecret") {
+            Some(Value::String(text)) => Zeroizing::new(text),
+            _ => return Err(malformed("the shamir keyring has no master secret")),
+        };
         if !(32..=128).contains(&digits.len()) || digits.len() % 4 != 0 {
             return Err(malformed(
                 "the master secret is not 16 to 64 bytes, an even number",
             ));
         }
         let mut secret = Zeroizing::new(vec![0u8; digits.len() / 2]);
-        crate::hex::decode_into(digits, &mut secret)
+        crate::hex::decode_into(digits.as_bytes(), &mut secret)
             .ok_or_else(|| malformed("the master secret is not hex"))?;
-        let s = raw.share_set;
-        let groups_fit = match &s.groups {
-            None => true,
-            Some(groups) => {
-                groups.len() == usize::from(s.group_count)
-                    && slip39::check_groups(s.group_threshold, groups).is_ok()
-                    && !s.passphrase
-            }
-        };
-        if s.identifier > 0x7fff
-            || !(1..=slip39::MAX_SHARE_COUNT).contains(&s.group_count)
-            || !(1..=s.group_count).contains(&s.group_threshold)
-            || !groups_fit
-        {
-            return Err(malformed("the share set's fields are out of range"));
-        }
-        if s.iteration_exponent > MAX_ACCEPTED_ITERATION_EXPONENT {
+        let set = read_set(fields.get("shareSet"), slip39::word_count(secret.len()))
+            .ok_or_else(|| malformed("the share set's fields are missing or out of range"))?;
+        if set.iteration_exponent > MAX_ACCEPTED_ITERATION_EXPONENT {
             return Err(malformed("the share set's iteration exponent is too high"));
         }
-        let set = ShareSet {
-            identifier: s.identifier,
-            extendable: s.extendable,
-            iteration_exponent: s.iteration_exponent,
-            group_threshold: s.group_threshold,
-            group_count: s.group_count,
-            groups: s.groups,
-            passphrase: s.passphrase,
-            word_count: slip39::word_count(secret.len()),
+        let number_of_accounts = match fields.get("numberOfAccounts") {
+            None | Some(Value::Null) => None,
+            Some(n) => Some(
+                n.as_u64()
+                    .and_then(|n| u32::try_from(n).ok())
+                    .ok_or_else(|| malformed("numberOfAccounts is not a number"))?,
+            ),
+        };
+        let hd_path = match fields.remove("hdPath") {
+            None | Some(Value::Null) => None,
+            Some(Value::String(path)) => Some(path),
+            Some(_) => return Err(malformed("hdPath is not a string")),
         };
         Ok(ShamirKeyringData {
             backup: Self { secret, set },
-            number_of_accounts: raw.number_of_accounts,
-            hd_path: raw.hd_path,
+            number_of_accounts,
+            hd_path,
         })
     }
 }
 
-#[derive(Deserialize)]
-struct RawData {
-    #[serde(rename = "masterSecret")]
-    master_secret: Zeroizing<String>,
-    #[serde(rename = "numberOfAccounts")]
-    number_of_accounts: Option<u32>,
-    #[serde(rename = "hdPath")]
-    hd_path: Option<String>,
-    #[serde(rename = "shareSet")]
-    share_set: RawSet,
+/// A JSON integer from 0 to `max`.
+fn small(value: &Value, max: u8) -> Option<u8> {
+    value
+        .as_u64()
+        .filter(|n| *n <= u64::from(max))
+        .and_then(|n| u8::try_from(n).ok())
 }
 
-#[derive(Deserialize)]
-struct RawSet {
-    identifier: u16,
-    extendable: bool,
-    #[serde(rename = "iterationExponent")]
-    iteration_exponent: u8,
-    #[serde(rename = "groupThreshold")]
-    group_threshold: u8,
-    #[serde(rename = "groupCount")]
-    group_count: u8,
-    groups: Option<Vec<(u8, u8)>>,
-    #[serde(default)]
-    passphrase: bool,
+/// The `shareSet` of a keyring entry, if every field is there, in range and consistent.
+fn read_set(value: Option<&Value>, word_count: usize) -> Option<ShareSet> {
+    let value = value?;
+    let field = |name: &str, max: u8| small(value.get(name)?, max);
+    let group_count = field("groupCount", slip39::MAX_SHARE_COUNT).filter(|n| *n >= 1)?;
+    let group_threshold = field("groupThreshold", group_count).filter(|n| *n >= 1)?;
+    let groups = match value.get("groups") {
+        None | Some(Value::Null) => None,
+        Some(list) => Some(
+            list.as_array()?
+                .iter()
+                .map(|pair| match pair.as_array()?.as_slice() {
+                    [t, n] => Some((small(t, 16)?, small(n, 16)?)),
+                    _ => None,
+                })
+                .collect::<Option<Vec<_>>>()?,
+        ),
+    };
+    let passphrase = value
+        .get("passphrase")
+        .map_or(Some(false), Value::as_bool)?;
+    if let Some(groups) = &groups {
+        let fits = groups.len() == usize::from(group_count)
+            && slip39::check_groups(group_threshold, groups).is_ok();
+        // A set made here has no passphrase: its shares are made again without one.
+        if !fits || passphrase {
+            return None;
+        }
+    }
+    let identifier = value.get("identifier")?.as_u64().filter(|n| *n <= 0x7fff)?;
+    Some(ShareSet {
+        identifier: u16::try_from(identifier).ok()?,
+        extendable: value.get("extendable")?.as_bool()?,
+        iteration_exponent: field("iterationExponent", slip39::MAX_ITERATION_EXPONENT)?,
+        group_threshold,
+        group_count,
+        groups,
+        passphrase,
+        word_count,
+    })
 }
 
 /// A Shamir wallet's shares could not be shown or accepted.
