@@ -67,12 +67,9 @@ impl Error {
                 "INVALID_ARGUMENT"
             }
             Self::TypedData(_) => "INVALID_TYPED_DATA",
-            Self::Transaction(_) => "INVALID_TRANSACTION",
+            Self::Transaction(e) => e.code(),
             Self::Vault(e) => e.code(),
-            Self::Keyring(KeyringError::DuplicateAccount) => "DUPLICATE_ACCOUNT",
-            Self::Keyring(KeyringError::UnknownAccount) => "UNKNOWN_ACCOUNT",
-            Self::Keyring(KeyringError::Locked) => "LOCKED",
-            Self::Keyring(_) => "INVALID_ARGUMENT",
+            Self::Keyring(e) => e.code(),
             Self::Session(_) => "INVALID_SESSION",
             Self::Slip39(e) => e.code(),
             Self::Shamir(e) => e.code(),

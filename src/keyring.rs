@@ -22,18 +22,14 @@
 
 use core::fmt::{self, Write as _};
 
-use serde::de::{self, Deserializer, SeqAccess, Visitor};
-use serde::Deserialize;
-use serde_json::value::RawValue;
 use zeroize::Zeroizing;
 
 use crate::error::Error;
-use crate::eth::tx::TransactionError;
-use crate::eth::tx::TransactionRequest;
-use crate::eth::{eip191, typed_data, Address, PrivateKey, Signature};
+use crate::eth::{Address, PrivateKey, SignHash, Signature};
 use crate::hd::{
     self, AccountIndex, ChildNumber, DerivationPath, ExtendedPrivateKey, METAMASK_HD_PATH,
 };
+use crate::json;
 use crate::mnemonic::Mnemonic;
 pub use crate::shamir_backup::SHAMIR_KEYRING_TYPE;
 use crate::shamir_backup::{ShamirBackup, ShamirError};
@@ -104,6 +100,29 @@ pub struct Keyrings {
     imported: Vec<Box<ImportedAccount>>,
     /// Keyrings of other types, kept verbatim (their JSON text) so that nothing is lost.
     preserved: Vec<Zeroizing<String>>,
+}
+
+/// One account of a wallet as a [`SignHash`] signer ([`Keyrings::signer`]). It borrows the
+/// keyrings and copies no key; never `Copy`, `Debug` or `Display`.
+pub struct AccountSigner<'a> {
+    keyrings: &'a Keyrings,
+    address: Address,
+}
+
+impl SignHash for AccountSigner<'_> {
+    type Signed<T> = Result<T, KeyringError>;
+
+    fn address(&self) -> Address {
+        self.address
+    }
+
+    fn sign_hash_with<T>(
+        &self,
+        hash: &[u8; 32],
+        encode: impl FnOnce(Signature) -> T,
+    ) -> Result<T, KeyringError> {
+        self.keyrings.sign_hash(&self.address, hash).map(encode)
+    }
 }
 
 impl HdKeyring {
@@ -307,41 +326,25 @@ impl Keyrings {
             .is_some_and(|m| crate::phrase_guard::is_own_phrase_hash(&m.phrase(), hash))
     }
 
-    /// EIP-191 `personal_sign` of `message` by `address`: 65 bytes r‖s‖v, v ∈ {27, 28}, low s.
+    /// The one place an account's key signs: `address`'s key signs the 32-byte `hash` (RFC 6979,
+    /// low s, recoverable; [`PrivateKey::sign_hash`]). Every kind of signature reaches it through
+    /// [`Keyrings::signer`].
     ///
     /// # Errors
     /// `UNKNOWN_ACCOUNT`.
-    pub fn sign_personal_message(
-        &self,
-        address: &Address,
-        message: &[u8],
-    ) -> Result<Signature, Error> {
-        Ok(self.key_for(address)?.sign_hash(&eip191::hash(message)))
+    pub fn sign_hash(&self, address: &Address, hash: &[u8; 32]) -> Result<Signature, KeyringError> {
+        Ok(self.key_for(address)?.sign_hash(hash))
     }
 
-    /// EIP-712 `eth_signTypedData_v4` signature of `json` by `address` (same form as above).
-    ///
-    /// # Errors
-    /// `INVALID_TYPED_DATA` (checked first), `UNKNOWN_ACCOUNT`.
-    pub fn sign_typed_data_v4(&self, address: &Address, json: &str) -> Result<Signature, Error> {
-        let hash = typed_data::signing_hash(json)?;
-        Ok(self.key_for(address)?.sign_hash(&hash))
-    }
-
-    /// Signs a transaction request (JSON-RPC field names) and returns the raw signed bytes.
-    /// A `from` field, when present, must be `address`.
-    ///
-    /// # Errors
-    /// `INVALID_TRANSACTION` (checked first), `UNKNOWN_ACCOUNT`.
-    pub fn sign_transaction(&self, address: &Address, json: &str) -> Result<Vec<u8>, Error> {
-        let tx = TransactionRequest::from_json(json)?;
-        if tx.from().is_some_and(|from| from != *address) {
-            return Err(TransactionError {
-                reason: "from is not the signing account",
-            }
-            .into());
+    /// The signer of `address` for the signing functions of each standard
+    /// ([`crate::eth::signer`]). Its key is looked up only when it signs, through
+    /// [`Keyrings::sign_hash`], so those functions check their own input first and an unknown
+    /// address fails (`UNKNOWN_ACCOUNT`) only then.
+    pub fn signer(&self, address: Address) -> AccountSigner<'_> {
+        AccountSigner {
+            keyrings: self,
+            address,
         }
-        Ok(tx.sign(self.key_for(address)?))
     }
 
     /// MetaMask's serialized keyring list (see the module docs), as UTF-8 JSON text.
@@ -428,27 +431,34 @@ impl Keyrings {
     /// secrets that do not parse. Never panics on any input.
     pub fn deserialize(json: &[u8]) -> Result<Self, Error> {
         let malformed = |reason| Error::from(VaultError::Malformed { reason });
-        let entries: Vec<&RawValue> =
-            serde_json::from_slice(json).map_err(|_| malformed("keyrings are not a json list"))?;
+        // Read in place (crate::json): no copy of the plaintext's secrets outside `json`.
+        let list = core::str::from_utf8(json).map(json::parse);
+        let Ok(Ok(json::Node {
+            value: json::Value::Array(entries),
+            ..
+        })) = list
+        else {
+            return Err(malformed("keyrings are not a json list"));
+        };
         let mut keyring = Self {
             hd: None,
             imported: Vec::new(),
             preserved: Vec::new(),
         };
-        for entry in entries {
-            let header: RawKeyring<'_> = serde_json::from_str(entry.get())
-                .map_err(|_| malformed("a keyring has no type and data"))?;
-            match header.kind.as_str() {
+        for entry in &entries {
+            let (kind, data) =
+                keyring_entry(entry).ok_or(malformed("a keyring has no type and data"))?;
+            match kind.as_str() {
                 HD_KEYRING_TYPE if keyring.hd.is_none() => {
-                    let data: HdData = serde_json::from_str(header.data.get())
-                        .map_err(|_| malformed("hd keyring data is malformed"))?;
-                    let phrase = match &data.mnemonic.0 {
+                    let data =
+                        HdData::read(data).ok_or(malformed("hd keyring data is malformed"))?;
+                    let phrase = match data.mnemonic {
                         MnemonicText::Bytes(bytes) => Zeroizing::new(
-                            core::str::from_utf8(bytes)
+                            core::str::from_utf8(&bytes)
                                 .map_err(|_| malformed("mnemonic bytes are not utf-8"))?
                                 .to_owned(),
                         ),
-                        MnemonicText::Text(text) => text.clone(),
+                        MnemonicText::Text(text) => text,
                     };
                     let mnemonic = Mnemonic::parse(&phrase)?;
                     let path = data.hd_path.as_deref().unwrap_or(METAMASK_HD_PATH);
@@ -462,8 +472,8 @@ impl Keyrings {
                     keyring.hd = Some(HdKeyring::new(HdSecret::Shamir(data.backup), path, count)?);
                 }
                 SIMPLE_KEYRING_TYPE => {
-                    let keys: Vec<Zeroizing<String>> = serde_json::from_str(header.data.get())
-                        .map_err(|_| malformed("imported keys are not a list of strings"))?;
+                    let keys = imported_keys(data)
+                        .ok_or(malformed("imported keys are not a list of strings"))?;
                     for hex in keys {
                         let key = PrivateKey::from_hex(&hex)?;
                         let address = key.address();
@@ -477,7 +487,7 @@ impl Keyrings {
                 }
                 _ => keyring
                     .preserved
-                    .push(Zeroizing::new(entry.get().to_owned())),
+                    .push(Zeroizing::new(entry.text.to_owned())),
             }
         }
         Ok(keyring)
@@ -515,59 +525,111 @@ pub fn derive_addresses(phrase: &str, start: u32, count: u32) -> Result<Vec<Addr
         .collect())
 }
 
-#[derive(Deserialize)]
-struct RawKeyring<'a> {
-    #[serde(rename = "type")]
-    kind: String,
-    #[serde(borrow)]
-    data: &'a RawValue,
+/// The members `names` of a JSON object, each `None` when absent; members of other names are
+/// ignored. `None` for a value that is not an object, a key that does not decode, or one of
+/// `names` given twice.
+fn members<'n, 'a, const N: usize>(
+    node: &'n json::Node<'a>,
+    names: [&str; N],
+) -> Option<[Option<&'n json::Node<'a>>; N]> {
+    let json::Value::Object(members) = &node.value else {
+        return None;
+    };
+    let mut found = [None; N];
+    for (key, value) in members {
+        let key = json::string(key).ok()?;
+        if let Some(slot) = names
+            .iter()
+            .position(|name| *name == key)
+            .and_then(|i| found.get_mut(i))
+        {
+            if slot.replace(value).is_some() {
+                return None;
+            }
+        }
+    }
+    Some(found)
 }
 
-#[derive(Deserialize)]
+/// A member that may be absent or `null`.
+fn present<'n, 'a>(member: Option<&'n json::Node<'a>>) -> Option<&'n json::Node<'a>> {
+    member.filter(|node| !matches!(node.value, json::Value::Null))
+}
+
+/// A string decoded into a zeroizing buffer sized once (`raw` is its longest form).
+fn secret_string(node: &json::Node<'_>) -> Option<Zeroizing<String>> {
+    let json::Value::String(raw) = node.value else {
+        return None;
+    };
+    let mut out = Zeroizing::new(String::with_capacity(raw.len()));
+    json::decode_string(raw, &mut out).ok()?;
+    Some(out)
+}
+
+/// A keyring entry's `type` and `data` (both required).
+fn keyring_entry<'n, 'a>(entry: &'n json::Node<'a>) -> Option<(String, &'n json::Node<'a>)> {
+    let [kind, data] = members(entry, ["type", "data"])?;
+    let json::Value::String(kind) = kind?.value else {
+        return None;
+    };
+    Some((json::string(kind).ok()?, data?))
+}
+
+/// The imported keys of a `Simple Key Pair`: a list of strings.
+fn imported_keys(data: &json::Node<'_>) -> Option<Vec<Zeroizing<String>>> {
+    let json::Value::Array(items) = &data.value else {
+        return None;
+    };
+    items.iter().map(secret_string).collect()
+}
+
+/// What Keystead reads of an HD keyring's `data` (other members are ignored).
 struct HdData {
-    mnemonic: MnemonicField,
-    #[serde(rename = "numberOfAccounts")]
+    mnemonic: MnemonicText,
     number_of_accounts: Option<u32>,
-    #[serde(rename = "hdPath")]
     hd_path: Option<String>,
 }
 
+/// The mnemonic as MetaMask stores it: an array of UTF-8 bytes, or (old vaults) a string; read
+/// straight into zeroizing buffers that never grow.
 enum MnemonicText {
     Bytes(Zeroizing<Vec<u8>>),
     Text(Zeroizing<String>),
 }
 
-/// The mnemonic as MetaMask stores it: an array of UTF-8 bytes, or (old vaults) a string.
-/// Read straight into zeroizing buffers (serde's untagged enums would buffer a plain copy).
-struct MnemonicField(MnemonicText);
+/// The longest mnemonic byte array read (a 24-word phrase is at most 215 bytes).
+const MAX_MNEMONIC_BYTES: usize = 512;
 
-impl<'de> Deserialize<'de> for MnemonicField {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct V;
-        impl<'de> Visitor<'de> for V {
-            type Value = MnemonicField;
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("a byte array or a string")
-            }
-            fn visit_str<E: de::Error>(self, s: &str) -> Result<Self::Value, E> {
-                Ok(MnemonicField(MnemonicText::Text(Zeroizing::new(
-                    s.to_owned(),
-                ))))
-            }
-            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
-                // A 24-word phrase is at most 215 bytes. The buffer never grows: growing would
-                // leave an unwiped copy behind in the freed block.
-                let mut bytes = Zeroizing::new(Vec::with_capacity(512));
-                while let Some(b) = seq.next_element::<u8>()? {
-                    if bytes.len() == bytes.capacity() {
-                        return Err(de::Error::custom("mnemonic is too long"));
-                    }
-                    bytes.push(b);
+impl HdData {
+    /// `{ "mnemonic": bytes or string, "numberOfAccounts"?: u32, "hdPath"?: string }`, the
+    /// optional ones also `null`; `None` for anything else.
+    fn read(data: &json::Node<'_>) -> Option<Self> {
+        let [mnemonic, count, path] = members(data, ["mnemonic", "numberOfAccounts", "hdPath"])?;
+        let mnemonic = match &mnemonic?.value {
+            json::Value::Array(items) if items.len() <= MAX_MNEMONIC_BYTES => {
+                let mut bytes = Zeroizing::new(Vec::with_capacity(items.len()));
+                for item in items {
+                    bytes.push(u8::try_from(item.as_u64()?).ok()?);
                 }
-                Ok(MnemonicField(MnemonicText::Bytes(bytes)))
+                MnemonicText::Bytes(bytes)
             }
-        }
-        deserializer.deserialize_any(V)
+            json::Value::String(_) => MnemonicText::Text(secret_string(mnemonic?)?),
+            _ => return None,
+        };
+        let number_of_accounts = match present(count) {
+            Some(count) => Some(u32::try_from(count.as_u64()?).ok()?),
+            None => None,
+        };
+        let hd_path = match present(path).map(|path| &path.value) {
+            Some(json::Value::String(raw)) => Some(json::string(raw).ok()?),
+            Some(_) => return None,
+            None => None,
+        };
+        Some(Self {
+            mnemonic,
+            number_of_accounts,
+            hd_path,
+        })
     }
 }
 
@@ -587,6 +649,19 @@ pub enum KeyringError {
     Locked,
     /// The HD keyring cannot hold more accounts.
     TooManyAccounts,
+}
+
+impl KeyringError {
+    /// The stable code: `DUPLICATE_ACCOUNT`, `UNKNOWN_ACCOUNT`, `LOCKED`, or `INVALID_ARGUMENT`
+    /// (removing an HD account, no phrase, too many accounts).
+    pub fn code(&self) -> &'static str {
+        match self {
+            Self::DuplicateAccount => "DUPLICATE_ACCOUNT",
+            Self::UnknownAccount => "UNKNOWN_ACCOUNT",
+            Self::Locked => "LOCKED",
+            Self::NotRemovable | Self::NoPhrase | Self::TooManyAccounts => "INVALID_ARGUMENT",
+        }
+    }
 }
 
 impl fmt::Display for KeyringError {

@@ -12,6 +12,7 @@ pub mod error;
 pub mod eth;
 pub mod hd;
 mod hex;
+mod json;
 pub mod keyring;
 pub mod mnemonic;
 pub mod phrase_guard;

@@ -13,9 +13,9 @@
 use zeroize::Zeroizing;
 
 use crate::error::Error;
-use crate::eth::{Address, Signature};
+use crate::eth::Address;
 use crate::keyring::KeyringError;
-use crate::keyring::{Account, Keyrings};
+use crate::keyring::{Account, AccountSigner, Keyrings};
 use crate::mnemonic::Mnemonic;
 use crate::session::{self, SessionKey};
 use crate::shamir_backup::{Scheme, ShamirBackup, ShareCheck, ShareSet};
@@ -335,34 +335,16 @@ impl Wallet {
         Ok(state.keyring.is_own_phrase_hash(&hash))
     }
 
-    /// See [`Keyrings::sign_personal_message`].
+    /// The signer of `address` ([`Keyrings::signer`]) for the signing function of each standard:
+    /// `eip191::sign`, `typed_data::sign`, `tx::sign_request` ([`crate::eth::signer`]).
     ///
     /// # Errors
-    /// `LOCKED`, `UNKNOWN_ACCOUNT`.
-    pub fn sign_personal_message(
-        &self,
-        address: &Address,
-        message: &[u8],
-    ) -> Result<Signature, Error> {
-        self.unlocked()?
-            .keyring
-            .sign_personal_message(address, message)
-    }
-
-    /// See [`Keyrings::sign_typed_data_v4`].
-    ///
-    /// # Errors
-    /// `LOCKED`, `INVALID_TYPED_DATA`, `UNKNOWN_ACCOUNT`.
-    pub fn sign_typed_data_v4(&self, address: &Address, json: &str) -> Result<Signature, Error> {
-        self.unlocked()?.keyring.sign_typed_data_v4(address, json)
-    }
-
-    /// See [`Keyrings::sign_transaction`].
-    ///
-    /// # Errors
-    /// `LOCKED`, `INVALID_TRANSACTION`, `UNKNOWN_ACCOUNT`.
-    pub fn sign_transaction(&self, address: &Address, json: &str) -> Result<Vec<u8>, Error> {
-        self.unlocked()?.keyring.sign_transaction(address, json)
+    /// `LOCKED`. An address the wallet does not hold fails (`UNKNOWN_ACCOUNT`) when it signs.
+    pub fn signer(&self, address: Address) -> Result<AccountSigner<'_>, KeyringError> {
+        self.state
+            .as_deref()
+            .map(|state| state.keyring.signer(address))
+            .ok_or(KeyringError::Locked)
     }
 
     /// Drops the keyring and the key; both zeroize. Every later call fails with `LOCKED`.

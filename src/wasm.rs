@@ -16,6 +16,7 @@ use wasm_bindgen::prelude::*;
 use zeroize::Zeroizing;
 
 use crate::error::Error;
+use crate::eth::tx::sign_request;
 use crate::eth::{eip191, to_hex_prefixed, typed_data, Address, Signature};
 use crate::keyring::{self, AccountKind};
 use crate::mnemonic;
@@ -600,10 +601,8 @@ impl Keyring {
     ) -> Result<String, JsValue> {
         scrubbed(|| {
             let message = js(eip191::message_bytes(data_hex))?;
-            Ok(js(self
-                .inner
-                .sign_personal_message(&address(address_)?, &message))?
-            .to_rsv_hex())
+            let signer = js(self.inner.signer(address(address_)?))?;
+            Ok(js(eip191::sign(&signer, &message))?.to_rsv_hex())
         })
     }
 
@@ -612,7 +611,10 @@ impl Keyring {
     pub fn sign_typed_data_v4(&self, address_: &str, json: &JsValue) -> Result<String, JsValue> {
         scrubbed(|| {
             let json = json_text(json, "typed data must be a json string or object")?;
-            Ok(js(self.inner.sign_typed_data_v4(&address(address_)?, &json))?.to_rsv_hex())
+            let signer = js(self.inner.signer(address(address_)?))?;
+            // The typed data's errors first, then the account's.
+            let signed = js(typed_data::sign(&signer, &json))?;
+            Ok(js(signed)?.to_rsv_hex())
         })
     }
 
@@ -621,9 +623,10 @@ impl Keyring {
     pub fn sign_transaction(&self, address_: &str, tx: &JsValue) -> Result<String, JsValue> {
         scrubbed(|| {
             let json = json_text(tx, "a transaction must be a json string or object")?;
-            Ok(to_hex_prefixed(&js(self
-                .inner
-                .sign_transaction(&address(address_)?, &json))?))
+            let signer = js(self.inner.signer(address(address_)?))?;
+            // The request's errors first, then the account's.
+            let signed = js(sign_request(&signer, &json))?;
+            Ok(to_hex_prefixed(&js(signed)?))
         })
     }
 

@@ -7,7 +7,9 @@
 )]
 
 use keystead::error::Error;
-use keystead::eth::Address;
+use keystead::eth::tx::{sign_request, TransactionError};
+use keystead::eth::typed_data::TypedDataError;
+use keystead::eth::{eip191, typed_data, Address, PrivateKey};
 use keystead::keyring::KeyringError;
 use keystead::keyring::{derive_addresses, AccountKind, Keyrings};
 use keystead::mnemonic::Mnemonic;
@@ -102,6 +104,64 @@ fn keeps_keyrings_it_does_not_use() {
     let out: Value = serde_json::from_str(&k.serialize()).unwrap();
     assert_eq!(out[1], ledger);
     assert_eq!(out[2], second_hd);
+}
+
+/// The keyring list is read in place (no serde): JSON escapes in keys and values, `null` for
+/// the optional fields, members Keystead does not read, and a kept keyring's exact text.
+#[test]
+fn reads_keyring_lists_in_place() {
+    let escaped = ANVIL_PHRASE.replace(' ', "\\u0020");
+    let kept = r#"{ "type":"Ledger Hardware" , "data" : { "n" : [ 1 , -2.5e3 , "\ud800" ] } }"#;
+    let list = format!(
+        r#" [ {{ "typ\u0065" : "HD Key Tree", "data": {{ "mnemonic": "{escaped}", "numberOfAccounts": null, "hdPath": null, "x": [{{}}] }}, "metadata": {{ "id": "1" }} }} , {kept} ] "#
+    );
+    let k = Keyrings::deserialize(list.as_bytes()).unwrap();
+    assert_eq!(addresses(&k), vec![ANVIL[0].to_string()]);
+    assert_eq!(k.preserved_keyrings(), 1);
+    assert!(k.serialize().ends_with(&format!(",{kept}]")));
+
+    let malformed = |json: &str| match Keyrings::deserialize(json.as_bytes()) {
+        Err(Error::Vault(VaultError::Malformed { reason })) => reason,
+        Err(e) => panic!("{json}: expected malformed, got {e:?}"),
+        Ok(_) => panic!("{json}: expected malformed, got a keyring"),
+    };
+    let hd = |data: &str| format!(r#"[{{"type":"HD Key Tree","data":{data}}}]"#);
+    let phrase = format!(r#""mnemonic":"{ANVIL_PHRASE}""#);
+    for data in [
+        format!("{{{phrase},{phrase}}}"),
+        format!(r#"{{{phrase},"numberOfAccounts":-1}}"#),
+        format!(r#"{{{phrase},"numberOfAccounts":1.0}}"#),
+        format!(r#"{{{phrase},"numberOfAccounts":"2"}}"#),
+        format!(r#"{{{phrase},"hdPath":5}}"#),
+        r#"{"mnemonic":null}"#.to_string(),
+        r#"{"mnemonic":[116,1e1]}"#.to_string(),
+        r#"{"mnemonic":["t"]}"#.to_string(),
+        r#"{"mnemonic":"\ud800"}"#.to_string(),
+        format!(r#"["{ANVIL_PHRASE}"]"#),
+    ] {
+        assert_eq!(
+            malformed(&hd(&data)),
+            "hd keyring data is malformed",
+            "{data}"
+        );
+    }
+    for list in [
+        r#"[{"type":"Simple Key Pair","type":"Simple Key Pair","data":[]}]"#,
+        r#"[{"type":"\ud800","data":[]}]"#,
+        r#"[{"type":null,"data":[]}]"#,
+        r#"[{"data":[]}]"#,
+    ] {
+        assert_eq!(malformed(list), "a keyring has no type and data", "{list}");
+    }
+    assert_eq!(
+        malformed(&format!(
+            r#"[{{"type":"Simple Key Pair","data":["{KEY_5}",1]}}]"#
+        )),
+        "imported keys are not a list of strings"
+    );
+    for list in [r#"[{"type":"x","data":1}"#, "[1,]", "\\u005b]"] {
+        assert_eq!(malformed(list), "keyrings are not a json list", "{list}");
+    }
 }
 
 #[test]
@@ -237,17 +297,66 @@ fn transaction_from_must_be_the_signer() {
         ANVIL[1], ANVIL[2]
     );
     assert_eq!(
-        k.sign_transaction(&addr(ANVIL[0]), &tx)
+        sign_request(&k.signer(addr(ANVIL[0])), &tx)
             .err()
             .unwrap()
             .code(),
         "INVALID_TRANSACTION"
     );
     let own = tx.replace(ANVIL[1], ANVIL[0]);
-    assert!(k
-        .sign_transaction(&addr(ANVIL[0]), &own)
+    assert!(sign_request(&k.signer(addr(ANVIL[0])), &own)
+        .unwrap()
         .unwrap()
         .starts_with(&[0x02]));
+}
+
+/// Every signature kind goes through the account's one signer: the same bytes as its key
+/// signing, and each standard's own errors before the account's (a wallet's signer looks its
+/// key up only when it signs), all after the lock.
+#[test]
+fn signatures_go_through_the_account_signer_input_first() {
+    const MAIL: &str = r#"{"types":{"EIP712Domain":[{"name":"name","type":"string"}],"Mail":[{"name":"contents","type":"string"}]},"primaryType":"Mail","domain":{"name":"x"},"message":{"contents":"hi"}}"#;
+    let tx = format!(
+        r#"{{"chainId":"0x1","nonce":"0x0","gas":"0x5208","maxFeePerGas":"0x2","maxPriorityFeePerGas":"0x1","to":"{}"}}"#,
+        ANVIL[2]
+    );
+    let mut w = Wallet::restore(PASSWORD, ANVIL_PHRASE).unwrap();
+    let key =
+        PrivateKey::from_hex(&w.export_private_key(&addr(ANVIL[0]), PASSWORD).unwrap()).unwrap();
+    let own = w.signer(addr(ANVIL[0])).unwrap();
+    assert_eq!(eip191::sign(&own, b"x"), Ok(eip191::sign(&key, b"x")));
+    assert_eq!(
+        typed_data::sign(&own, MAIL).unwrap(),
+        Ok(typed_data::sign(&key, MAIL).unwrap())
+    );
+    assert_eq!(
+        sign_request(&own, &tx).unwrap(),
+        Ok(sign_request(&key, &tx).unwrap())
+    );
+
+    let unknown = w.signer(addr(ADDRESS_5)).unwrap();
+    let unknown_account = Some(KeyringError::UnknownAccount);
+    assert_eq!(eip191::sign(&unknown, b"x").err(), unknown_account);
+    assert_eq!(
+        typed_data::sign(&unknown, MAIL).unwrap().err(),
+        unknown_account
+    );
+    assert_eq!(sign_request(&unknown, &tx).unwrap().err(), unknown_account);
+    assert_eq!(
+        typed_data::sign(&unknown, "{}").err(),
+        Some(TypedDataError {
+            reason: "missing types"
+        })
+    );
+    assert_eq!(
+        sign_request(&unknown, "{}").err(),
+        Some(TransactionError {
+            reason: "missing chainId"
+        })
+    );
+
+    w.lock();
+    assert_eq!(w.signer(addr(ANVIL[0])).err(), Some(KeyringError::Locked));
 }
 
 #[test]
@@ -327,7 +436,13 @@ fn wallet_gates_and_lock() {
         locked
     );
     assert_eq!(w.verify_phrase(ANVIL_PHRASE).err(), locked);
-    assert_eq!(w.sign_personal_message(&addr(ANVIL[0]), b"x").err(), locked);
+    assert_eq!(
+        w.signer(addr(ANVIL[0]))
+            .map(|signer| eip191::sign(&signer, b"x"))
+            .map_err(Error::from)
+            .err(),
+        locked
+    );
 }
 
 #[test]

@@ -1,9 +1,9 @@
 //! EIP-191 version `0x45` ("personal_sign"): the hash a wallet signs for a plain message.
 //!
 //! `personal_sign` receives its message as `0x`-prefixed hex from the dApp
-//! ([`message_bytes`]); the signed hash is [`hash`] of those bytes.
+//! ([`message_bytes`]); the signed hash is [`hash`] of those bytes, and [`sign`] signs it.
 
-use crate::eth::keccak256;
+use crate::eth::{keccak256, SignHash, Signature};
 use crate::Error;
 
 /// The EIP-191 version `0x45` prefix: the byte `0x19` followed by `"Ethereum Signed Message:\n"`.
@@ -21,6 +21,12 @@ pub fn hash(message: &[u8]) -> [u8; 32] {
     bytes.extend_from_slice(length.as_bytes());
     bytes.extend_from_slice(message);
     keccak256(&bytes)
+}
+
+/// EIP-191 `personal_sign` of `message`: `signer` signs [`hash`]`(message)`. The signature's
+/// 65-byte form is [`Signature::to_rsv_bytes`] (v ∈ {27, 28}).
+pub fn sign<S: SignHash>(signer: &S, message: &[u8]) -> S::Signed<Signature> {
+    signer.sign_hash_with(&hash(message), |signature| signature)
 }
 
 /// Decodes a `personal_sign` message parameter: `0x` followed by an even number of hex digits

@@ -1,14 +1,17 @@
-//! Ethereum: addresses (EIP-55), keys and signatures, EIP-191, EIP-712 v4, transactions.
+//! Ethereum: addresses (EIP-55), keys and signatures, the one signing primitive ([`SignHash`]),
+//! EIP-191, EIP-712 v4, transactions.
 
 pub mod address;
 pub mod eip191;
 pub mod key;
 mod rlp;
+pub mod signer;
 pub mod tx;
 pub mod typed_data;
 
 pub use address::Address;
 pub use key::{PrivateKey, Signature};
+pub use signer::SignHash;
 
 use sha3::{Digest, Keccak256};
 

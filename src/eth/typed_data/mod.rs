@@ -3,8 +3,8 @@
 //! The entry point is [`signing_hash`]: JSON `{ types, primaryType, domain, message }` in, the
 //! 32 bytes to sign out, byte-identical to @metamask/eth-sig-util's
 //! `TypedDataUtils.eip712Hash(data, SignTypedDataVersion.V4)` wherever Keystead accepts the
-//! input. [`TypedData`] exposes the steps (`encodeType`, `typeHash`, `encodeData`,
-//! `hashStruct`, domain separator) for tests and for display code.
+//! input; [`sign`] has an account sign it. [`TypedData`] exposes the steps (`encodeType`,
+//! `typeHash`, `encodeData`, `hashStruct`, domain separator) for tests and for display code.
 //!
 //! # Rules (eth-sig-util V4)
 //! - The domain separator is computed with *only* `EIP712Domain` known, so a struct-typed
@@ -67,7 +67,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde_json::{Map, Value};
 
-use crate::eth::keccak256;
+use crate::eth::{keccak256, SignHash, Signature};
 
 use types::{atomic, base_name, is_field_name, is_struct_name, split_array, Base, Dim};
 use values::{encode_atomic, Integer};
@@ -495,6 +495,16 @@ impl<'a> Encoder<'a> {
 /// Any [`TypedDataError`] of [`TypedData::parse`] and [`TypedData::signing_hash`].
 pub fn signing_hash(json: &str) -> Result<[u8; 32], TypedDataError> {
     TypedData::parse(json)?.signing_hash()
+}
+
+/// EIP-712 `eth_signTypedData_v4`: `signer` signs the [`signing_hash`] of `json`. The typed
+/// data is checked and hashed before the signer is asked, so its errors come first.
+///
+/// # Errors
+/// Those of [`signing_hash`]; the signer's own failure (an account the wallet does not hold) is
+/// inside the `Ok`, in [`SignHash::Signed`].
+pub fn sign<S: SignHash>(signer: &S, json: &str) -> Result<S::Signed<Signature>, TypedDataError> {
+    Ok(signer.sign_hash_with(&signing_hash(json)?, |signature| signature))
 }
 
 /// The chainId the typed data's signature is bound to (for the extension's chain check): see

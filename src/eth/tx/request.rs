@@ -1,6 +1,5 @@
-//! Transactions: legacy with EIP-155 replay protection (type 0), EIP-2930 (type 1) and
-//! EIP-1559 (type 2), parsed from a JSON-RPC transaction object and signed into the raw bytes
-//! `eth_sendRawTransaction` takes.
+//! The JSON-RPC transaction request the extension passes in (`signTransaction`'s `tx`), read
+//! into a [`Transaction`] and the `from` it names.
 //!
 //! # Accepted JSON
 //!
@@ -18,7 +17,7 @@
 //! | `value` | quantity, at most 2^256-1 | default 0 |
 //! | `data` (alias `input`) | `0x` + even number of hex digits | default empty; both present must be equal |
 //! | `accessList` | `[{ "address", "storageKeys": [32-byte hex] }]` | types 1 and 2 (type 0 accepts only `[]`) |
-//! | `from` | address | not encoded; exposed by [`TransactionRequest::from`] for the keyring to check |
+//! | `from` | address | not encoded; when present, [`sign_request`] requires the signer's address |
 //!
 //! A *quantity* is `0x` followed by at least one hex digit (either case). Leading zero digits
 //! are accepted (`0x01` = `0x1`), so values from tools that pad are not refused; the encoding
@@ -30,112 +29,20 @@
 //! otherwise `accessList` present → 1; otherwise `gasPrice` present → 0. `gasPrice` together
 //! with an EIP-1559 fee field is always an error.
 
+use super::model::{error, AccessListItem, ChainId, Fees, Transaction, TransactionError, TxType};
 use crate::eth::address::AddressError;
-use crate::eth::{keccak256, rlp, Address, PrivateKey, Signature};
-use core::fmt;
+use crate::eth::{Address, SignHash};
+use core::ops::Deref;
 use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 
-/// The EIP-2718 type byte of EIP-2930 transactions.
-const ACCESS_LIST_TYPE: u8 = 0x01;
-/// The EIP-2718 type byte of EIP-1559 transactions.
-const DYNAMIC_FEE_TYPE: u8 = 0x02;
-
-/// Shorthand for a [`TransactionError`] with this reason.
-const fn error(reason: &'static str) -> TransactionError {
-    TransactionError { reason }
-}
-
-/// An EIP-155 chain id (non-zero).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct ChainId(u64);
-
-impl ChainId {
-    /// A chain id; EIP-155 chain ids are positive.
-    ///
-    /// # Errors
-    ///
-    /// `TransactionError { reason: "chainId must not be zero" }` for 0.
-    pub fn new(id: u64) -> Result<Self, TransactionError> {
-        if id == 0 {
-            Err(error("chainId must not be zero"))
-        } else {
-            Ok(Self(id))
-        }
-    }
-
-    /// The chain id as a number.
-    pub fn get(self) -> u64 {
-        self.0
-    }
-}
-
-/// The EIP-2718 transaction type.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum TxType {
-    /// Type 0: legacy, signed with EIP-155 replay protection.
-    Legacy,
-    /// Type 1: EIP-2930, with an access list.
-    AccessList,
-    /// Type 2: EIP-1559, with a priority fee and a fee cap.
-    DynamicFee,
-}
-
-impl TxType {
-    /// The type number (0, 1 or 2).
-    pub fn number(self) -> u8 {
-        match self {
-            Self::Legacy => 0,
-            Self::AccessList => ACCESS_LIST_TYPE,
-            Self::DynamicFee => DYNAMIC_FEE_TYPE,
-        }
-    }
-}
-
-/// One EIP-2930 access list entry: an address and the storage slots the transaction touches.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct AccessListItem {
-    /// The accessed contract.
-    pub address: Address,
-    /// The accessed storage slots, each 32 bytes.
-    pub storage_keys: Vec<[u8; 32]>,
-}
-
-/// The fee fields, which decide the transaction type.
-#[derive(Clone, Debug, PartialEq, Eq)]
-enum Fees {
-    /// Type 0.
-    Legacy {
-        /// `gasPrice`, 256-bit big-endian.
-        gas_price: [u8; 32],
-    },
-    /// Type 1.
-    AccessList {
-        /// `gasPrice`, 256-bit big-endian.
-        gas_price: [u8; 32],
-    },
-    /// Type 2.
-    DynamicFee {
-        /// `maxPriorityFeePerGas`, 256-bit big-endian.
-        max_priority_fee_per_gas: [u8; 32],
-        /// `maxFeePerGas`, 256-bit big-endian.
-        max_fee_per_gas: [u8; 32],
-    },
-}
-
-/// A parsed transaction request (JSON-RPC field names, quantities as `0x` hex).
+/// A parsed transaction request: the [`Transaction`] to sign and the `from` the request named.
 ///
-/// 256-bit quantities are held as 32 big-endian bytes. Nothing here is secret.
+/// It dereferences to its transaction, whose accessors, encodings and
+/// [`sign`](Transaction::sign) it shares; `from` is not encoded.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct TransactionRequest {
-    chain_id: ChainId,
-    nonce: u64,
-    gas: u64,
-    to: Option<Address>,
-    value: [u8; 32],
-    data: Vec<u8>,
-    access_list: Vec<AccessListItem>,
+    transaction: Transaction,
     from: Option<Address>,
-    fees: Fees,
 }
 
 impl TransactionRequest {
@@ -167,201 +74,40 @@ impl TransactionRequest {
         Fields::collect(&members)?.into_request()
     }
 
-    /// The transaction type.
-    pub fn tx_type(&self) -> TxType {
-        match self.fees {
-            Fees::Legacy { .. } => TxType::Legacy,
-            Fees::AccessList { .. } => TxType::AccessList,
-            Fees::DynamicFee { .. } => TxType::DynamicFee,
-        }
-    }
-
-    /// The chain the transaction is for.
-    pub fn chain_id(&self) -> ChainId {
-        self.chain_id
-    }
-
-    /// The `from` field of the request, if it had one. It is not part of the encoding; the
-    /// keyring checks it against the signing account.
+    /// The `from` field of the request, if it had one. It is not part of the encoding;
+    /// [`sign_request`] checks it against the signing account.
     pub fn from(&self) -> Option<Address> {
         self.from
     }
+}
 
-    /// The sender's nonce.
-    pub fn nonce(&self) -> u64 {
-        self.nonce
-    }
+impl Deref for TransactionRequest {
+    type Target = Transaction;
 
-    /// The gas limit.
-    pub fn gas(&self) -> u64 {
-        self.gas
-    }
-
-    /// The recipient; `None` for a contract creation.
-    pub fn to(&self) -> Option<Address> {
-        self.to
-    }
-
-    /// The amount of wei sent, 256-bit big-endian.
-    pub fn value(&self) -> [u8; 32] {
-        self.value
-    }
-
-    /// The call data (or init code for a contract creation).
-    pub fn data(&self) -> &[u8] {
-        &self.data
-    }
-
-    /// The access list (always empty for type 0).
-    pub fn access_list(&self) -> &[AccessListItem] {
-        &self.access_list
-    }
-
-    /// `gasPrice` (types 0 and 1), 256-bit big-endian.
-    pub fn gas_price(&self) -> Option<[u8; 32]> {
-        match self.fees {
-            Fees::Legacy { gas_price } | Fees::AccessList { gas_price } => Some(gas_price),
-            Fees::DynamicFee { .. } => None,
-        }
-    }
-
-    /// `maxFeePerGas` (type 2), 256-bit big-endian.
-    pub fn max_fee_per_gas(&self) -> Option<[u8; 32]> {
-        match self.fees {
-            Fees::DynamicFee {
-                max_fee_per_gas, ..
-            } => Some(max_fee_per_gas),
-            _ => None,
-        }
-    }
-
-    /// `maxPriorityFeePerGas` (type 2), 256-bit big-endian.
-    pub fn max_priority_fee_per_gas(&self) -> Option<[u8; 32]> {
-        match self.fees {
-            Fees::DynamicFee {
-                max_priority_fee_per_gas,
-                ..
-            } => Some(max_priority_fee_per_gas),
-            _ => None,
-        }
-    }
-
-    /// The bytes whose Keccak-256 is signed. Integers are RLP-encoded as minimal big-endian byte
-    /// strings (zero is the empty string `0x80`), `to` as 20 bytes (the empty string for a
-    /// contract creation), and the access list as a list of `[address, [storageKey, …]]`:
-    /// - type 0 (EIP-155): `rlp([nonce, gasPrice, gas, to, value, data, chainId, 0, 0])`;
-    /// - type 1 (EIP-2930): `0x01 ‖ rlp([chainId, nonce, gasPrice, gas, to, value, data,
-    ///   accessList])`;
-    /// - type 2 (EIP-1559): `0x02 ‖ rlp([chainId, nonce, maxPriorityFeePerGas, maxFeePerGas,
-    ///   gas, to, value, data, accessList])`.
-    pub fn encode_for_signing(&self) -> Vec<u8> {
-        self.encode(None)
-    }
-
-    /// Keccak-256 of [`encode_for_signing`](Self::encode_for_signing): the 32-byte hash the
-    /// key signs.
-    pub fn signing_hash(&self) -> [u8; 32] {
-        keccak256(&self.encode_for_signing())
-    }
-
-    /// Signs [`signing_hash`](Self::signing_hash) with `key` (RFC 6979, low s) and returns the
-    /// raw transaction bytes (`eth_sendRawTransaction` input), with `r` and `s` RLP-encoded as
-    /// minimal integers (leading zero bytes stripped):
-    /// - type 0: `rlp([nonce, gasPrice, gas, to, value, data, v, r, s])` with
-    ///   `v = chainId * 2 + 35 + yParity` (EIP-155);
-    /// - type 1: `0x01 ‖ rlp([chainId, nonce, gasPrice, gas, to, value, data, accessList,
-    ///   yParity, r, s])`;
-    /// - type 2: `0x02 ‖ rlp([chainId, nonce, maxPriorityFeePerGas, maxFeePerGas, gas, to,
-    ///   value, data, accessList, yParity, r, s])`.
-    pub fn sign(&self, key: &PrivateKey) -> Vec<u8> {
-        let signature = key.sign_hash(&self.signing_hash());
-        self.encode(Some(&signature))
-    }
-
-    /// The signing payload (`signature` = `None`) or the signed transaction.
-    fn encode(&self, signature: Option<&Signature>) -> Vec<u8> {
-        let to: &[u8] = match &self.to {
-            Some(address) => &address.0,
-            None => &[],
-        };
-        let mut list = rlp::List::new();
-        match &self.fees {
-            Fees::Legacy { gas_price } => {
-                list.u64(self.nonce)
-                    .uint(gas_price)
-                    .u64(self.gas)
-                    .bytes(to)
-                    .uint(&self.value)
-                    .bytes(&self.data);
-                match signature {
-                    None => list.u64(self.chain_id.get()).u64(0).u64(0),
-                    Some(sig) => {
-                        let v = u128::from(self.chain_id.get()) * 2 + 35 + u128::from(sig.y_parity);
-                        list.u128(v).uint(&sig.r).uint(&sig.s)
-                    }
-                };
-                list.finish()
-            }
-            Fees::AccessList { gas_price } => {
-                list.u64(self.chain_id.get())
-                    .u64(self.nonce)
-                    .uint(gas_price)
-                    .u64(self.gas)
-                    .bytes(to)
-                    .uint(&self.value)
-                    .bytes(&self.data)
-                    .list(&self.access_list_rlp());
-                typed_envelope(ACCESS_LIST_TYPE, &mut list, signature)
-            }
-            Fees::DynamicFee {
-                max_priority_fee_per_gas,
-                max_fee_per_gas,
-            } => {
-                list.u64(self.chain_id.get())
-                    .u64(self.nonce)
-                    .uint(max_priority_fee_per_gas)
-                    .uint(max_fee_per_gas)
-                    .u64(self.gas)
-                    .bytes(to)
-                    .uint(&self.value)
-                    .bytes(&self.data)
-                    .list(&self.access_list_rlp());
-                typed_envelope(DYNAMIC_FEE_TYPE, &mut list, signature)
-            }
-        }
-    }
-
-    /// The access list as an RLP list of `[address, [storageKey, …]]`.
-    fn access_list_rlp(&self) -> rlp::List {
-        let mut list = rlp::List::new();
-        for item in &self.access_list {
-            let mut keys = rlp::List::new();
-            for key in &item.storage_keys {
-                keys.bytes(key);
-            }
-            let mut entry = rlp::List::new();
-            entry.bytes(&item.address.0).list(&keys);
-            list.list(&entry);
-        }
-        list
+    fn deref(&self) -> &Transaction {
+        &self.transaction
     }
 }
 
-/// `type_byte ‖ rlp(fields ‖ [yParity, r, s])`, without the signature part when it is `None`.
-fn typed_envelope(type_byte: u8, list: &mut rlp::List, signature: Option<&Signature>) -> Vec<u8> {
-    if let Some(sig) = signature {
-        list.u64(u64::from(sig.y_parity)).uint(&sig.r).uint(&sig.s);
+/// `signTransaction`: reads the request `json` ([`TransactionRequest::from_json`]), checks that
+/// its `from`, when present, is the signer's address, and has `signer` sign it
+/// ([`Transaction::sign`]): the raw signed transaction. The request is checked before the
+/// signer is asked, so its errors come first.
+///
+/// # Errors
+/// Those of [`TransactionRequest::from_json`]; "from is not the signing account". The signer's
+/// own failure (an account the wallet does not hold) is inside the `Ok`, in
+/// [`SignHash::Signed`].
+pub fn sign_request<S: SignHash>(
+    signer: &S,
+    json: &str,
+) -> Result<S::Signed<Vec<u8>>, TransactionError> {
+    let request = TransactionRequest::from_json(json)?;
+    if request.from.is_some_and(|from| from != signer.address()) {
+        return Err(error("from is not the signing account"));
     }
-    let body = list.finish();
-    let mut out = Vec::with_capacity(1 + body.len());
-    out.push(type_byte);
-    out.extend_from_slice(&body);
-    out
+    Ok(request.sign(signer))
 }
-
-// ---------------------------------------------------------------------------------------------
-// JSON parsing
-// ---------------------------------------------------------------------------------------------
 
 /// A JSON value that keeps every member of an object in order, so repeated keys can be refused
 /// (`serde_json::Value` silently keeps the last one).
@@ -645,15 +391,17 @@ impl<'a> Fields<'a> {
             (_, list) => list.unwrap_or_default(),
         };
         Ok(TransactionRequest {
-            chain_id,
-            nonce,
-            gas,
-            to,
-            value,
-            data,
-            access_list,
+            transaction: Transaction {
+                chain_id,
+                nonce,
+                gas,
+                to,
+                value,
+                data,
+                access_list,
+                fees,
+            },
             from,
-            fees,
         })
     }
 
@@ -803,22 +551,6 @@ fn parse_access_list_item(value: &Json) -> Result<AccessListItem, TransactionErr
         storage_keys,
     })
 }
-
-/// A transaction request could not be encoded or signed.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct TransactionError {
-    /// A short lower-case description, e.g. "missing chainId" or "nonce is not a quantity".
-    pub reason: &'static str,
-}
-
-impl fmt::Display for TransactionError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "invalid transaction: {}", self.reason)
-    }
-}
-
-impl std::error::Error for TransactionError {}
-
 #[cfg(test)]
 mod tests {
     #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
@@ -863,18 +595,5 @@ mod tests {
         let huge = format!("0x{}", "f".repeat(65));
         assert_eq!(q.parse_u64(&s(&huge)), Err(q.too_large()));
         assert_eq!(q.parse_u64(&s("0x9")).unwrap(), 9);
-    }
-
-    #[test]
-    fn chain_id() {
-        assert_eq!(ChainId::new(0), Err(error("chainId must not be zero")));
-        assert_eq!(ChainId::new(1).unwrap().get(), 1);
-    }
-
-    #[test]
-    fn type_numbers() {
-        assert_eq!(TxType::Legacy.number(), 0);
-        assert_eq!(TxType::AccessList.number(), 1);
-        assert_eq!(TxType::DynamicFee.number(), 2);
     }
 }
