@@ -466,7 +466,7 @@ impl Keyrings {
                     keyring.hd = Some(HdKeyring::new(HdSecret::Phrase(mnemonic), path, count)?);
                 }
                 SHAMIR_KEYRING_TYPE if keyring.hd.is_none() => {
-                    let data = ShamirBackup::read(header.data.get())?;
+                    let data = ShamirBackup::read_node(data)?;
                     let path = data.hd_path.as_deref().unwrap_or(METAMASK_HD_PATH);
                     let count = data.number_of_accounts.unwrap_or(1);
                     keyring.hd = Some(HdKeyring::new(HdSecret::Shamir(data.backup), path, count)?);
@@ -528,7 +528,7 @@ pub fn derive_addresses(phrase: &str, start: u32, count: u32) -> Result<Vec<Addr
 /// The members `names` of a JSON object, each `None` when absent; members of other names are
 /// ignored. `None` for a value that is not an object, a key that does not decode, or one of
 /// `names` given twice.
-fn members<'n, 'a, const N: usize>(
+pub(crate) fn members<'n, 'a, const N: usize>(
     node: &'n json::Node<'a>,
     names: [&str; N],
 ) -> Option<[Option<&'n json::Node<'a>>; N]> {
@@ -552,7 +552,7 @@ fn members<'n, 'a, const N: usize>(
 }
 
 /// A member that may be absent or `null`.
-fn present<'n, 'a>(member: Option<&'n json::Node<'a>>) -> Option<&'n json::Node<'a>> {
+pub(crate) fn present<'n, 'a>(member: Option<&'n json::Node<'a>>) -> Option<&'n json::Node<'a>> {
     member.filter(|node| !matches!(node.value, json::Value::Null))
 }
 

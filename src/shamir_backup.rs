@@ -22,12 +22,13 @@
 use core::fmt;
 
 use hmac::{Hmac, KeyInit, Mac};
-use serde_json::Value;
 use sha2::Sha256;
 use subtle::ConstantTimeEq;
 use zeroize::Zeroizing;
 
 use crate::error::Error;
+use crate::json;
+use crate::keyring::{members, present};
 use crate::slip39::{self, ShareInfo, ShareMnemonic, Slip39Error};
 use crate::vault::VaultError;
 
@@ -452,40 +453,52 @@ impl ShamirBackup {
     /// master secret that is not 16 to 64 bytes of hex (an even number), set fields out of
     /// range or inconsistent, an iteration exponent above [`MAX_ACCEPTED_ITERATION_EXPONENT`].
     pub fn read(data: &str) -> Result<ShamirKeyringData, Error> {
+        let node = json::parse(data).map_err(|_| VaultError::Malformed {
+            reason: "the shamir keyring's data is not an object",
+        })?;
+        Self::read_node(&node)
+    }
+
+    /// [`ShamirBackup::read`] of a value the keyring list's reader has parsed in place: the
+    /// master secret's digits are decoded straight from the decrypted text into a buffer
+    /// wiped on drop.
+    pub(crate) fn read_node(data: &json::Node<'_>) -> Result<ShamirKeyringData, Error> {
         let malformed = |reason| Error::from(VaultError::Malformed { reason });
-        // Read as a JSON value (the typed-data reader's code, no second deserializer); the
-        // master secret's text is moved at once into a buffer wiped on drop.
-        let Ok(Value::Object(mut fields)) = serde_json::from_str::<Value>(data) else {
-            return Err(malformed("the shamir keyring's data is not an object"));
+        let [secret, set, count, path] = members(
+            data,
+            ["masterSecret", "shareSet", "numberOfAccounts", "hdPath"],
+        )
+        .ok_or_else(|| malformed("the shamir keyring's data is not an object"))?;
+        let Some(json::Value::String(digits)) = secret.map(|node| &node.value) else {
+            return Err(malformed("the shamir keyring has no master secret"));
         };
-        let digits = match fields.remove("masterSecret") {
-            Some(Value::String(text)) => Zeroizing::new(text),
-            _ => return Err(malformed("the shamir keyring has no master secret")),
-        };
+        let digits = digits.as_bytes();
         if !(32..=128).contains(&digits.len()) || digits.len() % 4 != 0 {
             return Err(malformed(
                 "the master secret is not 16 to 64 bytes, an even number",
             ));
         }
         let mut secret = Zeroizing::new(vec![0u8; digits.len() / 2]);
-        crate::hex::decode_into(digits.as_bytes(), &mut secret)
+        crate::hex::decode_into(digits, &mut secret)
             .ok_or_else(|| malformed("the master secret is not hex"))?;
-        let set = read_set(fields.get("shareSet"), slip39::word_count(secret.len()))
+        let set = read_set(set, slip39::word_count(secret.len()))
             .ok_or_else(|| malformed("the share set's fields are missing or out of range"))?;
         if set.iteration_exponent > MAX_ACCEPTED_ITERATION_EXPONENT {
             return Err(malformed("the share set's iteration exponent is too high"));
         }
-        let number_of_accounts = match fields.get("numberOfAccounts") {
-            None | Some(Value::Null) => None,
+        let number_of_accounts = match present(count) {
+            None => None,
             Some(n) => Some(
                 n.as_u64()
                     .and_then(|n| u32::try_from(n).ok())
                     .ok_or_else(|| malformed("numberOfAccounts is not a number"))?,
             ),
         };
-        let hd_path = match fields.remove("hdPath") {
-            None | Some(Value::Null) => None,
-            Some(Value::String(path)) => Some(path),
+        let hd_path = match present(path).map(|path| &path.value) {
+            None => None,
+            Some(json::Value::String(raw)) => {
+                Some(json::string(raw).map_err(|_| malformed("hdPath is not a string"))?)
+            }
             Some(_) => return Err(malformed("hdPath is not a string")),
         };
         Ok(ShamirKeyringData {
@@ -497,34 +510,55 @@ impl ShamirBackup {
 }
 
 /// A JSON integer from 0 to `max`.
-fn small(value: &Value, max: u8) -> Option<u8> {
+fn small(value: &json::Node<'_>, max: u8) -> Option<u8> {
     value
         .as_u64()
         .filter(|n| *n <= u64::from(max))
         .and_then(|n| u8::try_from(n).ok())
 }
 
+/// A JSON `true` or `false`.
+fn boolean(value: &json::Node<'_>) -> Option<bool> {
+    match (&value.value, value.text) {
+        (json::Value::Bool, "true") => Some(true),
+        (json::Value::Bool, _) => Some(false),
+        _ => None,
+    }
+}
+
 /// The `shareSet` of a keyring entry, if every field is there, in range and consistent.
-fn read_set(value: Option<&Value>, word_count: usize) -> Option<ShareSet> {
-    let value = value?;
-    let field = |name: &str, max: u8| small(value.get(name)?, max);
-    let group_count = field("groupCount", slip39::MAX_SHARE_COUNT).filter(|n| *n >= 1)?;
-    let group_threshold = field("groupThreshold", group_count).filter(|n| *n >= 1)?;
-    let groups = match value.get("groups") {
-        None | Some(Value::Null) => None,
-        Some(list) => Some(
-            list.as_array()?
-                .iter()
-                .map(|pair| match pair.as_array()?.as_slice() {
-                    [t, n] => Some((small(t, 16)?, small(n, 16)?)),
+fn read_set(value: Option<&json::Node<'_>>, word_count: usize) -> Option<ShareSet> {
+    let [group_count, group_threshold, groups, passphrase, identifier, extendable, exponent] =
+        members(
+            value?,
+            [
+                "groupCount",
+                "groupThreshold",
+                "groups",
+                "passphrase",
+                "identifier",
+                "extendable",
+                "iterationExponent",
+            ],
+        )?;
+    let group_count = small(group_count?, slip39::MAX_SHARE_COUNT).filter(|n| *n >= 1)?;
+    let group_threshold = small(group_threshold?, group_count).filter(|n| *n >= 1)?;
+    let groups = match present(groups).map(|list| &list.value) {
+        None => None,
+        Some(json::Value::Array(list)) => Some(
+            list.iter()
+                .map(|pair| match &pair.value {
+                    json::Value::Array(pair) => match pair.as_slice() {
+                        [t, n] => Some((small(t, 16)?, small(n, 16)?)),
+                        _ => None,
+                    },
                     _ => None,
                 })
                 .collect::<Option<Vec<_>>>()?,
         ),
+        Some(_) => return None,
     };
-    let passphrase = value
-        .get("passphrase")
-        .map_or(Some(false), Value::as_bool)?;
+    let passphrase = passphrase.map_or(Some(false), boolean)?;
     if let Some(groups) = &groups {
         let fits = groups.len() == usize::from(group_count)
             && slip39::check_groups(group_threshold, groups).is_ok();
@@ -533,11 +567,11 @@ fn read_set(value: Option<&Value>, word_count: usize) -> Option<ShareSet> {
             return None;
         }
     }
-    let identifier = value.get("identifier")?.as_u64().filter(|n| *n <= 0x7fff)?;
+    let identifier = identifier?.as_u64().filter(|n| *n <= 0x7fff)?;
     Some(ShareSet {
         identifier: u16::try_from(identifier).ok()?,
-        extendable: value.get("extendable")?.as_bool()?,
-        iteration_exponent: field("iterationExponent", slip39::MAX_ITERATION_EXPONENT)?,
+        extendable: boolean(extendable?)?,
+        iteration_exponent: small(exponent?, slip39::MAX_ITERATION_EXPONENT)?,
         group_threshold,
         group_count,
         groups,
