@@ -11,6 +11,7 @@ import { h, secretInput } from '../ui/dom.js';
 import { call } from '../api.js';
 import { explain } from '../ui/format.js';
 import { withToggle } from '../ui/masked.js';
+import { suggestionBox } from './suggestion-box.js';
 
 const PREFIX = /^[a-z]{1,8}$/;
 /** Fields at most (16 groups of 16 shares is the format's limit; nobody types that many). */
@@ -28,14 +29,7 @@ export function shareInput({ initial = 1, idPrefix = 'share' } = {}) {
   const fields = []; // { input, note, info }
   let asked = 0; // the latest suggestion request; older answers are dropped
   const list = h('div', { class: 'fields share-fields' });
-  const box = h('div', {
-    class: 'suggestions',
-    role: 'group',
-    'aria-label': 'Suggested words',
-    onfocusout: (event) => {
-      if (!box.contains(event.relatedTarget) && !fields.some((f) => f.input === event.relatedTarget)) hide();
-    },
-  });
+  const box = suggestionBox({ isField: (el) => fields.some((f) => f.input === el), hide });
   const add = h('button', { type: 'button', testid: 'share-add' }, 'Add another share');
   add.onclick = () => addField()?.input.focus();
 

@@ -8,6 +8,7 @@
 import { h, show, errorLine, busy } from '../ui/dom.js';
 import { call } from '../api.js';
 import { wordConfirmForm, hiddenWords } from '../components/word-confirm.js';
+import { backupFlow } from '../components/backup-flow.js';
 
 /**
  * Runs the backup flow for `params.words` (the phrase as an array, which this flow empties when
@@ -15,17 +16,7 @@ import { wordConfirmForm, hiddenWords } from '../components/word-confirm.js';
  */
 export function backupPhraseScreen({ params: { words }, refresh }) {
   const forget = () => { words.fill(''); words.length = 0; };
-  // Leaving the page takes the words and any typed word out of the page with it.
-  const leave = () => {
-    forget();
-    document.getElementById('app').replaceChildren();
-  };
-  const finish = (status) => {
-    window.removeEventListener('pagehide', leave);
-    forget();
-    refresh(status);
-  };
-  window.addEventListener('pagehide', leave, { once: true });
+  const finish = backupFlow(forget, refresh);
   phraseScreen(words, finish);
 }
 

@@ -10,6 +10,7 @@ import { h, show, errorLine, busy } from '../ui/dom.js';
 import { call } from '../api.js';
 import { wordConfirmForm, hiddenWords } from '../components/word-confirm.js';
 import { shareName, thresholdText } from '../components/share-text.js';
+import { backupFlow } from '../components/backup-flow.js';
 
 /**
  * Runs the backup flow for `params.shares` (`[{ group, member, words }]`, the ones still to be
@@ -21,16 +22,7 @@ export function backupSharesScreen({ params: { shares, set }, refresh }) {
     for (const share of shares) share.words.fill('');
     shares.length = 0;
   };
-  const leave = () => {
-    forget();
-    document.getElementById('app').replaceChildren();
-  };
-  const finish = (status) => {
-    window.removeEventListener('pagehide', leave);
-    forget();
-    refresh(status);
-  };
-  window.addEventListener('pagehide', leave, { once: true });
+  const finish = backupFlow(forget, refresh);
   const step = (i, status) => (i < shares.length ? shareScreen({ shares, set, i, step, finish }) : finish(status));
   step(0);
 }

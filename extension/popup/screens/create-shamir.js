@@ -59,7 +59,7 @@ export function createShamirScreen({ go, params: { replace = false } }) {
     extra);
 
   const error = errorLine();
-  const next = h('button', { class: 'primary', testid: 'onboarding-next', type: 'submit' }, 'Create wallet');
+  const next = h('button', { class: 'primary', testid: 'onboarding-next', type: 'submit' }, 'Create the wallet and its shares');
   const entry = form({
     submit: next,
     error,
