@@ -60,7 +60,7 @@ dist: pkg
 # Playwright + Debian's Chromium with dist/ loaded, the viem demo, and anvil on 127.0.0.1:8545
 # (and :8546). One file at a time: they share those ports.
 test-e2e: dist
-	node --test --test-concurrency=1 --test-timeout=120000 tests/e2e/
+	node --test --test-concurrency=1 --test-timeout=900000 tests/e2e/
 
 ## bench: time the release core against the JS wallet libraries (Chromium page + Node; bench/), and
 ## the extension (service-worker cold start, popup; needs 127.0.0.1:8545 free for anvil)

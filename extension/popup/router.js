@@ -38,6 +38,7 @@ import { exportKeyScreen, importKeyScreen } from './screens/private-key.js';
 import { backupFileScreen } from './screens/backup-file.js';
 import { receiveScreen } from './screens/receive.js';
 import { sitesScreen } from './screens/sites.js';
+import { sendScreen } from './screens/send.js';
 import { activityScreen } from './screens/activity.js';
 import { activityReviewScreen } from './screens/activity-review.js';
 
@@ -66,6 +67,7 @@ export const SCREENS = Object.freeze({
   'export-key': exportKeyScreen,
   'import-key': importKeyScreen,
   'backup-file': backupFileScreen,
+  send: sendScreen,
   receive: receiveScreen,
   'connected-sites': sitesScreen,
   activity: activityScreen,

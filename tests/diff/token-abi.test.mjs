@@ -1,11 +1,12 @@
 // The worker's decoding of an ERC-20's symbol() and decimals() returns (background/tokens.js)
 // against viem's ABI encoder: random ABI strings decode to what was encoded, the old bytes32
 // symbol form (MKR, SAI) too, and returns no token should give (too long, control characters,
-// truncated, an offset or length past the end, decimals above 36) are refused.
+// truncated, an offset or length past the end, decimals above 36) are refused. Its transfer()
+// call data (Send) is viem's byte for byte, and decodes back.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { encodeAbiParameters, stringToHex } from 'viem';
-import { decodeSymbol, decodeDecimals } from '../../extension/background/wallet/tokens.js';
+import { encodeAbiParameters, encodeFunctionData, erc20Abi, getAddress, stringToHex } from 'viem';
+import { decodeSymbol, decodeDecimals, transferData, decodeTransfer } from '../../extension/background/wallet/tokens.js';
 import { seededRng } from './core.mjs';
 
 const rng = seededRng('token-abi.test.mjs');
@@ -50,4 +51,23 @@ test('decimals(): one word holding 0..36; anything else refused', () => {
   for (let d = 0n; d <= 36n; d++) assert.equal(decodeDecimals(asUint(d)), Number(d));
   for (let i = 0; i < 100; i++) assert.equal(decodeDecimals(asUint(37n + rng.bigBits(rng.range(1, 256)))), null);
   for (const bad of ['0x', '0x06', `${asUint(6n)}00`, asString('6'), null]) assert.equal(decodeDecimals(bad), null, String(bad));
+});
+
+test('transfer(to, amount): the call data is viem’s, and decodes back; other calls are not transfers', () => {
+  const hex = (bytes) => `0x${Buffer.from(bytes).toString('hex')}`;
+  for (let i = 0; i < 300; i++) {
+    const to = getAddress(hex(rng.bytes(20)));
+    const amount = rng.bigBits(rng.range(0, 256));
+    const data = transferData(to, amount);
+    assert.equal(data, encodeFunctionData({ abi: erc20Abi, functionName: 'transfer', args: [to, amount] }));
+    assert.deepEqual(decodeTransfer(data), { to: to.toLowerCase(), amount });
+  }
+  const to = '0x70997970C51812dc3A010C7d01b50e0d17dc79C8';
+  const good = encodeFunctionData({ abi: erc20Abi, functionName: 'transfer', args: [to, 5n] });
+  for (const bad of [
+    '0x', good.slice(0, -2), `${good}00`, // short, long
+    encodeFunctionData({ abi: erc20Abi, functionName: 'approve', args: [to, 5n] }),
+    `${good.slice(0, 10)}ff${good.slice(12)}`, // an address word with bits above 160
+    null,
+  ]) assert.equal(decodeTransfer(bad), null, String(bad));
 });

@@ -1,6 +1,7 @@
 // Activity through the real popup against anvil: a dApp's transaction appears pending, then
 // confirmed with the fee the receipt says; a reverting one ends failed; with mining paused, one
-// pending transaction is sped up and another cancelled, the worker is stopped in between, and
+// pending transaction is sped up and another cancelled (through the one transaction path: same
+// nonce, the recorded next nonce untouched), the worker is stopped in between, and
 // after mining the originals end replaced and the replacements confirmed; a transaction the
 // node forgot while the account's nonce moved on ends dropped; pending ones are followed across
 // a browser restart; the list keeps the newest 200 and never holds a secret.
@@ -48,6 +49,12 @@ async function openActivity(page = popup) {
   await page.goto(browser.popupUrl);
   await page.getByTestId('activity').click();
   await page.getByTestId('activity-list').waitFor();
+}
+
+/** The next nonce the worker recorded for the wallet's account on anvil (storage key `nonces`). */
+async function nextNonce() {
+  const { local } = await readStorage(popup);
+  return BigInt(local.nonces?.['0x7a69']?.[wallet.address.toLowerCase()]?.next ?? -1);
 }
 
 const item = (hash, page = popup) => page.locator(`[data-testid=activity-item][data-hash="${hash}"]`);
@@ -126,6 +133,9 @@ test('mining paused: one pending transaction sped up, another cancelled, the wor
     assert.ok(BigInt(txA2.maxPriorityFeePerGas) * 8n >= BigInt(txA.maxPriorityFeePerGas) * 9n, 'priority fee raised by at least 12.5%');
     assert.equal(await item(a).count(), 1, 'the original is still listed');
     assert.equal(await item(a).getByTestId('speed-up').count(), 0, 'only the newest of a nonce can be replaced again');
+    // The replacement went through the one transaction path with A's nonce: the recorded next
+    // nonce (wallet/nonces.js) is still the one after B's, neither moved back nor forward.
+    assert.equal(await nextNonce(), BigInt(txB.nonce) + 1n, 'the speed-up left the recorded next nonce alone');
 
     // The worker stops (as Chrome does when idle) between the speed-up and the cancel.
     const [worker] = browser.context.serviceWorkers();
@@ -160,6 +170,14 @@ test('mining paused: one pending transaction sped up, another cancelled, the wor
     assert.equal(await chain.client.getBalance({ address: R2 }), before2, 'the cancelled transfer never happened');
     assert.equal(await item(a2).getByTestId('activity-fee').textContent(), await feeText(a2));
     assert.equal(await item(a).getByTestId('activity-fee').textContent(), 'No fee paid');
+
+    // The next transaction takes the nonce after B's: the replacements used none of their own.
+    assert.equal(await nextNonce(), BigInt(txB.nonce) + 1n, 'the cancel left the recorded next nonce alone');
+    const c = await dappSend({ to: R1, value: '0x1' });
+    assert.equal(BigInt((await rpc('eth_getTransactionByHash', [c])).nonce), BigInt(txB.nonce) + 1n);
+    await rpc('evm_mine');
+    await openActivity();
+    await waitStatus(c, 'confirmed');
   } finally {
     await rpc('evm_setAutomine', [true]);
   }
@@ -259,7 +277,10 @@ test('a pending transaction is followed across a browser restart, without openin
       if (status !== 'confirmed') await new Promise((r) => setTimeout(r, 500));
     }
     assert.equal(status, 'confirmed', 'the restarted browser followed it to its receipt');
-    assert.equal(second.context.pages().filter((p) => p.url().includes('popup.html')).length, 0, 'no popup was opened');
+    // A browser started with --load-extension installs the extension anew each time, so the
+    // welcome tab (popup.html?view=tab, platform/welcome.js) opens; no other extension page did.
+    const opened = second.context.pages().filter((p) => p.url().includes('popup.html') && !p.url().endsWith('popup.html?view=tab'));
+    assert.equal(opened.length, 0, 'no popup was opened');
   } finally {
     await first?.close();
     await second?.close();

@@ -25,11 +25,14 @@ function portTaken(port) {
   });
 }
 
-/** Starts anvil on 127.0.0.1:port; resolves once it answers. Returns { rpcUrl, client, stop }. */
-export async function startAnvil(port = 8545, chainId = 31337) {
+/**
+ * Starts anvil on 127.0.0.1:port; resolves once it answers. `args`: more of anvil's options (e.g.
+ * `['--hardfork', 'berlin']` for a legacy chain without base fees). Returns { rpcUrl, client, stop }.
+ */
+export async function startAnvil(port = 8545, chainId = 31337, { args = [] } = {}) {
   if (await portTaken(port)) throw new Error(`127.0.0.1:${port} is in use: stop the other anvil (make start?) before the end-to-end tests`);
   const child = spawn(path.join(ROOT, 'node_modules/.bin/anvil'),
-    ['--host', '127.0.0.1', '--port', String(port), '--chain-id', String(chainId), '--silent'],
+    ['--host', '127.0.0.1', '--port', String(port), '--chain-id', String(chainId), '--silent', ...args],
     { stdio: 'ignore' });
   const rpcUrl = `http://127.0.0.1:${port}`;
   const client = createPublicClient({ transport: http(rpcUrl) });

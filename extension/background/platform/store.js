@@ -12,8 +12,8 @@
 // recognised and skipped. Each record's shape has one module: permissions (wallet/permissions.js),
 // networks and chainId (wallet/networks.js), tokens (wallet/tokens.js), accountNames and
 // selectedAddress (wallet/accounts.js), backup (wallet/backup.js), settings (wallet/autolock.js),
-// unlockThrottle (wallet/unlock-throttle.js), activity (wallet/activity-log.js), the vault
-// fields (this module).
+// unlockThrottle (wallet/unlock-throttle.js), activity (wallet/activity-log.js), nonces
+// (wallet/nonces.js), the vault fields (this module).
 //
 // Shape (schemaVersion 1):
 //   schemaVersion   1
@@ -38,13 +38,16 @@
 //   phraseGuard     { disabledOrigins: [origin] } sites where the phrase guard is off (phrase-guard.js)
 //   activity        the transactions Keystead broadcast { [chainId]: { [address]: [entry] } },
 //                   newest first, at most 200 per account and network (activity-log.js)
+//   nonces          { [chainId]: { [address]: { next, hash, at } } } the nonce after the last
+//                   transaction Keystead broadcast per account and chain (wallet/nonces.js)
 
 export const SCHEMA_VERSION = 1;
 export const DEFAULT_SETTINGS = Object.freeze({ autoLockMinutes: 15 });
 export const ASIDE_MAX = 3;
 
 const KEYS = ['schemaVersion', 'vault', 'vaultPrevious', 'selectedAddress', 'chainId', 'networks',
-  'permissions', 'accountNames', 'settings', 'backup', 'tokens', 'unlockThrottle', 'phraseGuard', 'activity'];
+  'permissions', 'accountNames', 'settings', 'backup', 'tokens', 'unlockThrottle', 'phraseGuard',
+  'activity', 'nonces'];
 const ALL_KEYS = [...new Set([...KEYS, 'vaultHash', 'vaultsAside', 'vaultCorrupt'])];
 
 let loading = null; // the promise of the first read, once per worker life
@@ -193,6 +196,7 @@ function shape(raw) {
     unlockThrottle: raw.unlockThrottle,
     phraseGuard: isPlainObject(raw.phraseGuard) ? raw.phraseGuard : {},
     activity: isPlainObject(raw.activity) ? raw.activity : {},
+    nonces: isPlainObject(raw.nonces) ? raw.nonces : {},
     problem: null,
   };
   if (state.schemaVersion !== SCHEMA_VERSION) {

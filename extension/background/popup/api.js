@@ -16,6 +16,7 @@ import { KEY_METHODS } from './keys.js';
 import { FILE_METHODS } from './backup-file.js';
 import { TOKEN_METHODS } from './tokens.js';
 import { SITE_METHODS } from './sites.js';
+import { SEND_METHODS } from './send.js';
 import { checkReplace } from './replace.js';
 import { discoverAccounts } from '../wallet/discovery.js';
 import { ethBalances } from '../wallet/balances.js';
@@ -107,4 +108,4 @@ const WALLET_METHODS = {
   keepAlive: () => true,
 };
 
-export const POPUP_METHODS = Object.freeze({ ...WALLET_METHODS, ...BACKUP_METHODS, ...KEY_METHODS, ...FILE_METHODS, ...TOKEN_METHODS, ...SITE_METHODS, ...PHRASE_GUARD_METHODS, ...ACTIVITY_METHODS, ...SHAMIR_METHODS });
+export const POPUP_METHODS = Object.freeze({ ...WALLET_METHODS, ...BACKUP_METHODS, ...KEY_METHODS, ...FILE_METHODS, ...TOKEN_METHODS, ...SITE_METHODS, ...SEND_METHODS, ...PHRASE_GUARD_METHODS, ...ACTIVITY_METHODS, ...SHAMIR_METHODS });

@@ -13,6 +13,7 @@
 import * as store from '../platform/store.js';
 import * as networks from './networks.js';
 import * as core from './core.js';
+import { decodeTransfer } from './tokens.js';
 
 export const MAX_PER_ACCOUNT = 200;
 export const STATUSES = Object.freeze(['pending', 'confirmed', 'failed', 'dropped', 'replaced']);
@@ -20,7 +21,6 @@ export const FINAL = Object.freeze(new Set(['confirmed', 'failed', 'dropped', 'r
 
 const HASH = /^0x[0-9a-f]{64}$/;
 const QUANTITY = /^0x[0-9a-f]{1,64}$/;
-const TRANSFER = /^0xa9059cbb0{24}([0-9a-f]{40})([0-9a-f]{64})$/; // transfer(address,uint256)
 
 const quantity = (value, what) => {
   const text = typeof value === 'string' ? value.toLowerCase() : '';
@@ -30,10 +30,10 @@ const quantity = (value, what) => {
 const optional = (value, what) => (value === undefined || value === null ? undefined : quantity(value, what));
 const same = (a, b) => typeof a === 'string' && typeof b === 'string' && a.toLowerCase() === b.toLowerCase();
 
-/** The recipient and amount of an ERC-20 transfer(address,uint256) call's data, or null. */
+/** The recipient and amount (`0x` hex) of an ERC-20 transfer(address,uint256) call's data, or null. */
 function transferIn(data) {
-  const match = TRANSFER.exec(String(data ?? '').toLowerCase());
-  return match ? { to: `0x${match[1]}`, amount: `0x${BigInt(`0x${match[2]}`).toString(16)}` } : null;
+  const call = decodeTransfer(data);
+  return call && { to: call.to, amount: `0x${call.amount.toString(16)}` };
 }
 
 /**

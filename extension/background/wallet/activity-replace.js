@@ -2,18 +2,17 @@
 // fees; a node keeps only one transaction per account and nonce, and demands at least 10% more
 // of both EIP-1559 fees (or of the gas price) to swap them. Speed up signs the same transaction
 // again; Cancel signs a 0-value transfer to the account itself. Both raise the fees by 12.5%, or
-// to the market's when that is higher. Once one of them is mined, the others end `replaced`
-// (activity-status.js).
+// to the market's (fees.js) when that is higher. They are signed, broadcast and recorded by the
+// one transaction path (transactions.js), in the account's turn, keeping the replaced nonce.
+// Once one of them is mined, the others end `replaced` (activity-status.js).
 import * as log from './activity-log.js';
 import * as networks from './networks.js';
-import * as core from './core.js';
-import { record } from './activity.js';
-import { shown } from './transaction-view.js';
-import { refusal } from './node-errors.js';
+import * as fees from './fees.js';
+import * as transactions from './transactions.js';
+import { describe } from './transaction-view.js';
 import { argument } from '../../shared/wallet-errors.js';
 
 export const KINDS = Object.freeze(['speed-up', 'cancel']);
-const ONE_GWEI = 1_000_000_000n;
 const TRANSFER_GAS = '0x5208'; // 21,000: a plain transfer
 const hex = (n) => `0x${n.toString(16)}`;
 const max = (...xs) => xs.reduce((a, b) => (b > a ? b : a));
@@ -36,20 +35,21 @@ async function pendingOne(address, hash) {
 
 /** The lowest fees a replacement of `entry` may carry: +12.5%, or the market's when higher. */
 async function freshFees(entry, network) {
+  const { legacy, market } = await fees.options(network);
   if (isEip1559(entry)) {
-    const [block, tip] = await networks.batch([['eth_getBlockByNumber', ['latest', false]], ['eth_maxPriorityFeePerGas', []]], network);
-    if (block.error) throw block.error;
-    const priority = max(bumped(entry.maxPriorityFeePerGas), tip.error ? ONE_GWEI : BigInt(tip.result));
-    const base = BigInt(block.result?.baseFeePerGas ?? '0x0');
-    return { maxFeePerGas: hex(max(bumped(entry.maxFeePerGas), 2n * base + priority)), maxPriorityFeePerGas: hex(priority) };
+    const marketTip = BigInt(legacy ? market.gasPrice : market.maxPriorityFeePerGas);
+    const priority = max(bumped(entry.maxPriorityFeePerGas), marketTip);
+    // The market's max fee with this tip in place of its own: room for the base fee to rise.
+    const marketMax = BigInt(legacy ? market.gasPrice : market.maxFeePerGas) - marketTip + priority;
+    return { maxFeePerGas: hex(max(bumped(entry.maxFeePerGas), marketMax)), maxPriorityFeePerGas: hex(priority) };
   }
-  return { gasPrice: hex(max(bumped(entry.gasPrice), BigInt(await networks.rpc('eth_gasPrice', [], network)))) };
+  return { gasPrice: hex(max(bumped(entry.gasPrice), fees.perGas(market))) };
 }
 
 /** The fees the review showed, checked: each at least 12.5% above the original's. */
-function checkedFees(entry, fees) {
+function checkedFees(entry, reviewed) {
   const read = (name) => {
-    const value = fees?.[name];
+    const value = reviewed?.[name];
     if (typeof value !== 'string' || !/^0x[0-9a-fA-F]{1,64}$/.test(value)) throw argument(`${name} is missing; open the review again.`);
     if (BigInt(value) < bumped(entry[name])) throw argument('The fees must be at least 12.5% above the pending transaction’s for the node to replace it. Open the review again.');
     return hex(BigInt(value));
@@ -61,13 +61,13 @@ function checkedFees(entry, fees) {
 }
 
 /** The transaction that replaces `entry` (same nonce), as the core signs it. */
-function replacement(entry, kind, from, chainId, fees) {
+function replacement(entry, kind, from, chainId, newFees) {
   const what = kind === 'cancel'
     ? { to: from, value: '0x0', data: '0x', gas: TRANSFER_GAS }
     : { to: entry.to ?? undefined, value: entry.value, data: entry.data ?? '0x', gas: entry.gas };
   return isEip1559(entry)
-    ? { type: '0x2', chainId, nonce: entry.nonce, ...what, ...fees, accessList: [] }
-    : { type: '0x0', chainId, nonce: entry.nonce, ...what, ...fees };
+    ? { type: '0x2', chainId, nonce: entry.nonce, ...what, ...newFees, accessList: [] }
+    : { type: '0x0', chainId, nonce: entry.nonce, ...what, ...newFees };
 }
 
 function kindOf(kind) {
@@ -78,13 +78,13 @@ function kindOf(kind) {
 /** The review of replacing `hash` of `address` (`kind`): the transaction as the dApp reviews show it, with fresh fees. */
 export async function prepare(address, hash, kind) {
   const { network, entry } = await pendingOne(address, hash);
-  const fees = await freshFees(entry, network);
-  const tx = replacement(entry, kindOf(kind), address, network.chainId, fees);
+  const fresh = await freshFees(entry, network);
+  const tx = replacement(entry, kindOf(kind), address, network.chainId, fresh);
   return {
     kind,
     replaces: entry.hash,
-    ...shown(tx, network, address),
-    fees,
+    ...(await describe(tx, network, address)),
+    fees: fresh,
     previous: isEip1559(entry)
       ? { maxFeePerGas: entry.maxFeePerGas, maxPriorityFeePerGas: entry.maxPriorityFeePerGas }
       : { gasPrice: entry.gasPrice },
@@ -92,28 +92,20 @@ export async function prepare(address, hash, kind) {
 }
 
 /**
- * Signs and broadcasts the replacement the user reviewed (`fees` as the review showed them),
- * records it in Activity and returns its hash. A node's refusal says why, and nothing is recorded.
+ * Signs and broadcasts the replacement the user reviewed (`reviewed`: the fees the review showed)
+ * through the one transaction path, which records it in Activity; returns its hash. A node's
+ * refusal says why, and nothing is recorded.
  */
-export async function send(address, hash, kind, fees) {
+export async function send(address, hash, kind, reviewed) {
   const { network, entry } = await pendingOne(address, hash);
-  const tx = replacement(entry, kindOf(kind), address, network.chainId, checkedFees(entry, fees));
-  const raw = (await core.unlocked()).signTransaction(address, JSON.stringify(tx));
-  let sent;
-  try {
-    sent = await networks.rpc('eth_sendRawTransaction', [raw], network);
-  } catch (e) {
-    throw refusal(e);
-  }
-  await record({
-    ...tx,
-    from: address,
-    hash: sent,
+  const tx = replacement(entry, kindOf(kind), address, network.chainId, checkedFees(entry, reviewed));
+  return transactions.send(tx, network, {
+    account: address,
     origin: 'keystead',
-    submittedAt: Date.now(),
-    kind,
-    replaces: entry.hash,
-    ...(kind === 'speed-up' ? { asset: entry.asset, recipient: entry.recipient } : {}),
+    replacement: {
+      kind,
+      replaces: entry.hash,
+      ...(kind === 'speed-up' ? { asset: entry.asset, recipient: entry.recipient } : {}),
+    },
   });
-  return sent;
 }

@@ -42,3 +42,18 @@ export async function list(chainId, address) {
   if (entries.some((e) => e.status === 'pending')) tracker.checkSoon();
   return entries.map(view);
 }
+
+/**
+ * The addresses `account` sent to on `chainId`, from its recorded transactions (each one's
+ * recipient: a token transfer's, else its `to`), once each, newest first. What Send's
+ * address-poisoning check (recipient.js) compares a typed recipient with.
+ */
+export async function knownAddresses(chainId, account) {
+  const entries = await log.list(normalizeChainId(chainId), await core.toChecksumAddress(account));
+  const seen = new Set();
+  return entries.map((e) => e.recipient).filter((address) => {
+    if (typeof address !== 'string' || seen.has(address.toLowerCase())) return false;
+    seen.add(address.toLowerCase());
+    return true;
+  });
+}

@@ -11,6 +11,7 @@ import { isAddress, isHexData, hexToBytes, bytesToHex } from './hex.js';
 const SYMBOL = '0x95d89b41'; // symbol()
 const DECIMALS = '0x313ce567'; // decimals()
 const BALANCE_OF = '0x70a08231'; // balanceOf(address)
+const TRANSFER = '0xa9059cbb'; // transfer(address,uint256)
 // The backup file's check (backup-settings.js) accepts symbols up to this length.
 const SYMBOL_MAX = 16;
 const DECIMALS_MAX = 36;
@@ -134,6 +135,23 @@ export async function remove(chainId, address) {
   });
 }
 
+const word32 = (hex) => hex.slice(2).toLowerCase().padStart(64, '0');
+
+/** The eth_call of `owner`'s balanceOf at `token`. */
+const balanceCall = (token, owner) => ['eth_call', [{ to: token.address, data: `${BALANCE_OF}${word32(owner)}` }, 'latest']];
+
+/** A balanceOf return as a bigint; throws when the answer is not an amount. */
+function amountIn(result, token) {
+  const b = bytes(result);
+  if (!b || b.length !== 32) throw new Error(`${token.symbol} answered balanceOf with something that is not an amount.`);
+  return word(b, 0);
+}
+
+/** `owner`'s balanceOf at `token` on `net`, as a bigint; throws when the answer is not an amount. */
+export async function balanceOf(net, token, owner) {
+  return amountIn(await networks.rpc(...balanceCall(token, owner), net), token);
+}
+
 /**
  * The chain's tokens with `owner`'s balanceOf as `0x` hex, read in one JSON-RPC batch (one
  * request to the node however many tokens). A token whose call fails gets `balance: null` and
@@ -143,19 +161,38 @@ export async function balances(chainId, owner) {
   const net = await network(chainId);
   const holder = await checksummed(owner);
   const list = listOn((await store.read()).tokens, net.chainId);
-  const data = `${BALANCE_OF}${holder.slice(2).toLowerCase().padStart(64, '0')}`;
   let answers;
   try {
-    answers = await networks.batch(list.map((token) => ['eth_call', [{ to: token.address, data }, 'latest']]), net);
+    answers = await networks.batch(list.map((token) => balanceCall(token, holder)), net);
   } catch (e) {
     return list.map((token) => ({ ...token, balance: null, error: String(e?.message ?? e) }));
   }
   return list.map((token, i) => {
     const { result, error } = answers[i];
-    const b = error ? null : bytes(result);
-    if (!b || b.length !== 32) {
-      return { ...token, balance: null, error: error ? String(error.message) : `${token.symbol} answered balanceOf with something that is not an amount.` };
+    try {
+      if (error) throw error;
+      return { ...token, balance: `0x${amountIn(result, token).toString(16)}` };
+    } catch (e) {
+      return { ...token, balance: null, error: String(e?.message ?? e) };
     }
-    return { ...token, balance: `0x${word(b, 0).toString(16)}` };
   });
+}
+
+/** The token of the list on `chainId` at `address` (any case), or null. */
+export async function find(chainId, address) {
+  if (typeof address !== 'string') return null;
+  return listOn((await store.read()).tokens, chainId).find((t) => same(t.address, address)) ?? null;
+}
+
+/** The call data of ERC-20 `transfer(to, amount)` (`amount` a bigint). */
+export function transferData(to, amount) {
+  return `${TRANSFER}${word32(to)}${amount.toString(16).padStart(64, '0')}`;
+}
+
+/** `{ to, amount }` (to lower case, amount a bigint) when `data` is exactly an ERC-20 transfer call; else null. */
+export function decodeTransfer(data) {
+  if (typeof data !== 'string' || data.length !== 2 + 8 + 128 || data.slice(0, 10).toLowerCase() !== TRANSFER) return null;
+  const to = data.slice(10, 74).toLowerCase();
+  if (!/^0{24}[0-9a-f]{40}$/.test(to) || !/^[0-9a-fA-F]{64}$/.test(data.slice(74))) return null;
+  return { to: `0x${to.slice(24)}`, amount: BigInt(`0x${data.slice(74)}`) };
 }

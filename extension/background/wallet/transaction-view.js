@@ -1,11 +1,32 @@
-// What a review shows of a filled transaction (the dApp's approval window, Speed up and Cancel
-// in the popup): the same fields everywhere, so every review reads the same.
+// What every review shows of a filled transaction (a dApp's approval window, the popup's Send,
+// Speed up and Cancel): the same fields everywhere, so every review reads the same
+// (popup/components/transaction-view.js draws them). Only public data.
+import * as core from './core.js';
+import * as tokens from './tokens.js';
+import { perGas } from './fees.js';
 
 const hex = (n) => `0x${n.toString(16)}`;
 
-/** The review of the filled transaction `f` (JSON-RPC field names) from `account` on `network`. */
-export function shown(f, network, account) {
-  const perGas = BigInt(f.maxFeePerGas ?? f.gasPrice);
+/** The most the filled transaction `f` can cost in fees (gas × max fee per gas), as a bigint. */
+export const maxFee = (f) => BigInt(f.gas) * perGas(f);
+
+/**
+ * The listed token and its recipient and amount when `f` is an ERC-20 transfer call to a token
+ * of the list on `chainId`: `{ token, to (EIP-55), amount (bigint) }`; else null.
+ */
+export async function tokenTransfer(f, chainId) {
+  const call = f.to ? tokens.decodeTransfer(f.data) : null;
+  const token = call ? await tokens.find(chainId, f.to) : null;
+  return token ? { token, to: await core.toChecksumAddress(call.to), amount: call.amount } : null;
+}
+
+/**
+ * The review of the filled transaction `f` (JSON-RPC field names) from `account` on `network`:
+ * network, to, value, data, gas, fees, the most it can cost (`maxCost`, value included), nonce,
+ * and for an ERC-20 transfer of a listed token, `transfer` (the token, its recipient, the amount).
+ */
+export async function describe(f, network, account) {
+  const transfer = await tokenTransfer(f, network.chainId);
   return {
     account,
     network: { name: network.name, chainId: network.chainId, symbol: network.symbol },
@@ -15,7 +36,14 @@ export function shown(f, network, account) {
     gas: f.gas,
     maxFeePerGas: f.maxFeePerGas ?? f.gasPrice,
     maxPriorityFeePerGas: f.maxPriorityFeePerGas ?? null,
-    maxCost: hex(BigInt(f.gas) * perGas + BigInt(f.value)),
+    maxCost: hex(maxFee(f) + BigInt(f.value)),
     nonce: f.nonce,
+    transfer: transfer && {
+      symbol: transfer.token.symbol,
+      decimals: transfer.token.decimals,
+      token: transfer.token.address,
+      to: transfer.to,
+      amount: hex(transfer.amount),
+    },
   };
 }

@@ -1,6 +1,6 @@
 // The unlocked wallet: network, selected account (rename, remove if imported) and balance, the
 // selected network's tokens, the account list with each balance and the accounts the phrase
-// does not cover marked, Receive, Activity and Connected sites, add account, auto-lock and lock; a reminder while the phrase is not backed up.
+// does not cover marked, Send, Receive, Activity and Connected sites, add account, auto-lock and lock; a reminder while the phrase is not backed up.
 import { h, show, errorLine, busy } from '../ui/dom.js';
 import { call } from '../api.js';
 import { formatEth, shortAddress } from '../ui/format.js';
@@ -55,6 +55,7 @@ export function homeScreen(ctx) {
       uncoveredTag(selected),
       balance,
       h('div', { class: 'actions' },
+        h('button', { class: 'primary', testid: 'send', onclick: () => go('send') }, 'Send'),
         h('button', { testid: 'receive', onclick: () => go('receive') }, 'Receive'),
         h('button', { testid: 'activity', onclick: () => go('activity') }, 'Activity'),
         h('button', { testid: 'connected-sites', onclick: () => go('connected-sites') }, 'Connected sites')),

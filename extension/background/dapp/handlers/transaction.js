@@ -1,16 +1,13 @@
-// eth_sendTransaction: validate the dApp's request, fill nonce, gas and fees from the node,
-// show it for approval, sign in the core, broadcast; returns the transaction hash. The filling
-// happens when the request's approval window opens (see the handler).
-import * as core from '../../wallet/core.js';
+// eth_sendTransaction: validate the dApp's request, then the one transaction path
+// (wallet/transactions.js): fill nonce, gas and fees from the node when the request's approval
+// window opens, show it as every review does (wallet/transaction-view.js), then sign in the
+// core, broadcast and record; returns the hash.
 import * as networks from '../../wallet/networks.js';
+import * as transactions from '../../wallet/transactions.js';
+import { describe } from '../../wallet/transaction-view.js';
 import * as approvals from '../../platform/approvals.js';
-import * as activity from '../../wallet/activity.js';
-import { shown } from '../../wallet/transaction-view.js';
 import { invalidParams } from '../../../shared/rpc-errors.js';
 import { paramsArray, address, quantity, data } from '../validate.js';
-
-const hex = (n) => `0x${n.toString(16)}`;
-const ONE_GWEI = 1_000_000_000n;
 
 function parseRequest(params) {
   const [tx] = paramsArray(params, 1, 1, '[{ from, to?, value?, data?, gas?, ... }]');
@@ -34,23 +31,6 @@ function parseRequest(params) {
   return out;
 }
 
-/** The request completed from the node: the exact fields the core will sign. */
-async function fill(tx, network) {
-  const call = (method, params) => networks.rpc(method, params, network);
-  const nonce = tx.nonce ?? (await call('eth_getTransactionCount', [tx.from, 'pending']));
-  const gas = tx.gas ?? (await call('eth_estimateGas', [{ from: tx.from, to: tx.to, value: tx.value, data: tx.data }]));
-  const base = { chainId: network.chainId, nonce, to: tx.to, value: tx.value, data: tx.data, gas };
-  const block = tx.gasPrice ? null : await call('eth_getBlockByNumber', ['latest', false]);
-  if (tx.gasPrice || !block?.baseFeePerGas) {
-    return { ...base, type: '0x0', gasPrice: tx.gasPrice ?? (await call('eth_gasPrice', [])) };
-  }
-  let priority = tx.maxPriorityFeePerGas;
-  if (!priority) priority = await call('eth_maxPriorityFeePerGas', []).catch(() => hex(ONE_GWEI));
-  const maxFee = tx.maxFeePerGas ?? hex(2n * BigInt(block.baseFeePerGas) + BigInt(priority));
-  if (BigInt(priority) > BigInt(maxFee)) throw invalidParams('maxPriorityFeePerGas is higher than maxFeePerGas.');
-  return { ...base, type: '0x2', maxFeePerGas: maxFee, maxPriorityFeePerGas: priority, accessList: [] };
-}
-
 export const methods = {
   eth_sendTransaction: {
     validate: async (p) => {
@@ -64,19 +44,18 @@ export const methods = {
     account: ({ tx }) => tx.from,
     // The approval is asked here rather than through `approval`: the transaction is filled
     // (nonce, gas, fees) when its window opens, not when the page asked, and it is signed and
-    // broadcast before the origin's next request is filled, so queued sends get consecutive
-    // nonces.
+    // broadcast before the origin's next request is filled. The nonce is taken again when the
+    // user approves, in the account's turn (wallet/nonces.js): another site or the popup may
+    // have sent meanwhile.
     handler: async (ctx, { tx, network }) => {
       let filled;
       let hash;
       const prepare = async () => {
-        filled = await fill(tx, network);
-        return shown(filled, network, ctx.account);
+        filled = await transactions.fill(tx, network);
+        return describe(filled, network, ctx.account);
       };
       const send = async () => {
-        const raw = (await core.unlocked()).signTransaction(ctx.account, JSON.stringify(filled));
-        hash = await networks.rpc('eth_sendRawTransaction', [raw], network);
-        await activity.record({ ...filled, from: ctx.account, hash, origin: ctx.origin, submittedAt: Date.now() });
+        hash = await transactions.send(filled, network, { account: ctx.account, origin: ctx.origin, fixedNonce: tx.nonce !== undefined });
       };
       await approvals.request(ctx.origin, 'transaction', prepare, { commit: send });
       return hash;

@@ -1,0 +1,118 @@
+// Send from the popup: what the user typed (asset, recipient, amount or Max, fee level) becomes
+// a transaction to review, checked before anything is signed: the recipient (recipient.js), the
+// amount against the balance, and the fee against what is left. Signing and broadcasting go
+// through the one transaction path (transactions.js), like a dApp's.
+import * as networks from './networks.js';
+import * as accounts from './accounts.js';
+import * as tokens from './tokens.js';
+import * as fees from './fees.js';
+import * as recipients from './recipient.js';
+import * as transactions from './transactions.js';
+import { describe } from './transaction-view.js';
+import { parseAmount, exactAmount } from '../../shared/amounts.js';
+import { argument } from '../../shared/wallet-errors.js';
+import { ProviderError, CHAIN_DISCONNECTED } from '../../shared/rpc-errors.js';
+import { isAddress } from './hex.js';
+
+const hex = (n) => `0x${n.toString(16)}`;
+
+/** The asset sent: 'ETH' (the network's own currency) or a token of the list on the network. */
+async function assetOf(value, network) {
+  if (value === 'ETH') return { value: 'ETH', symbol: network.symbol, decimals: 18, token: null };
+  const token = await tokens.find(network.chainId, value);
+  if (!token) throw argument(`That token is not in Keystead’s list for ${network.name}. Choose an asset from the list, or add the token first.`);
+  return { value: token.address, symbol: token.symbol, decimals: token.decimals, token };
+}
+
+/** The gas `request` needs, or the problem that says why it would fail. */
+async function estimate(request, network, asset) {
+  try {
+    return { gas: BigInt(await networks.rpc('eth_estimateGas', [request], network)) };
+  } catch (e) {
+    if (!(e instanceof ProviderError) || e.code === CHAIN_DISCONNECTED) throw e;
+    return { problem: `This transfer would fail, so Keystead did not prepare it: the network says “${String(e.message).slice(0, 160)}”. ${asset.token ? `Check the amount and that ${asset.symbol} can be sent.` : 'Check the recipient and the amount.'}` };
+  }
+}
+
+/**
+ * The send the user is typing, checked: `{ asset, from, recipient: { address, warnings },
+ * amount, fees, problem, review }`. `amount` is the exact amount (for Max, the whole token
+ * balance, or the ETH balance minus the maximum fee of the chosen level, so it never fails for
+ * lack of funds); `fees` the three levels for this transaction's gas, each with `maxFee` (gas ×
+ * max fee per gas, wei); `problem` what stops it besides a blocking warning (null when none);
+ * `review`, when nothing stops it, `{ tx, view }`: the filled transaction to sign and what the
+ * review shows of it.
+ */
+export async function draft({ asset: assetValue, to, amount, max = false, fee = 'market' }) {
+  if (!fees.LEVELS.includes(fee)) throw argument(`The fee is one of ${fees.LEVELS.join(', ')}.`);
+  const network = await networks.selected();
+  const from = await accounts.selectedAddress();
+  if (!from) throw Object.assign(new Error('the wallet is locked'), { code: 'LOCKED' });
+  const asset = await assetOf(assetValue, network);
+  const [recipient, balance, ethBalance, feeOptions] = await Promise.all([
+    recipients.check({ network, from, token: asset.token, input: to }),
+    asset.token ? tokens.balanceOf(network, asset.token, from) : null,
+    networks.rpc('eth_getBalance', [from, 'latest'], network).then(BigInt),
+    fees.options(network),
+  ]);
+  const held = balance ?? ethBalance;
+  const shown = (v) => `${exactAmount(v, asset.decimals)} ${asset.symbol}`;
+  const eth = (v) => `${exactAmount(v, 18)} ${network.symbol}`;
+  const out = { asset: { ...asset, token: undefined, balance: hex(held) }, from, recipient, amount: null, fees: null, problem: null, review: null };
+  if (!recipient.address || recipients.blocked(recipient.warnings)) return out;
+
+  let value = held;
+  if (!max) {
+    try {
+      value = parseAmount(amount, asset.decimals, asset.symbol);
+    } catch (e) {
+      out.problem = e.message;
+    }
+  }
+  if (!out.problem && value > held) {
+    out.problem = `That is more than the balance: the account has ${shown(held)}. Send at most that${asset.token ? '' : ', minus the fee'} (Max fills it in).`;
+  }
+  if (max && held === 0n) out.problem = `The account has no ${asset.symbol} to send.`;
+  const moved = out.problem ? 0n : value;
+  const request = asset.token
+    ? { from, to: asset.token.address, value: '0x0', data: tokens.transferData(recipient.address, moved) }
+    : { from, to: recipient.address, value: hex(moved), data: '0x' };
+  const { gas, problem } = await estimate(request, network, asset);
+  if (problem) return { ...out, problem: out.problem ?? problem };
+  out.fees = Object.fromEntries(fees.LEVELS.map((level) => [level, { ...feeOptions[level], maxFee: hex(gas * fees.perGas(feeOptions[level])) }]));
+  if (out.problem) return out;
+
+  const cost = gas * fees.perGas(feeOptions[fee]);
+  if (!asset.token && max) {
+    value = held - cost;
+    if (value <= 0n) return { ...out, problem: `The balance, ${eth(held)}, does not cover the maximum fee of ${eth(cost)}, so nothing can be sent. Choose a lower fee, or add ${network.symbol}.` };
+    request.value = hex(value);
+  } else if (!asset.token && value + cost > held) {
+    return { ...out, problem: `${shown(value)} plus a fee of up to ${eth(cost)} is more than the balance of ${eth(held)}. Send at most ${eth(held - cost > 0n ? held - cost : 0n)} (Max fills it in), or choose a lower fee.` };
+  } else if (asset.token && cost > ethBalance) {
+    return { ...out, problem: `The fee can be up to ${eth(cost)}, and the account has ${eth(ethBalance)}. Add ${network.symbol} to pay the fee, or choose a lower fee.` };
+  }
+  out.amount = exactAmount(value, asset.decimals);
+  const tx = await transactions.fill({ ...request, gas: hex(gas) }, network, { fee, feeOptions });
+  out.review = { tx, view: await describe(tx, network, from) };
+  return out;
+}
+
+/** The fields of a filled transaction (transactions.fill); anything else the popup sends is dropped. */
+const FIELDS = ['type', 'chainId', 'nonce', 'to', 'value', 'data', 'gas', 'gasPrice', 'maxFeePerGas', 'maxPriorityFeePerGas', 'accessList'];
+
+/**
+ * Signs and broadcasts the reviewed transaction `tx` (a draft's `review.tx`) for `from`, with
+ * the account's next nonce; resolves with its hash. Refused when the network changed since the
+ * review.
+ */
+export async function confirm(from, tx) {
+  const network = await networks.selected();
+  if (typeof tx !== 'object' || tx === null || tx.chainId !== network.chainId) {
+    throw argument(`The selected network is now ${network.name}, not the one this transaction was reviewed on. Review it again.`);
+  }
+  if (!isAddress(from)) throw argument('The account to send from is missing. Review the transaction again.');
+  const { account } = await accounts.find(from);
+  const filled = Object.fromEntries(FIELDS.filter((k) => tx[k] !== undefined).map((k) => [k, tx[k]]));
+  return transactions.send(filled, network, { account: account.address, origin: 'keystead' });
+}
