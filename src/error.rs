@@ -13,11 +13,11 @@ use crate::eth::key::{KeyError, SignatureError};
 use crate::eth::tx::TransactionError;
 use crate::eth::typed_data::TypedDataError;
 use crate::hd::HdError;
-use crate::keyring::KeyringError;
+use crate::keyring::error::KeyringError;
 use crate::mnemonic::{MnemonicError, PhraseError};
 use crate::phrase_guard::GuardHashError;
 use crate::session::SessionError;
-use crate::shamir_backup::ShamirError;
+use crate::shamir_backup::error::ShamirError;
 use crate::slip39::Slip39Error;
 use crate::vault::VaultError;
 
