@@ -82,9 +82,11 @@ export async function startSite(routes) {
  * A JSON-RPC node in front of `chain` that forwards every request and keeps its body: what the
  * extension asks the node, request by request. Listens on 127.0.0.1:`port` (0: any free port;
  * 8545 puts it in place of the built-in network's node). `posts()` lists the JSON-RPC bodies
- * received (a batch is one array); CORS preflights are answered and not listed.
+ * received (a batch is one array); CORS preflights are answered and not listed. `answer(body)`,
+ * when given, may answer a request itself (a JSON-RPC response body) instead of anvil: a node
+ * with a limit anvil does not have; `undefined` forwards it.
  */
-export async function startCountingNode(chain, port = 0) {
+export async function startCountingNode(chain, port = 0, { answer } = {}) {
   if (port && await portTaken(port)) throw new Error(`127.0.0.1:${port} is in use: stop the other anvil (make start?) before the end-to-end tests`);
   const posts = [];
   const cors = { 'access-control-allow-origin': '*', 'access-control-allow-headers': 'content-type', 'access-control-allow-methods': 'POST' };
@@ -97,10 +99,17 @@ export async function startCountingNode(chain, port = 0) {
     const chunks = [];
     for await (const chunk of req) chunks.push(chunk);
     const body = Buffer.concat(chunks).toString();
-    posts.push(JSON.parse(body));
-    const answer = await fetch(chain.rpcUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
-    res.writeHead(answer.status, { ...cors, 'content-type': 'application/json' });
-    res.end(await answer.text());
+    const parsed = JSON.parse(body);
+    posts.push(parsed);
+    const own = answer?.(parsed);
+    if (own !== undefined) {
+      res.writeHead(200, { ...cors, 'content-type': 'application/json' });
+      res.end(JSON.stringify(own));
+      return;
+    }
+    const forwarded = await fetch(chain.rpcUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+    res.writeHead(forwarded.status, { ...cors, 'content-type': 'application/json' });
+    res.end(await forwarded.text());
   });
   server.listen(port, '127.0.0.1');
   await once(server, 'listening');

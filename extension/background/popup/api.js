@@ -22,6 +22,7 @@ import { discoverAccounts } from '../wallet/discovery.js';
 import { ethBalances } from '../wallet/balances.js';
 import { PHRASE_GUARD_METHODS } from './phrase-guard.js';
 import { ACTIVITY_METHODS } from './activity.js';
+import { APPROVAL_METHODS } from './approvals.js';
 
 /**
  * A new wallet never inherits the backup state of the one it replaces. A restored wallet counts
@@ -94,8 +95,12 @@ const WALLET_METHODS = {
     return status();
   },
   balance: async ({ address }) => networks.rpc('eth_getBalance', [text(address, 'an address'), 'latest']),
-  /** `{ [address]: wei | null }` on the selected network, in one batch request to the node. */
-  balances: ({ addresses }) => ethBalances(addresses),
+  /**
+   * `{ balances: { [address]: wei | null }, delegate }` on the selected network, in one batch
+   * request to the node; `delegate` is the EIP-7702 delegate of `delegationOf` when given
+   * (EIP-55, null when not delegated, undefined when its code could not be read).
+   */
+  balances: ({ addresses, delegationOf }) => ethBalances(addresses, { delegationOf }),
   setAutoLock: async ({ minutes }) => {
     await autolock.setMinutes(minutes);
     return status();
@@ -117,4 +122,4 @@ const WALLET_METHODS = {
   keepAlive: () => true,
 };
 
-export const POPUP_METHODS = Object.freeze({ ...WALLET_METHODS, ...BACKUP_METHODS, ...KEY_METHODS, ...FILE_METHODS, ...TOKEN_METHODS, ...SITE_METHODS, ...SEND_METHODS, ...PHRASE_GUARD_METHODS, ...ACTIVITY_METHODS });
+export const POPUP_METHODS = Object.freeze({ ...WALLET_METHODS, ...BACKUP_METHODS, ...KEY_METHODS, ...FILE_METHODS, ...TOKEN_METHODS, ...SITE_METHODS, ...SEND_METHODS, ...PHRASE_GUARD_METHODS, ...ACTIVITY_METHODS, ...APPROVAL_METHODS });
