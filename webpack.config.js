@@ -49,12 +49,24 @@ const extension = {
   ],
 };
 
+// The demo dApp, and beside it one page per dApp library (demo/libraries/), each used the way
+// sites use it over window.ethereum: the end-to-end tests drive them.
+const LIBRARY_PAGES = ['ethers', 'viem'];
 const demo = {
   ...common,
   name: 'demo',
-  entry: { demo: at('demo/main.js') },
+  entry: {
+    demo: at('demo/main.js'),
+    ...Object.fromEntries(LIBRARY_PAGES.map((page) => [`libraries/${page}`, at(`demo/libraries/${page}.js`)])),
+  },
   output: { path: at('dist-demo'), filename: '[name].js', clean: true },
-  plugins: [new CopyPlugin({ patterns: [{ from: at('demo/index.html') }] })],
+  plugins: [new CopyPlugin({
+    patterns: [
+      { from: at('demo/index.html') },
+      ...LIBRARY_PAGES.map((page) => ({ from: at(`demo/libraries/${page}.html`), to: 'libraries/' })),
+      { from: at('demo/libraries/page.css'), to: 'libraries/' },
+    ],
+  })],
 };
 
 export default [extension, demo];

@@ -4,8 +4,9 @@
 //   BENCH_ONLY=vault,seed,derive,sign   run only these groups
 //   BENCH_NODE=0                        skip the Node run
 //   BENCH_EXTENSION=0                   skip the extension rows (bench/extension.mjs and
-//                                       bench/wallet-scale.mjs; they build dist/ and need
-//                                       127.0.0.1:8545 and :8547 free for anvil)
+//                                       bench/wallet-scale.mjs and bench/subscriptions.mjs; they
+//                                       build dist/ and need 127.0.0.1:8545, :8546 and :8547 free
+//                                       for anvil)
 //   BENCH_SCALE=0                       skip only the rows of bench/wallet-scale.mjs (home with 100
 //                                       accounts and 50 tokens, Activity with 1,000 entries)
 // Writes the rows as JSON to target/bench/results.json.
@@ -20,6 +21,7 @@ import { serve } from './serve.mjs';
 import { runInNode } from './node.mjs';
 import * as extension from './extension.mjs';
 import * as scale from './wallet-scale.mjs';
+import * as subscriptions from './subscriptions.mjs';
 
 const root = path.resolve(import.meta.dirname, '..');
 const only = process.env.BENCH_ONLY || null;
@@ -134,6 +136,8 @@ if (process.env.BENCH_EXTENSION !== '0') {
     console.log(`bench: popup at scale (${scale.ACCOUNTS} accounts, ${scale.TOKENS} tokens, ${scale.ENTRIES} Activity entries)`);
     extensionRows.push(...await scale.run({ log: (m) => console.log(`  ${m}`) }));
   }
+  console.log('bench: logs subscriptions (anvil behind a counting proxy on 127.0.0.1:8545)');
+  extensionRows.push(...await subscriptions.run({ log: (m) => console.log(`  ${m}`) }));
 }
 let node = null;
 if (process.env.BENCH_NODE !== '0') {

@@ -14,7 +14,8 @@ use crate::eth::tx::{AuthorizationError, TransactionError};
 use crate::eth::typed_data::TypedDataError;
 use crate::hd::HdError;
 use crate::keyring::KeyringError;
-use crate::mnemonic::PhraseError;
+use crate::mnemonic::{MnemonicError, PhraseError};
+use crate::phrase_guard::GuardHashError;
 use crate::session::SessionError;
 use crate::slip39::Slip39Error;
 use crate::vault::VaultError;
@@ -25,6 +26,10 @@ use crate::vault::VaultError;
 pub enum Error {
     /// See [`PhraseError`].
     Phrase(PhraseError),
+    /// See [`MnemonicError`].
+    Mnemonic(MnemonicError),
+    /// See [`GuardHashError`].
+    GuardHash(GuardHashError),
     /// See [`KeyError`].
     Key(KeyError),
     /// See [`HdError`].
@@ -60,6 +65,8 @@ impl Error {
     pub fn code(&self) -> &'static str {
         match self {
             Self::Phrase(_) => "INVALID_PHRASE",
+            Self::Mnemonic(e) => e.code(),
+            Self::GuardHash(e) => e.code(),
             Self::Key(_) => "INVALID_PRIVATE_KEY",
             Self::Hd(_) | Self::Address(_) | Self::Signature(_) | Self::InvalidArgument(_) => {
                 "INVALID_ARGUMENT"
@@ -79,6 +86,8 @@ impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Self::Phrase(e) => e.fmt(f),
+            Self::Mnemonic(e) => e.fmt(f),
+            Self::GuardHash(e) => e.fmt(f),
             Self::Key(e) => e.fmt(f),
             Self::Hd(e) => e.fmt(f),
             Self::Address(e) => e.fmt(f),
@@ -106,6 +115,8 @@ macro_rules! from_concern {
 }
 from_concern!(
     PhraseError => Phrase,
+    MnemonicError => Mnemonic,
+    GuardHashError => GuardHash,
     KeyError => Key,
     HdError => Hd,
     AddressError => Address,

@@ -7,7 +7,6 @@
 //! Typed phrases are lower-cased into a [`Zeroizing`] buffer before parsing, so the only plain
 //! copies of a phrase are the caller's own.
 
-use crate::error::Error;
 use crate::wordlist::{self, SLOT};
 use core::fmt;
 use sha2::{Digest, Sha256};
@@ -71,27 +70,23 @@ impl Mnemonic {
     /// buffer that is wiped afterwards; the phrase is its BIP39 encoding.
     ///
     /// # Errors
-    /// [`Error::InvalidArgument`] if `word_count` is not 12, 15, 18, 21 or 24, or if the operating
-    /// system's random number generator fails.
-    pub fn generate(word_count: usize) -> Result<Self, Error> {
+    /// [`MnemonicError::WordCount`] if `word_count` is not 12, 15, 18, 21 or 24;
+    /// [`MnemonicError::RandomUnavailable`] if the operating system's random number generator
+    /// fails.
+    pub fn generate(word_count: usize) -> Result<Self, MnemonicError> {
         let entropy_len = match word_count {
             12 => 16,
             15 => 20,
             18 => 24,
             21 => 28,
             24 => 32,
-            _ => {
-                return Err(Error::InvalidArgument(
-                    "word count must be 12, 15, 18, 21 or 24",
-                ))
-            }
+            _ => return Err(MnemonicError::WordCount),
         };
         let mut buffer = Zeroizing::new([0u8; 32]);
-        let entropy = buffer.get_mut(..entropy_len).ok_or(Error::InvalidArgument(
-            "word count must be 12, 15, 18, 21 or 24",
-        ))?;
-        getrandom::fill(entropy)
-            .map_err(|_| Error::InvalidArgument("the system random number generator failed"))?;
+        let entropy = buffer
+            .get_mut(..entropy_len)
+            .ok_or(MnemonicError::WordCount)?;
+        getrandom::fill(entropy).map_err(|_| MnemonicError::RandomUnavailable)?;
         Self::from_entropy(entropy)
     }
 
@@ -99,12 +94,10 @@ impl Mnemonic {
     /// followed by the first `len / 4` bits of its SHA-256, split into 11-bit word indices.
     ///
     /// # Errors
-    /// [`Error::InvalidArgument`] if the entropy is not 16, 20, 24, 28 or 32 bytes long.
-    pub fn from_entropy(entropy: &[u8]) -> Result<Self, Error> {
+    /// [`MnemonicError::EntropyLength`] if the entropy is not 16, 20, 24, 28 or 32 bytes long.
+    pub fn from_entropy(entropy: &[u8]) -> Result<Self, MnemonicError> {
         if !matches!(entropy.len(), 16 | 20 | 24 | 28 | 32) {
-            return Err(Error::InvalidArgument(
-                "entropy must be 16, 20, 24, 28 or 32 bytes",
-            ));
+            return Err(MnemonicError::EntropyLength);
         }
         let mut buffer = Zeroizing::new([0u8; 32]);
         for (dst, src) in buffer.iter_mut().zip(entropy) {
@@ -252,10 +245,10 @@ impl Mnemonic {
     /// vectors (passphrase `"TREZOR"`) can be checked.
     ///
     /// # Errors
-    /// [`Error::InvalidArgument`] if the passphrase contains a non-ASCII character.
-    pub fn to_seed_with_passphrase(&self, passphrase: &str) -> Result<Seed, Error> {
+    /// [`MnemonicError::NonAsciiPassphrase`] if the passphrase contains a non-ASCII character.
+    pub fn to_seed_with_passphrase(&self, passphrase: &str) -> Result<Seed, MnemonicError> {
         if !passphrase.is_ascii() {
-            return Err(Error::InvalidArgument("the passphrase must be ascii"));
+            return Err(MnemonicError::NonAsciiPassphrase);
         }
         let mut salt = Zeroizing::new(Vec::with_capacity(
             SEED_SALT_PREFIX.len().saturating_add(passphrase.len()),
@@ -339,6 +332,43 @@ impl fmt::Display for PhraseError {
 
 impl std::error::Error for PhraseError {}
 
+/// A phrase could not be made, or turned into a seed, from the arguments given (the caller's
+/// mistake or environment, not a typed phrase: that is [`PhraseError`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum MnemonicError {
+    /// A word count other than 12, 15, 18, 21 or 24 was asked for.
+    WordCount,
+    /// Entropy of a length other than 16, 20, 24, 28 or 32 bytes.
+    EntropyLength,
+    /// The operating system's random number generator failed.
+    RandomUnavailable,
+    /// A BIP39 passphrase with a non-ASCII character (NFKD is not applied).
+    NonAsciiPassphrase,
+}
+
+impl MnemonicError {
+    /// The stable code (`docs/core-api.md`): `INVALID_ARGUMENT` for each.
+    pub fn code(&self) -> &'static str {
+        "INVALID_ARGUMENT"
+    }
+}
+
+impl fmt::Display for MnemonicError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Self::WordCount => "invalid argument: word count must be 12, 15, 18, 21 or 24",
+            Self::EntropyLength => "invalid argument: entropy must be 16, 20, 24, 28 or 32 bytes",
+            Self::RandomUnavailable => {
+                "invalid argument: the system random number generator failed"
+            }
+            Self::NonAsciiPassphrase => "invalid argument: the passphrase must be ascii",
+        })
+    }
+}
+
+impl std::error::Error for MnemonicError {}
+
 #[cfg(test)]
 mod tests {
     #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
@@ -385,7 +415,7 @@ mod tests {
         for len in [0usize, 12, 15, 17, 33, 36] {
             assert!(matches!(
                 Mnemonic::from_entropy(&vec![0u8; len]),
-                Err(Error::InvalidArgument(_))
+                Err(MnemonicError::EntropyLength)
             ));
         }
     }
@@ -395,7 +425,7 @@ mod tests {
         let m = Mnemonic::from_entropy(&[0u8; 16]).unwrap();
         assert!(matches!(
             m.to_seed_with_passphrase("pässword"),
-            Err(Error::InvalidArgument(_))
+            Err(MnemonicError::NonAsciiPassphrase)
         ));
         // The empty passphrase is the same as `to_seed`.
         assert_eq!(

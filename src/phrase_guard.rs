@@ -14,7 +14,8 @@ use sha2::{Digest, Sha256};
 use subtle::ConstantTimeEq;
 use zeroize::Zeroizing;
 
-use crate::error::Error;
+use core::fmt;
+
 use crate::hex;
 
 /// Prefix that keeps the fingerprint apart from a plain SHA-256 of the phrase.
@@ -23,7 +24,28 @@ pub const DOMAIN: &str = "keystead phrase guard v1\n";
 /// Bytes of the fingerprint.
 pub const HASH_LEN: usize = 32;
 
-const BAD_HASH: &str = "a phrase hash is 64 hexadecimal characters";
+/// A phrase fingerprint given in the wrong form.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum GuardHashError {
+    /// Not 64 hexadecimal characters.
+    BadHash,
+}
+
+impl GuardHashError {
+    /// The stable code (`docs/core-api.md`): `INVALID_ARGUMENT`.
+    pub fn code(&self) -> &'static str {
+        "INVALID_ARGUMENT"
+    }
+}
+
+impl fmt::Display for GuardHashError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("invalid argument: a phrase hash is 64 hexadecimal characters")
+    }
+}
+
+impl std::error::Error for GuardHashError {}
 
 /// The fingerprint of a normalized phrase (lower-case words joined by single spaces).
 pub fn phrase_guard_hash(normalized: &str) -> Zeroizing<[u8; HASH_LEN]> {
@@ -40,11 +62,10 @@ pub fn phrase_guard_hash(normalized: &str) -> Zeroizing<[u8; HASH_LEN]> {
 /// Reads a fingerprint given as 64 hex digits (no prefix, either case).
 ///
 /// # Errors
-/// `INVALID_ARGUMENT` for anything else.
-pub fn parse_hash(hash_hex: &str) -> Result<Zeroizing<[u8; HASH_LEN]>, Error> {
+/// [`GuardHashError::BadHash`] for anything else.
+pub fn parse_hash(hash_hex: &str) -> Result<Zeroizing<[u8; HASH_LEN]>, GuardHashError> {
     let mut out = Zeroizing::new([0u8; HASH_LEN]);
-    hex::decode_into(hash_hex.as_bytes(), out.as_mut_slice())
-        .ok_or(Error::InvalidArgument(BAD_HASH))?;
+    hex::decode_into(hash_hex.as_bytes(), out.as_mut_slice()).ok_or(GuardHashError::BadHash)?;
     Ok(out)
 }
 

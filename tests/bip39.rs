@@ -2,8 +2,8 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 
 use keystead::error::Error;
-use keystead::mnemonic::PhraseError;
 use keystead::mnemonic::{validate_phrase, word_suggestions, Mnemonic};
+use keystead::mnemonic::{MnemonicError, PhraseError};
 
 /// All 24 English vectors (entropy, phrase, seed with passphrase "TREZOR") of
 /// trezor/python-mnemonic `vectors.json`, the reference vectors linked from BIP-0039. They cover
@@ -191,7 +191,7 @@ fn non_ascii_passphrase_is_refused() {
     let m = Mnemonic::parse(TREZOR_VECTORS[0].1).unwrap();
     assert!(matches!(
         m.to_seed_with_passphrase("TRÉZOR"),
-        Err(Error::InvalidArgument(_))
+        Err(MnemonicError::NonAsciiPassphrase)
     ));
 }
 
@@ -229,7 +229,7 @@ fn generate_rejects_other_word_counts() {
         usize::MAX,
     ] {
         assert!(
-            matches!(Mnemonic::generate(count), Err(Error::InvalidArgument(_))),
+            matches!(Mnemonic::generate(count), Err(MnemonicError::WordCount)),
             "{count}"
         );
     }

@@ -16,6 +16,8 @@ import { KIND, PROVIDER_PORT } from '../shared/message-kinds.js';
 import * as phraseGuard from './wallet/phrase-guard.js';
 import * as welcome from './platform/welcome.js';
 import * as activityTracker from './wallet/activity-tracker.js';
+import * as filters from './wallet/filters.js';
+import * as subscriptions from './wallet/subscriptions.js';
 
 const EXTENSION_ORIGIN = new URL(chrome.runtime.getURL('')).origin;
 
@@ -44,7 +46,10 @@ async function fromPage(origin, sender, message) {
   const problem = paramsProblem(String(message.method).slice(0, 64), message.params);
   if (problem) throw new ProviderError(problem.code, problem.message);
   await session.rememberTab(sender.tab.id, origin, sender.documentId);
-  return handle(origin, { method: message.method, params: message.params });
+  // The tab now shows this document: the filters and subscriptions of the one before it end.
+  filters.forgetDocuments(sender.tab.id, sender.documentId);
+  subscriptions.forgetDocuments(sender.tab.id, sender.documentId);
+  return handle(origin, { method: message.method, params: message.params }, { tabId: sender.tab.id, documentId: sender.documentId });
 }
 
 // Popup calls that are not the user's doing: approval windows send keepAlive on a timer.
@@ -111,6 +116,8 @@ chrome.runtime.onInstalled.addListener(welcome.onInstalled);
 chrome.windows.onRemoved.addListener((windowId) => approvals.windowClosed(windowId));
 chrome.tabs.onRemoved.addListener((tabId) => {
   session.forgetTab(tabId);
+  filters.forgetDocuments(tabId);
+  subscriptions.forgetDocuments(tabId);
 });
 // Only this worker writes chrome.storage.local; a change from anywhere else reaches its memory here.
 chrome.storage.onChanged.addListener((changes, area) => {

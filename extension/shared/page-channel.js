@@ -11,8 +11,12 @@ export const INPAGE_CHANNEL = 'keystead:inpage';
 /** Bridge → page replies and events carry this channel. */
 export const BRIDGE_CHANNEL = 'keystead:bridge';
 
-/** The only events the bridge relays to the page. */
-export const PROVIDER_EVENTS = Object.freeze(['accountsChanged', 'chainChanged', 'connect', 'disconnect']);
+/**
+ * The only events the bridge relays to the page. `message` carries a subscription's
+ * notification ({ type: 'eth_subscription', data: { subscription, result } }); `keysteadState`
+ * ({ isMetaMask }) is the provider's own: it updates the provider and reaches no page listener.
+ */
+export const PROVIDER_EVENTS = Object.freeze(['accountsChanged', 'chainChanged', 'connect', 'disconnect', 'message', 'keysteadState']);
 
 /** Longest request id the bridge accepts (a crypto.randomUUID() is 36 characters). */
 export const MAX_ID_LENGTH = 64;

@@ -1,5 +1,6 @@
 // EIP-191 personal_sign and EIP-712 v4 typed data: the core against @metamask/eth-sig-util and
-// viem, byte for byte (RFC 6979 deterministic nonces, low s, v ∈ {27, 28}).
+// viem, byte for byte (RFC 6979 deterministic nonces, low s, v ∈ {27, 28}); eth_signTypedData_v3
+// (the worker's V3 check, then the core's v4 signing) against eth-sig-util V3.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { personalSign, recoverPersonalSignature as sigUtilRecover, signTypedData, TypedDataUtils } from '@metamask/eth-sig-util';
@@ -12,6 +13,7 @@ import { privateKeyToAccount } from 'viem/accounts';
 import { Keyring, recoverPersonalSignature, hashTypedDataV4, typedDataView, seededRng, toHex, throwsCode, quietly, PASSWORD } from './core.mjs';
 import { randomTypedData } from './typed-data-gen.mjs';
 import { MAIL } from './eip712-mail.mjs';
+import { v3Problem } from '../../extension/background/dapp/typed-data-v3.js';
 
 const rng = seededRng('signing.test.mjs');
 // BIP39 reference vector (trezor/python-mnemonic vectors.json), used here only as a fixed SRP.
@@ -184,6 +186,61 @@ test('EIP-712 v4: random typed data hashes and signs like eth-sig-util and viem'
     assert.equal(sig, signTypedData({ privateKey: Buffer.from(acct.key.slice(2), 'hex'), data: json, version: 'V4' }), `eth-sig-util: ${ctx}`);
     assert.equal(sig, await privateKeyToAccount(acct.key).signTypedData(viem), `viem: ${ctx}`);
   }
+});
+
+const sigUtilV3 = (json, key) => signTypedData({ privateKey: Buffer.from(key.slice(2), 'hex'), data: structuredClone(json), version: 'V3' });
+
+test('EIP-712 v3: what the V3 check passes signs as eth-sig-util V3; what it refuses, eth-sig-util V3 cannot sign', () => {
+  const cases = 150;
+  let signed = 0;
+  let refused = 0;
+  for (let n = 0; n < cases; n++) {
+    // A third without arrays, so that most cases sign; the rest with arrays now and then.
+    const { json } = randomTypedData(rng, { arrays: n % 3 !== 0 });
+    const ctx = `typed data #${n}: ${JSON.stringify(json)}`;
+    const acct = rng.pick(accounts);
+    const problem = v3Problem(json);
+    if (problem === null) {
+      const want = toHex(TypedDataUtils.eip712Hash(structuredClone(json), 'V3'));
+      assert.equal(hashTypedDataV4(JSON.stringify(json)), want, `hash: ${ctx}`);
+      assert.equal(keyring.signTypedDataV4(acct.address, JSON.stringify(json)), sigUtilV3(json, acct.key), `signature: ${ctx}`);
+      signed += 1;
+    } else {
+      assert.match(problem, /array/, ctx);
+      assert.throws(() => sigUtilV3(json, acct.key), /Arrays are unimplemented/, `eth-sig-util V3 signs what the check refused (${problem}): ${ctx}`);
+      refused += 1;
+    }
+  }
+  assert.ok(signed >= 50 && refused >= 10, `both kinds were drawn (${signed} signed, ${refused} refused)`);
+});
+
+test('EIP-712 v3: an empty struct value is refused; eth-sig-util V3 throws on null and leaves an absent one out of the hash', () => {
+  const withStruct = (value) => {
+    const d = structuredClone(MAIL);
+    d.types.Extra = [{ name: 'note', type: 'string' }];
+    d.types.Mail.push({ name: 'extra', type: 'Extra' });
+    if (value !== undefined) d.message.extra = value;
+    return d;
+  };
+  const [acct] = accounts;
+  const present = withStruct({ note: 'hi' });
+  assert.equal(v3Problem(present), null);
+  assert.equal(keyring.signTypedDataV4(acct.address, JSON.stringify(present)), sigUtilV3(present, acct.key), 'a struct with a value signs as V3');
+
+  const nulled = withStruct(null);
+  assert.match(v3Problem(nulled), /Mail\.extra .*no value/);
+  assert.throws(() => sigUtilV3(nulled, acct.key));
+
+  const absent = withStruct(undefined);
+  assert.match(v3Problem(absent), /Mail\.extra .*no value/);
+  // V3 skips the field: its hash is neither V4's nor that of any data the window could show.
+  assert.notEqual(toHex(TypedDataUtils.eip712Hash(structuredClone(absent), 'V3')), toHex(TypedDataUtils.eip712Hash(structuredClone(absent), 'V4')));
+
+  const nestedArray = withStruct({ note: 'hi' });
+  nestedArray.types.Extra.push({ name: 'tags', type: 'string[]' });
+  nestedArray.message.extra.tags = ['a'];
+  assert.match(v3Problem(nestedArray), /Extra\.tags is an array/);
+  assert.throws(() => sigUtilV3(nestedArray, acct.key), /Arrays are unimplemented/);
 });
 
 test('EIP-712 v4: forms eth-sig-util accepts and encodes unambiguously hash the same', () => {

@@ -36,8 +36,11 @@ function atomType(rng) {
   }
 }
 
-/** Random struct definitions; struct i only references structs j > i (no cycles). */
-export function randomTypes(rng) {
+/**
+ * Random struct definitions; struct i only references structs j > i (no cycles). Fields are
+ * arrays now and then unless `arrays` is false (eth_signTypedData_v3 has none).
+ */
+export function randomTypes(rng, { arrays = true } = {}) {
   const nStructs = rng.range(1, 4);
   const names = [];
   while (names.length < nStructs) {
@@ -54,7 +57,7 @@ export function randomTypes(rng) {
       if (used.has(name)) continue;
       used.add(name);
       let type = i + 1 < nStructs && rng.bool(0.3) ? names[rng.range(i + 1, nStructs - 1)] : atomType(rng);
-      if (rng.bool(0.25)) {
+      if (arrays && rng.bool(0.25)) {
         type += rng.bool(0.5) ? '[]' : `[${rng.range(1, 3)}]`;
         if (rng.bool(0.15)) type += rng.bool(0.5) ? '[]' : `[${rng.range(1, 2)}]`;
       }
@@ -125,8 +128,8 @@ function renderViem(v) {
 }
 
 /** `{ json, viem }`: the same random typed data for the core/eth-sig-util and for viem. */
-export function randomTypedData(rng) {
-  const { types, primaryType } = randomTypes(rng);
+export function randomTypedData(rng, options) {
+  const { types, primaryType } = randomTypes(rng, options);
   // A non-empty subset of the domain fields, in the canonical order.
   let domainFields;
   do domainFields = DOMAIN_FIELDS.filter(() => rng.bool(0.6));

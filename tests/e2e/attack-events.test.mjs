@@ -119,7 +119,8 @@ test('a window the attacker steers from the connected dApp to its own page gets 
   // The connected dApp in its own tab did hear the popup's changes (so the events were sent).
   const own = (await eventsOf(dapp, 'recorded')).filter((e) => e.event === 'accountsChanged');
   assert.ok(own.length >= 3, `the connected dApp got the popup's accountsChanged (${JSON.stringify(own)})`);
-  assert.ok(own.every((e) => e.data.length === 1 && e.data[0] === wallet.address));
+  // Addresses reach dApps in lower case, as MetaMask gives them.
+  assert.ok(own.every((e) => e.data.length === 1 && e.data[0] === wallet.address.toLowerCase()));
   await victim.close();
   await attacker.close();
 });
@@ -134,7 +135,7 @@ test('a revoke that changes nothing sends no event to any page', async () => {
   // Control: a real change still reaches the dApp.
   await selectAccount(0);
   const events = await eventsOf(dapp, 'recorded');
-  assert.deepEqual(events.map((e) => [e.event, e.data]), [['accountsChanged', [wallet.address]]]);
+  assert.deepEqual(events.map((e) => [e.event, e.data]), [['accountsChanged', [wallet.address.toLowerCase()]]]);
   await attacker.close();
 });
 

@@ -227,7 +227,7 @@ test('rename: an empty name is refused; the new name shows on home and in the ap
   });
   const asked = scene.dapp.evaluate(() => window.keysteadDemo.provider.request({ method: 'eth_requestAccounts' }));
   await approval;
-  assert.deepEqual(await asked, [IMPORTED], 'the selected (imported) account was ticked and shared');
+  assert.deepEqual(await asked, [IMPORTED.toLowerCase()], 'the selected (imported) account was ticked and shared');
 });
 
 test('remove the imported account after a confirmation: it leaves the list, its name, backup entry and site permission', async () => {

@@ -206,7 +206,7 @@ test('bad input gets -32602 and opens no window; permissions can be read and rev
   }, wallet.address);
   assert.deepEqual(outcome, {
     typedNotJson: -32602, typedNotEip712: -32602, signNoAddress: -32602, signBadAddress: -32602,
-    txBadValue: -32602, txNotObject: -32602, switchBad: -32602, addBadRpc: -32602, rawTx: 4200,
+    txBadValue: -32602, txNotObject: -32602, switchBad: -32602, addBadRpc: -32602, rawTx: -32602,
     netVersion: '31337', blockNumber: 'string',
   });
   assert.equal(browser.context.pages().length, windowsBefore, 'no approval window was opened');
@@ -214,7 +214,7 @@ test('bad input gets -32602 and opens no window; permissions can be read and rev
   const permissions = await dapp.evaluate(() => window.keysteadDemo.provider.request({ method: 'wallet_getPermissions' }));
   assert.equal(permissions.length, 1);
   assert.equal(permissions[0].parentCapability, 'eth_accounts');
-  assert.deepEqual(permissions[0].caveats[0].value, [wallet.address]);
+  assert.deepEqual(permissions[0].caveats[0].value, [wallet.address.toLowerCase()]);
 
   const revoked = await dapp.evaluate(async () => {
     const { provider } = window.keysteadDemo;

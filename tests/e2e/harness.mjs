@@ -172,6 +172,14 @@ export function popupCall(page, method, params = {}) {
   return page.evaluate(([m, p]) => chrome.runtime.sendMessage({ kind: 'popup', method: m, params: p }), [method, params]);
 }
 
+/** Opens `url` in a new tab and waits until Keystead's provider there is connected. */
+export async function openPage(browser, url) {
+  const page = await browser.context.newPage();
+  await page.goto(url);
+  await page.waitForFunction(() => window.ethereum?.isConnected());
+  return page;
+}
+
 /** Opens the popup page in a tab (the same page the toolbar button shows). */
 export async function openPopup(browser) {
   const page = await browser.context.newPage();
@@ -196,13 +204,40 @@ export async function answerApproval(browser, action, { origin, expect } = {}) {
   return shown;
 }
 
+/**
+ * On a page showing the welcome screen (the popup, or an approval window of a site that asked
+ * before any wallet existed): creates a wallet as a new user would, up to the confirmed phrase,
+ * then waits for `landing`. Returns the phrase's words.
+ */
+export async function onboard(page, { password = PASSWORD, landing = 'account-address' } = {}) {
+  const words = await beginCreate(page, password);
+  await confirmWords(page, words, landing);
+  return words;
+}
+
 /** Creates a wallet through the popup as a new user would; returns the first account's address. */
 export async function createWallet(browser, password = PASSWORD) {
   const popup = await openPopup(browser);
-  const words = await beginCreate(popup, password);
-  await confirmWords(popup, words);
+  const words = await onboard(popup, { password });
   const address = await popup.getByTestId('account-address').textContent();
   return { popup, address, words };
+}
+
+/**
+ * Takes what `page` collected in the array `window[name]` (e.g. the provider events it heard),
+ * leaving it empty, once every message already posted to the page has been delivered: a marker
+ * posted now arrives after them.
+ */
+export function takeCollected(page, name = 'heard') {
+  return page.evaluate((name) => new Promise((resolve) => {
+    const marker = `flush-${Math.random()}`;
+    addEventListener('message', function done(event) {
+      if (event.data !== marker) return;
+      removeEventListener('message', done);
+      resolve(window[name].splice(0));
+    });
+    postMessage(marker, location.origin);
+  }), name);
 }
 
 /** Everything the extension keeps in chrome.storage (local and session), read from an extension page. */
@@ -297,11 +332,11 @@ export async function askedPositions(popup) {
   return ids.map((id) => Number(id.slice('srp-confirm-'.length)));
 }
 
-/** On the confirmation screen: types the asked words and submits; waits for the home screen. */
-export async function confirmWords(popup, words) {
+/** On the confirmation screen: types the asked words and submits; waits for `landing` (the home screen). */
+export async function confirmWords(popup, words, landing = 'account-address') {
   for (const position of await askedPositions(popup)) await popup.getByTestId(`srp-confirm-${position}`).fill(words[position - 1]);
   await popup.getByTestId('srp-confirm-submit').click();
-  await popup.getByTestId('account-address').waitFor();
+  await popup.getByTestId(landing).waitFor();
 }
 
 /**

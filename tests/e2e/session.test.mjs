@@ -50,7 +50,7 @@ test('after Chrome stops the service worker, the next dApp request works without
   await stopServiceWorker(browser, popup);
   await popup.close();
 
-  assert.deepEqual(await request('eth_accounts'), { result: [wallet.address] });
+  assert.deepEqual(await request('eth_accounts'), { result: [wallet.address.toLowerCase()] });
   assert.equal(await worker.evaluate(() => globalThis.marker), undefined, 'a new worker instance answered');
 
   // Signing still works and the approval window asks no password.
@@ -98,7 +98,7 @@ test('connect lets the user pick accounts; a duplicate request opens no second w
   const closed = page.waitForEvent('close');
   await page.getByTestId('approve').click({ noWaitAfter: true }).catch(() => {});
   await closed;
-  assert.deepEqual(await both, [[second], [second]]);
+  assert.deepEqual(await both, [[second.toLowerCase()], [second.toLowerCase()]]); // dApps get lower case
   assert.equal(windows.length, 1, 'the second eth_requestAccounts was answered without a window');
 
   const flood = other.evaluate((account) => Promise.all(Array.from({ length: 12 }, () => window.keysteadDemo.provider
@@ -142,7 +142,7 @@ test('lock: the dApp sees no accounts, the session is gone, and signing needs th
   await closed;
   const { result } = await signed;
   assert.match(result, /^0x[0-9a-f]{130}$/);
-  assert.deepEqual(await request('eth_accounts'), { result: [wallet.address] });
+  assert.deepEqual(await request('eth_accounts'), { result: [wallet.address.toLowerCase()] });
   await popup.close();
 });
 
@@ -157,7 +157,7 @@ test('a connected site asking while the wallet is locked gets a window that only
   await page.getByTestId('unlock-password').fill(PASSWORD);
   await page.getByTestId('unlock-submit').click({ noWaitAfter: true });
   await closed;
-  assert.deepEqual(await accounts, { result: [wallet.address] });
+  assert.deepEqual(await accounts, { result: [wallet.address.toLowerCase()] });
   await popup.close();
 });
 

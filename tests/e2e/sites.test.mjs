@@ -79,7 +79,8 @@ test('a site connected with two accounts is listed with both; the demo, connecte
   });
   const connected = page.evaluate(() => window.ethereum.request({ method: 'eth_requestAccounts' }));
   await approval;
-  assert.deepEqual(await connected, [first, second]);
+  // dApps get addresses in lower case (as from MetaMask); the popup keeps EIP-55.
+  assert.deepEqual(await connected, [first.toLowerCase(), second.toLowerCase()]);
 
   const popup = await openSites();
   const row = popup.locator(`[data-testid=site-row][data-origin="${site.origin}"]`);
@@ -100,8 +101,8 @@ test('the popup narrows the site to one account, then disconnects it: the site h
   await row().getByTestId('site-account').nth(0).uncheck();
   await row().getByTestId('site-save').click();
   await page.waitForFunction(() => window.heard.length >= 1);
-  assert.deepEqual(await heard(page), [[second]]);
-  assert.deepEqual(await ethAccounts(page), [second]);
+  assert.deepEqual(await heard(page), [[second.toLowerCase()]]);
+  assert.deepEqual(await ethAccounts(page), [second.toLowerCase()]);
   assert.deepEqual((await readStorage(popup)).local.permissions[site.origin].accounts, [second]);
   await popup.waitForFunction((origin) => {
     const boxes = document.querySelectorAll(`[data-testid=site-row][data-origin="${origin}"] [data-testid=site-account]`);
@@ -111,14 +112,14 @@ test('the popup narrows the site to one account, then disconnects it: the site h
   await row().getByTestId('site-disconnect').click();
   await row().waitFor({ state: 'detached' });
   await page.waitForFunction(() => window.heard.length >= 2);
-  assert.deepEqual(await heard(page), [[second], []]);
+  assert.deepEqual(await heard(page), [[second.toLowerCase()], []]);
   assert.deepEqual(await ethAccounts(page), []);
   const { permissions } = (await readStorage(popup)).local;
   assert.equal(Object.hasOwn(permissions, site.origin), false, 'the permission is gone');
 
   // The other site kept its connection and heard nothing.
   assert.deepEqual(await heard(scene.dapp), []);
-  assert.deepEqual(await ethAccounts(scene.dapp), [first]);
+  assert.deepEqual(await ethAccounts(scene.dapp), [first.toLowerCase()]);
   assert.equal(await popup.getByTestId('site-row').count(), 1);
   await popup.close();
 });

@@ -7,9 +7,13 @@ import { ProviderError, UNAUTHORIZED, UNSUPPORTED_METHOD } from '../../shared/rp
 import * as permissions from '../wallet/permissions.js';
 import * as approvals from '../platform/approvals.js';
 import { among } from './validate.js';
+import { refusal } from './refused.js';
 
-export async function handle(origin, request) {
+/** `source`: `{ tabId, documentId }` of the document that sent the request (from the MessageSender). */
+export async function handle(origin, request, source = {}) {
   const { method } = request;
+  const refused = refusal(method);
+  if (refused) throw refused;
   if (typeof method !== 'string' || !Object.hasOwn(METHODS, method)) {
     throw new ProviderError(UNSUPPORTED_METHOD, `Keystead does not support the method "${String(method).slice(0, 64)}".`);
   }
@@ -17,7 +21,7 @@ export async function handle(origin, request) {
   const permitted = spec.account ? await permissions.permittedAccounts(origin) : [];
   if (spec.account && permitted.length === 0) throw new ProviderError(UNAUTHORIZED, `${origin} is not connected to Keystead. Call eth_requestAccounts first.`);
   const params = await spec.validate(request.params);
-  const ctx = { origin, account: null };
+  const ctx = { origin, account: null, source: { origin, tabId: source.tabId, documentId: source.documentId } };
   if (spec.account) {
     const wanted = spec.account(params);
     ctx.account = among(permitted, wanted);

@@ -12,7 +12,8 @@
 // recognised and skipped. Each record's shape has one module: permissions (wallet/permissions.js),
 // networks and chainId (wallet/networks.js), tokens (wallet/tokens.js), accountNames and
 // selectedAddress (wallet/accounts.js), backup (wallet/backup.js), settings (wallet/autolock.js),
-// unlockThrottle (wallet/unlock-throttle.js), activity (wallet/activity-log.js), nonces
+// unlockThrottle (wallet/unlock-throttle.js), phraseGuard (wallet/phrase-guard.js), metaMaskFlag
+// (wallet/metamask-flag.js), nfts (wallet/nfts.js), activity (wallet/activity-log.js), nonces
 // (wallet/nonces.js), the vault fields (this module).
 //
 // Shape (schemaVersion 1):
@@ -35,11 +36,13 @@
 //                   { phraseConfirmedAt?, phraseVerifiedAt?, postponedAt?, fileDownloadedAt?,
 //                     keys: { [address]: { importedAt, exportedAt? } } }
 //   tokens          tokens the user added { [chainId]: [{ address, symbol, decimals }] }
+//   nfts            ERC-721 NFTs added through wallet_watchAsset { [chainId]: [{ address, tokenId, symbol }] } (wallet/nfts.js)
 //   phraseGuard     { disabledOrigins: [origin] } sites where the phrase guard is off (phrase-guard.js)
 //   activity        the transactions Keystead broadcast { [chainId]: { [address]: [entry] } },
 //                   newest first, at most 200 per account and network (activity-log.js)
 //   nonces          { [chainId]: { [address]: { next, hash, at } } } the nonce after the last
 //                   transaction Keystead broadcast per account and chain (wallet/nonces.js)
+//   metaMaskFlag    { offOrigins: [origin] } sites whose provider says isMetaMask: false (metamask-flag.js)
 
 export const SCHEMA_VERSION = 1;
 export const DEFAULT_SETTINGS = Object.freeze({ autoLockMinutes: 15 });
@@ -47,7 +50,7 @@ export const ASIDE_MAX = 3;
 
 const KEYS = ['schemaVersion', 'vault', 'vaultPrevious', 'selectedAddress', 'chainId', 'networks',
   'permissions', 'accountNames', 'settings', 'backup', 'tokens', 'unlockThrottle', 'phraseGuard',
-  'activity', 'nonces'];
+  'metaMaskFlag', 'nfts', 'activity', 'nonces'];
 const ALL_KEYS = [...new Set([...KEYS, 'vaultHash', 'vaultsAside', 'vaultCorrupt'])];
 
 let loading = null; // the promise of the first read, once per worker life
@@ -197,6 +200,8 @@ function shape(raw) {
     phraseGuard: isPlainObject(raw.phraseGuard) ? raw.phraseGuard : {},
     activity: isPlainObject(raw.activity) ? raw.activity : {},
     nonces: isPlainObject(raw.nonces) ? raw.nonces : {},
+    metaMaskFlag: isPlainObject(raw.metaMaskFlag) ? raw.metaMaskFlag : {},
+    nfts: isPlainObject(raw.nfts) ? raw.nfts : {},
     problem: null,
   };
   if (state.schemaVersion !== SCHEMA_VERSION) {

@@ -62,12 +62,18 @@ export async function select(address) {
   await store.update({ selectedAddress: address });
 }
 
-/** What `eth_accounts` returns to an origin: its permitted accounts that exist, selected first; [] while locked. */
+/**
+ * What `eth_accounts` returns to an origin: its permitted accounts that exist, selected first,
+ * in lower case as MetaMask gives them to sites (dApps compare them with `===` against
+ * lower-case addresses from eth-sig-util and the like); [] while locked. The popup and the
+ * approval windows show the EIP-55 form.
+ */
 export async function exposedTo(origin) {
   const k = await core.current();
   if (!k) return [];
   const mine = new Set(k.accounts().map((a) => a.address));
   const permitted = (await permissions.permittedAccounts(origin)).filter((a) => mine.has(a));
   const selected = await selectedAddress();
-  return permitted.includes(selected) ? [selected, ...permitted.filter((a) => a !== selected)] : permitted;
+  const ordered = permitted.includes(selected) ? [selected, ...permitted.filter((a) => a !== selected)] : permitted;
+  return ordered.map((a) => a.toLowerCase());
 }

@@ -304,6 +304,12 @@ export async function typedDataView(json) {
   return wasm.typedDataView(json);
 }
 
+/** The EIP-55 address that made a personal_sign signature over the `0x`-hex message; the core's error when none did. */
+export async function recoverPersonalSignature(dataHex, signature) {
+  await loadCore();
+  return wasm.recoverPersonalSignature(dataHex, signature);
+}
+
 /**
  * The EIP-55 form of an address; the core's INVALID_ARGUMENT when it is not 20 hex bytes or its
  * mixed case is not a valid checksum (a typo the checksum exists to catch).

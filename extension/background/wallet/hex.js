@@ -21,3 +21,10 @@ export function hexToBytes(hex) {
 export function bytesToHex(bytes) {
   return `0x${Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')}`;
 }
+
+/** A random 128-bit `0x` quantity (no leading zero), for filter and subscription ids. */
+export function randomId() {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  bytes[0] |= 0x10;
+  return bytesToHex(bytes);
+}

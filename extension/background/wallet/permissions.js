@@ -65,15 +65,16 @@ export async function origins() {
   return Object.keys(permissions);
 }
 
-/** The EIP-2255 permission objects for an origin. */
+/** The EIP-2255 permission objects for an origin (addresses in lower case, as dApps get them). */
 export async function describe(origin) {
   const { permissions } = await store.read();
   const entry = permissions[origin];
   if (!entry) return [];
+  const accounts = Array.isArray(entry.accounts) ? entry.accounts.map((a) => String(a).toLowerCase()) : [];
   return [{
     invoker: origin,
     parentCapability: 'eth_accounts',
     date: entry.grantedAt,
-    caveats: [{ type: 'restrictReturnedAccounts', value: entry.accounts }],
+    caveats: [{ type: 'restrictReturnedAccounts', value: accounts }],
   }];
 }

@@ -17,14 +17,14 @@ const SYMBOL_MAX = 16;
 const DECIMALS_MAX = 36;
 
 /** The known network with that chain id; INVALID_ARGUMENT otherwise. */
-async function network(chainId) {
+export async function network(chainId) {
   const found = await networks.find(networks.normalizeChainId(chainId));
   if (!found) throw argument('Keystead does not know that network. Select a network on the home screen and try again.');
   return found;
 }
 
 /** The EIP-55 address, or an error that says what an address looks like. */
-async function checksummed(address) {
+export async function checksummed(address) {
   const text = typeof address === 'string' ? address.trim() : '';
   if (!isAddress(text)) {
     throw argument('That is not a contract address. An address is 0x followed by 40 hexadecimal characters (0-9, a-f); copy it from the token’s site or a block explorer.');
@@ -105,6 +105,28 @@ export async function add(chainId, address) {
   const net = await network(chainId);
   const checked = await checksummed(address);
   refuseDuplicate((await store.read()).tokens, net.chainId, checked);
+  const token = await read(net, checked);
+  // Checked again in the write's turn: another popup may have added it meanwhile.
+  await store.update(({ tokens }) => {
+    refuseDuplicate(tokens, net.chainId, checked);
+    return { tokens: { ...tokens, [net.chainId]: [...listOn(tokens, net.chainId), token] } };
+  });
+  return token;
+}
+
+/**
+ * `{ address (EIP-55), symbol, decimals, added }` of the ERC-20 at `address` on that chain, as
+ * its contract answers (nothing is stored); `added` tells whether the list already has it.
+ */
+export async function inspect(chainId, address) {
+  const net = await network(chainId);
+  const checked = await checksummed(address);
+  const added = listOn((await store.read()).tokens, net.chainId).some((t) => same(t.address, checked));
+  return { ...(await read(net, checked)), added };
+}
+
+/** The token as the contract at `checked` answers symbol() and decimals(); INVALID_ARGUMENT when it is none. */
+async function read(net, checked) {
   const code = await networks.rpc('eth_getCode', [checked, 'latest'], net);
   if (code === '0x' || code === '0x0') {
     throw argument(`There is no contract at ${checked} on ${net.name}. Check the address, and that the selected network is the one the token lives on.`);
@@ -114,13 +136,7 @@ export async function add(chainId, address) {
   const decimals = decodeDecimals(await call(net, checked, DECIMALS, notToken));
   if (symbol === null) throw argument(`The token at ${checked} gives a symbol Keystead cannot show (it must be 1 to ${SYMBOL_MAX} characters of text). It was not added.`);
   if (decimals === null) throw argument(`The token at ${checked} gives decimals outside 0 to ${DECIMALS_MAX}, so its amounts cannot be shown. It was not added.`);
-  // Checked again in the write's turn: another popup may have added it meanwhile.
-  const token = { address: checked, symbol, decimals };
-  await store.update(({ tokens }) => {
-    refuseDuplicate(tokens, net.chainId, checked);
-    return { tokens: { ...tokens, [net.chainId]: [...listOn(tokens, net.chainId), token] } };
-  });
-  return token;
+  return { address: checked, symbol, decimals };
 }
 
 /** Forgets a token on a chain; INVALID_ARGUMENT (nothing changed) when it is not in the list. */

@@ -1,5 +1,6 @@
 // The home screen's Tokens section: the selected network's added tokens with the selected
-// account's balances, a remove per token, and "Add token" (screens/add-token.js).
+// account's balances, a remove per token, and "Add token" (screens/add-token.js); then the NFTs
+// sites added (wallet_watchAsset), each with a remove.
 import { h, busy } from '../ui/dom.js';
 import { call } from '../api.js';
 import { formatAmount } from '../ui/format.js';
@@ -29,5 +30,23 @@ export function tokensSection({ status, go, refresh }, account, error) {
       : [h('li', { class: 'muted' }, `No tokens added on ${status.network.name}.`)])),
     (e) => list.replaceChildren(h('li', { class: 'error' }, `Tokens unavailable: ${e.message}`)),
   );
-  return h('section', {}, h('h2', {}, 'Tokens'), list, add);
+  return h('section', {}, h('h2', {}, 'Tokens'), list, add, nftList(chainId, refresh, error));
+}
+
+/** The chain's NFTs (shown only when there are some). */
+function nftList(chainId, refresh, error) {
+  const list = h('ul', { class: 'tokens', testid: 'nft-list', hidden: true });
+  const item = (nft) => {
+    const remove = h('button', { testid: 'nft-remove', 'aria-label': `Remove ${nft.symbol ?? 'NFT'} #${nft.tokenId}` }, 'Remove');
+    remove.onclick = () => busy(remove, error, async () => {
+      await call('removeNft', { chainId, address: nft.address, tokenId: nft.tokenId });
+      refresh();
+    });
+    return h('li', { testid: 'nft-item', title: nft.address, 'data-token-id': nft.tokenId }, h('strong', {}, nft.symbol ?? 'NFT'), ` #${nft.tokenId} `, remove);
+  };
+  call('nfts', { chainId }).then((nfts) => {
+    list.hidden = nfts.length === 0;
+    list.replaceChildren(...nfts.map(item));
+  }, () => {});
+  return list;
 }

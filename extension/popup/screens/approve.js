@@ -7,6 +7,7 @@ import { uncoveredTag } from '../components/account-tag.js';
 import { messageView } from '../components/message-view.js';
 import { typedDataBody } from '../components/typed-data-view.js';
 import { transactionRows } from '../components/transaction-view.js';
+import { assetBody } from '../components/asset-view.js';
 
 const TITLES = {
   connect: 'Connect to this site?',
@@ -15,19 +16,25 @@ const TITLES = {
   transaction: 'Send this transaction?',
   'switch-chain': 'Switch network?',
   'add-chain': 'Add and switch to this network?',
+  'watch-asset': 'Add this token?',
 };
 
 const BODIES = {
+  // `d.ticked`: the accounts a connected site has now (wallet_requestPermissions): ticked, and
+  // the ones ticked when approving replace them.
   connect: (d, status, choice) => [
-    h('p', {}, 'The site will see the addresses and balances of the accounts you tick, and can ask you to sign. It cannot move funds without your approval.'),
+    h('p', {}, d.ticked
+      ? 'The site asks again which accounts it may see. It will see exactly the accounts ticked here; untick one to take it away.'
+      : 'The site will see the addresses and balances of the accounts you tick, and can ask you to sign. It cannot move funds without your approval.'),
     h('ul', { class: 'accounts' }, status.accounts.map((a) => h('li', {}, h('label', { class: 'account' },
-      choice.box(a.address, a.selected),
+      choice.box(a.address, d.ticked ? d.ticked.includes(a.address) : a.selected),
       h('span', {}, a.name),
       h('code', { testid: a.selected ? 'approval-account' : undefined }, a.address),
       uncoveredTag(a))))),
   ],
   'personal-sign': (d, status, choice, approve) => [h('dl', {}, row('Account', d.account)), ...messageView(d.message, approve)],
   'typed-data': (d) => typedDataBody(d, row),
+  'watch-asset': (d) => assetBody(d, row),
   transaction: (d) => [transactionRows(d)],
   'switch-chain': (d) => [h('dl', {}, row('From', d.from.name), row('To', `${d.to.name} (${Number(d.to.chainId)})`, 'approval-network'))],
   'add-chain': (d) => [h('dl', {},
@@ -50,6 +57,17 @@ function accountChoice() {
   };
 }
 
+/**
+ * Chrome stops an idle worker after ~30 s; while this window is open it must not, or the request
+ * waiting for this answer would be lost. Started once per window.
+ */
+let keptAwake = false;
+function keepWorkerAwake() {
+  if (keptAwake) return;
+  keptAwake = true;
+  setInterval(() => call('keepAlive').catch(() => {}), 20_000);
+}
+
 export async function approveScreen(ctx) {
   const { id } = ctx.params;
   const status = await call('status');
@@ -61,6 +79,13 @@ export async function approveScreen(ctx) {
   if (!request) {
     show(h('h1', {}, 'Nothing to approve'), h('p', {}, 'This request was already answered or has expired.'),
       h('button', { onclick: () => window.close() }, 'Close'));
+    return;
+  }
+  if (status.state === 'new' && request.type === 'connect') {
+    // No wallet yet: onboarding runs in this window; when it ends (create, import or restore),
+    // the router draws this approval again, now with the account picker.
+    keepWorkerAwake();
+    ctx.go('welcome', { site: request.origin });
     return;
   }
   if (status.state !== 'unlocked') {
@@ -83,13 +108,11 @@ export async function approveScreen(ctx) {
     await call('answerApproval', { id, approved, accounts: choice.chosen() });
     window.close();
   }
-  // Chrome stops an idle worker after ~30 s; while this window is open it must not, or the
-  // request waiting for this answer would be lost.
-  setInterval(() => call('keepAlive').catch(() => {}), 20_000);
+  keepWorkerAwake();
   approve.onclick = () => busy(approve, error, () => answer(true));
   reject.onclick = () => busy(reject, error, () => answer(false));
   show(
-    h('h1', {}, TITLES[request.type] ?? 'Approve this request?'),
+    h('h1', {}, request.type === 'connect' && request.details.ticked ? 'Choose the accounts this site sees' : (TITLES[request.type] ?? 'Approve this request?')),
     h('p', { class: 'origin', testid: 'approval-origin' }, request.origin),
     ...BODIES[request.type](request.details, status, choice, approve),
     error,

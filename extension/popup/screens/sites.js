@@ -1,11 +1,27 @@
-// Connected sites: each origin that may see accounts, with those accounts. The user changes
-// which accounts a site sees (at least one) or disconnects it; the worker tells that site's
-// pages (accountsChanged) either way.
+// Connected sites: every origin with an eth_accounts permission and the accounts it may see,
+// and whether its pages are told that Keystead is MetaMask. The user changes which accounts a
+// site sees (at least one) or disconnects it; the worker tells that site's pages
+// (accountsChanged) either way. The MetaMask switch is for sites that misbehave when they
+// believe they talk to MetaMask; a site not connected but with the switch off is listed too, so
+// that it can be turned back on.
 import { h, show, errorLine, busy } from '../ui/dom.js';
 import { call } from '../api.js';
 import { shortAddress } from '../ui/format.js';
 
+function metaMaskSwitch(site, error, redraw) {
+  const box = h('input', { type: 'checkbox', checked: site.metaMaskFlag, testid: 'site-metamask-flag' });
+  box.onchange = () => busy(box, error, async () => redraw(await call('setSiteMetaMaskFlag', { origin: site.origin, on: box.checked })));
+  return h('label', { class: 'check', title: 'Many sites work only with a wallet that says it is MetaMask (isMetaMask). Turn this off if this site misbehaves because of it; reload the site afterwards.' },
+    box, ' Let this site treat Keystead as MetaMask (isMetaMask)');
+}
+
 function siteRow(site, wallet, error, redraw) {
+  if (!site.connected) {
+    return h('li', { class: 'card site', testid: 'site-row', 'data-origin': site.origin },
+      h('p', { class: 'origin', testid: 'site-origin' }, site.origin),
+      h('p', { class: 'small muted' }, 'Not connected.'),
+      metaMaskSwitch(site, error, redraw));
+  }
   const boxes = wallet.map((a) => h('input', { type: 'checkbox', value: a.address, checked: site.accounts.includes(a.address), testid: 'site-account' }));
   const save = h('button', { testid: 'site-save' }, 'Save accounts');
   save.onclick = () => busy(save, error, async () => redraw(await call('setSiteAccounts', {
@@ -20,6 +36,7 @@ function siteRow(site, wallet, error, redraw) {
     h('fieldset', { class: 'fields' },
       h('legend', { class: 'small muted' }, 'Accounts this site sees'),
       wallet.map((a, i) => h('label', { class: 'check', title: a.address }, boxes[i], ` ${a.name} `, h('code', {}, shortAddress(a.address))))),
+    metaMaskSwitch(site, error, redraw),
     h('div', { class: 'actions' }, save, disconnect));
 }
 

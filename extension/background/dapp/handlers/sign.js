@@ -1,11 +1,12 @@
-// personal_sign (EIP-191) and eth_signTypedData_v4 (EIP-712): validated, approved, then signed
-// in the core.
+// personal_sign (EIP-191), eth_signTypedData_v4 and _v3 (EIP-712): validated, approved, then
+// signed in the core; personal_ecRecover (no account, no approval: it only computes).
 import * as core from '../../wallet/core.js';
 import * as networks from '../../wallet/networks.js';
 import * as approvals from '../../platform/approvals.js';
 import { invalidParams } from '../../../shared/rpc-errors.js';
 import { paramsArray, address } from '../validate.js';
 import { isHexData, hexToBytes, bytesToHex } from '../../wallet/hex.js';
+import { v3Problem } from '../typed-data-v3.js';
 
 const utf8 = new TextEncoder();
 // ignoreBOM keeps a leading byte-order mark in the text: it is signed, so it is shown.
@@ -49,42 +50,70 @@ function checkChain(view, active) {
   }
 }
 
+/** A personal message as `0x` hex bytes: hex as given, any other string as its UTF-8 bytes. */
+function messageHex(message) {
+  if (typeof message !== 'string') throw invalidParams('The message must be a string (0x-hex bytes or text).');
+  return isHexData(message) ? message.toLowerCase() : bytesToHex(utf8.encode(message));
+}
+
+/** Checks eth_signTypedData_v4 / _v3 params: `{ account, json, view }`. */
+async function typedParams(p, version) {
+  const [account, typed] = paramsArray(p, 2, 2, '[address, typedData]');
+  let parsed = typed;
+  if (typeof typed === 'string') {
+    try {
+      parsed = JSON.parse(typed);
+    } catch {
+      throw invalidParams('The typed data is not valid JSON.');
+    }
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw invalidParams('The typed data must be a JSON object { types, primaryType, domain, message }.');
+  const problem = version === 3 ? v3Problem(parsed) : null;
+  if (problem) throw invalidParams(`eth_signTypedData_v3 cannot sign this typed data: ${problem}. Nothing was signed; send it with eth_signTypedData_v4.`);
+  const json = JSON.stringify(parsed);
+  let view;
+  try {
+    view = await core.typedDataView(json);
+  } catch (e) {
+    throw invalidParams(`The typed data is not valid EIP-712 (${e.message}); nothing was signed. ${fixFor(e.message)}`);
+  }
+  checkChain(view, (await networks.selected()).chainId);
+  return { account: address(account, 'The address'), json, view };
+}
+
+const typedData = (version) => ({
+  validate: (p) => typedParams(p, version),
+  account: (params) => params.account,
+  approval: (ctx, { view }) => ({ type: 'typed-data', details: { account: ctx.account, view } }),
+  // v3 that passes v3Problem is v4 byte for byte (typed-data-v3.js).
+  handler: async (ctx, { json }) => (await core.unlocked()).signTypedDataV4(ctx.account, json),
+});
+
 export const methods = {
   personal_sign: {
     validate: (p) => {
       const [message, account] = paramsArray(p, 2, 3, '[message, address]');
-      if (typeof message !== 'string') throw invalidParams('The message must be a string (0x-hex bytes or text).');
-      const dataHex = isHexData(message) ? message.toLowerCase() : bytesToHex(utf8.encode(message));
-      return { account: address(account, 'The address'), dataHex };
+      return { account: address(account, 'The address'), dataHex: messageHex(message) };
     },
     account: (params) => params.account,
     approval: (ctx, params) => ({ type: 'personal-sign', details: { account: ctx.account, message: readable(params.dataHex) } }),
     handler: async (ctx, params) => (await core.unlocked()).signPersonalMessage(ctx.account, params.dataHex),
   },
-  eth_signTypedData_v4: {
-    validate: async (p) => {
-      const [account, typed] = paramsArray(p, 2, 2, '[address, typedData]');
-      let parsed = typed;
-      if (typeof typed === 'string') {
-        try {
-          parsed = JSON.parse(typed);
-        } catch {
-          throw invalidParams('The typed data is not valid JSON.');
-        }
-      }
-      if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw invalidParams('The typed data must be a JSON object { types, primaryType, domain, message }.');
-      const json = JSON.stringify(parsed);
-      let view;
-      try {
-        view = await core.typedDataView(json);
-      } catch (e) {
-        throw invalidParams(`The typed data is not valid EIP-712 (${e.message}); nothing was signed. ${fixFor(e.message)}`);
-      }
-      checkChain(view, (await networks.selected()).chainId);
-      return { account: address(account, 'The address'), json, view };
+  personal_ecRecover: {
+    validate: (p) => {
+      const [message, signature] = paramsArray(p, 2, 2, '[message, signature]');
+      if (typeof signature !== 'string' || !/^0x[0-9a-fA-F]{130}$/.test(signature)) throw invalidParams('The signature must be 0x followed by 65 bytes (130 hex digits).');
+      return { dataHex: messageHex(message), signature };
     },
-    account: (params) => params.account,
-    approval: (ctx, { view }) => ({ type: 'typed-data', details: { account: ctx.account, view } }),
-    handler: async (ctx, { json }) => (await core.unlocked()).signTypedDataV4(ctx.account, json),
+    // The signer in lower case, as eth-sig-util and MetaMask give it.
+    handler: async (_ctx, { dataHex, signature }) => {
+      try {
+        return (await core.recoverPersonalSignature(dataHex, signature)).toLowerCase();
+      } catch (e) {
+        throw invalidParams(`No address made this signature over this message (${e.message}).`);
+      }
+    },
   },
+  eth_signTypedData_v4: typedData(4),
+  eth_signTypedData_v3: typedData(3),
 };
