@@ -87,26 +87,37 @@ impl SignedAuthorization {
     pub fn to_json(&self) -> String {
         let a = &self.authorization;
         let s = &self.signature;
-        format!(
-            r#"{{"chainId":"{}","address":"{}","nonce":"{}","yParity":"{}","r":"{}","s":"{}"}}"#,
-            quantity(&a.chain_id.to_be_bytes()),
-            a.address.to_checksum(),
-            quantity(&a.nonce.to_be_bytes()),
-            quantity(&[s.y_parity]),
-            quantity(&s.r),
-            quantity(&s.s),
-        )
+        let mut out = String::with_capacity(256);
+        out.push_str(r#"{"chainId":""#);
+        push_quantity(&mut out, &a.chain_id.to_be_bytes());
+        out.push_str(r#"","address":""#);
+        out.push_str(&a.address.to_checksum());
+        out.push_str(r#"","nonce":""#);
+        push_quantity(&mut out, &a.nonce.to_be_bytes());
+        out.push_str(r#"","yParity":""#);
+        push_quantity(&mut out, &[s.y_parity]);
+        out.push_str(r#"","r":""#);
+        push_quantity(&mut out, &s.r);
+        out.push_str(r#"","s":""#);
+        push_quantity(&mut out, &s.s);
+        out.push_str(r#""}"#);
+        out
     }
 }
 
-/// `0x` + the big-endian integer in minimal hex digits (`0x0` for zero).
-fn quantity(be: &[u8]) -> String {
-    let hex = crate::hex::encode_prefixed(rlp::strip_leading_zeros(be));
-    let digits = hex.trim_start_matches("0x").trim_start_matches('0');
-    if digits.is_empty() {
-        "0x0".into()
-    } else {
-        format!("0x{digits}")
+/// Appends `0x` + the big-endian integer in minimal hex digits (`0x0` for zero).
+fn push_quantity(out: &mut String, be: &[u8]) {
+    out.push_str("0x");
+    match rlp::strip_leading_zeros(be).split_first() {
+        None => out.push('0'),
+        Some((&first, rest)) => {
+            if first < 0x10 {
+                out.extend(char::from_digit(u32::from(first), 16));
+            } else {
+                crate::hex::push_lower(out, &[first]);
+            }
+            crate::hex::push_lower(out, rest);
+        }
     }
 }
 
@@ -137,12 +148,19 @@ mod tests {
     #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
     use super::*;
 
+    fn quantity(be: &[u8]) -> String {
+        let mut out = String::new();
+        push_quantity(&mut out, be);
+        out
+    }
+
     #[test]
     fn quantities_are_minimal() {
         assert_eq!(quantity(&0u64.to_be_bytes()), "0x0");
         assert_eq!(quantity(&1u64.to_be_bytes()), "0x1");
         assert_eq!(quantity(&0x10u64.to_be_bytes()), "0x10");
         assert_eq!(quantity(&0x0abcu64.to_be_bytes()), "0xabc");
+        assert_eq!(quantity(&0x0a0bu64.to_be_bytes()), "0xa0b");
         assert_eq!(quantity(&[0xff; 32]), format!("0x{}", "f".repeat(64)));
     }
 
