@@ -9,6 +9,11 @@ import * as networks from './networks.js';
 const DESIGNATOR = '0xef0100';
 const ZERO = '0x0000000000000000000000000000000000000000';
 const hex = (n) => `0x${BigInt(n).toString(16)}`;
+/**
+ * The gas a clear takes: a plain transaction (21,000) plus EIP-7702's PER_EMPTY_ACCOUNT_COST
+ * (25,000) for its one authorization; the call to the account itself runs no code once cleared.
+ */
+export const CLEAR_GAS = 21_000n + 25_000n;
 
 /** The delegate's EIP-55 address when `code` (an account's `eth_getCode`) is a delegation, else null. */
 export async function delegateIn(code) {
@@ -26,13 +31,14 @@ export async function read(network, address) {
 }
 
 /**
- * The unsigned type-4 transaction that clears `account`'s delegation on `network`, with the
- * nonce `nonce` (the account's next) and the fees of `filled` (a transactions.fill result for
- * the same account): to the account itself, no value, no data, and the account's own
- * authorization to the zero address, signed for nonce + 1 (the sender's nonce has gone up by
- * the time authorizations apply). The caller signs it with signTransaction and broadcasts it.
+ * The type-4 transaction that clears `account`'s delegation on `network`, with the nonce
+ * `nonce` (the account's next) and the fees of `fees` (`{ maxFeePerGas, maxPriorityFeePerGas }`,
+ * e.g. a level of fees.options): to the account itself, no value, no data, CLEAR_GAS, and the
+ * account's own authorization to the zero address, signed in the core for nonce + 1 (the
+ * sender's nonce has gone up by the time authorizations apply). The caller signs the
+ * transaction with signTransaction and broadcasts it (the core's type-4 request).
  */
-export async function clearTransaction(network, account, nonce, filled) {
+export async function clearTransaction(network, account, nonce, fees) {
   const authorization = (await core.unlocked()).signAuthorization(account, {
     chainId: network.chainId, address: ZERO, nonce: hex(BigInt(nonce) + 1n),
   });
@@ -43,9 +49,9 @@ export async function clearTransaction(network, account, nonce, filled) {
     to: account,
     value: '0x0',
     data: '0x',
-    gas: filled.gas,
-    maxFeePerGas: filled.maxFeePerGas,
-    maxPriorityFeePerGas: filled.maxPriorityFeePerGas,
+    gas: hex(CLEAR_GAS),
+    maxFeePerGas: fees.maxFeePerGas,
+    maxPriorityFeePerGas: fees.maxPriorityFeePerGas,
     accessList: [],
     authorizationList: [authorization],
   };
