@@ -5,7 +5,8 @@
 // and approvals it then reset (which must not be listed). The node in front of anvil refuses
 // eth_getLogs over more than RANGE blocks, so the scan has to narrow its range. The Approvals
 // screen lists exactly the live approvals; Revoke all sets them to zero on chain. Home says when
-// the account is delegated (EIP-7702) and to whom, and stops saying so once it is cleared.
+// the account is delegated (EIP-7702) and to whom, and stops saying so once the account clears
+// it with a type-4 transaction signed by Keystead's core.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
@@ -14,6 +15,7 @@ import { mnemonicToAccount } from 'viem/accounts';
 import { foundry } from 'viem/chains';
 import { PASSWORD, ANVIL_MNEMONIC, startAnvil, startCountingNode, launch, openPopup, popupCall } from './harness.mjs';
 import { DEPLOYER, deployToken } from './erc20.mjs';
+import { Keyring } from '../diff/core.mjs';
 
 const require = createRequire(import.meta.url);
 const NFT = require('@openzeppelin/contracts/build/contracts/ERC721PresetMinterPauserAutoId.json');
@@ -166,10 +168,25 @@ test('home says the account is delegated (EIP-7702) and to whom, and no longer o
   assert.equal(await warning.getAttribute('data-delegate'), tokenA);
   assert.match(await warning.textContent(), new RegExp(`delegated \\(EIP-7702\\).*${tokenA}.*move its funds to a new phrase`, 's'));
 
-  // Cleared: an authorization to the zero address.
-  const clear = await owner.signAuthorization({ chainId: 31337, address: zeroAddress, nonce: nonce + 1 });
-  await mined(await sponsor.sendTransaction({ type: 'eip7702', to: RESET_SPENDER, data: '0x', authorizationList: [clear] }));
+  // Cleared by the account itself with Keystead's core (pkg/, as the worker's delegation.js
+  // builds it): a type-4 transaction to itself carrying its own authorization to the zero
+  // address for its nonce + 1, with the 46,000 gas EIP-7702 charges.
+  const keyring = Keyring.restore(PASSWORD, ANVIL_MNEMONIC);
+  try {
+    const own = await chain.client.getTransactionCount({ address: DEPLOYER });
+    const block = await chain.client.getBlock();
+    const q = (n) => `0x${BigInt(n).toString(16)}`;
+    const clear = keyring.signAuthorization(DEPLOYER, { chainId: '0x7a69', address: zeroAddress, nonce: q(own + 1) });
+    const raw = keyring.signTransaction(DEPLOYER, {
+      type: '0x4', chainId: '0x7a69', nonce: q(own), to: DEPLOYER, value: '0x0', data: '0x', gas: q(46_000),
+      maxFeePerGas: q(block.baseFeePerGas * 2n + 10n ** 9n), maxPriorityFeePerGas: q(10n ** 9n), authorizationList: [clear],
+    });
+    await mined(await chain.client.request({ method: 'eth_sendRawTransaction', params: [raw] }));
+  } finally {
+    keyring.free();
+  }
   assert.equal(await chain.client.getCode({ address: DEPLOYER }), undefined);
+  assert.equal(await chain.client.getTransactionCount({ address: DEPLOYER }), nonce + 3, 'the delegation took one nonce; the clear took two (its transaction and its authorization)');
   await popup.goto(browser.popupUrl);
   await popup.getByTestId('account-balance').filter({ hasText: 'ETH' }).waitFor();
   // The delegation arrives with the balance, in the same batch and the same callback.
