@@ -41,6 +41,7 @@ import { sitesScreen } from './screens/sites.js';
 import { sendScreen } from './screens/send.js';
 import { activityScreen } from './screens/activity.js';
 import { activityReviewScreen } from './screens/activity-review.js';
+import { approvalsScreen } from './screens/approvals.js';
 
 export const SCREENS = Object.freeze({
   welcome: welcomeScreen,
@@ -72,6 +73,7 @@ export const SCREENS = Object.freeze({
   'connected-sites': sitesScreen,
   activity: activityScreen,
   'activity-review': activityReviewScreen,
+  approvals: approvalsScreen,
 });
 
 const BY_STATE = { new: 'welcome', locked: 'unlock', recovery: 'recovery', unlocked: 'home' };
