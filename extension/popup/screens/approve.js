@@ -8,12 +8,14 @@ import { messageView } from '../components/message-view.js';
 import { typedDataBody } from '../components/typed-data-view.js';
 import { transactionRows } from '../components/transaction-view.js';
 import { assetBody } from '../components/asset-view.js';
+import { callsBody } from '../components/calls-view.js';
 
 const TITLES = {
   connect: 'Connect to this site?',
   'personal-sign': 'Sign this message?',
   'typed-data': 'Sign this typed data?',
   transaction: 'Send this transaction?',
+  calls: 'Send these transactions?',
   'switch-chain': 'Switch network?',
   'add-chain': 'Add and switch to this network?',
   'watch-asset': 'Add this token?',
@@ -36,6 +38,7 @@ const BODIES = {
   'typed-data': (d) => typedDataBody(d, row),
   'watch-asset': (d) => assetBody(d, row),
   transaction: (d) => [transactionRows(d)],
+  calls: (d) => callsBody(d),
   'switch-chain': (d) => [h('dl', {}, row('From', d.from.name), row('To', `${d.to.name} (${Number(d.to.chainId)})`, 'approval-network'))],
   'add-chain': (d) => [h('dl', {},
     row('Name', d.network.name, 'approval-network'),

@@ -1,0 +1,20 @@
+// The approval window's body for wallet_sendCalls (EIP-5792): every call of the batch, each as
+// the transaction it will be (components/transaction-view.js), in the order they are sent, and
+// what the whole batch can cost at most.
+import { h, row } from '../ui/dom.js';
+import { exactEth } from '../ui/format.js';
+import { transactionRows } from './transaction-view.js';
+
+/** The body for `d` = { account, network, calls: [the worker's review of each transaction] }. */
+export function callsBody(d) {
+  const n = d.calls.length;
+  const total = d.calls.reduce((sum, c) => sum + BigInt(c.maxCost), 0n);
+  return [
+    h('p', { testid: 'approval-calls-note' }, `The site asks to send ${n} transaction${n === 1 ? '' : 's'}, one after another. `
+      + 'They are not all-or-nothing: if one fails, those before it stay sent and those after it are not sent.'),
+    ...d.calls.map((c, i) => h('section', { class: 'call', testid: 'approval-call', 'data-index': String(i) },
+      h('h2', {}, `Transaction ${i + 1} of ${n}`),
+      transactionRows(c))),
+    h('dl', {}, row('Max total, all', `${exactEth(total)} ${d.network.symbol}`, 'approval-calls-total')),
+  ];
+}
