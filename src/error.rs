@@ -13,10 +13,11 @@ use crate::eth::key::{KeyError, SignatureError};
 use crate::eth::tx::TransactionError;
 use crate::eth::typed_data::TypedDataError;
 use crate::hd::HdError;
-use crate::keyring::KeyringError;
+use crate::keyring::error::KeyringError;
 use crate::mnemonic::{MnemonicError, PhraseError};
 use crate::phrase_guard::GuardHashError;
 use crate::session::SessionError;
+use crate::shamir_backup::error::ShamirError;
 use crate::slip39::Slip39Error;
 use crate::vault::VaultError;
 
@@ -50,6 +51,8 @@ pub enum Error {
     Session(SessionError),
     /// See [`Slip39Error`].
     Slip39(Slip39Error),
+    /// See [`ShamirError`].
+    Shamir(ShamirError),
     /// An argument of the wrong shape (e.g. a word count of 13, a password that is empty).
     InvalidArgument(&'static str),
 }
@@ -59,7 +62,8 @@ impl Error {
     /// ([`VaultError::code`]), `INVALID_PHRASE`, `INVALID_PRIVATE_KEY`, `DUPLICATE_ACCOUNT`, `UNKNOWN_ACCOUNT`,
     /// `INVALID_TYPED_DATA`, `INVALID_TRANSACTION`, `LOCKED`, `INVALID_ARGUMENT`,
     /// `INVALID_SESSION` for the session snapshot calls, and [`Slip39Error::code`]'s
-    /// `SHARE_*` / `SHARES_*` codes for SLIP-39 backups.
+    /// `SHARE_*` / `SHARES_*` codes for SLIP-39 backups (and [`ShamirError::code`]'s for a
+    /// Shamir wallet's).
     pub fn code(&self) -> &'static str {
         match self {
             Self::Phrase(_) => "INVALID_PHRASE",
@@ -75,6 +79,7 @@ impl Error {
             Self::Keyring(e) => e.code(),
             Self::Session(_) => "INVALID_SESSION",
             Self::Slip39(e) => e.code(),
+            Self::Shamir(e) => e.code(),
         }
     }
 }
@@ -95,6 +100,7 @@ impl fmt::Display for Error {
             Self::Keyring(e) => e.fmt(f),
             Self::Session(e) => e.fmt(f),
             Self::Slip39(e) => e.fmt(f),
+            Self::Shamir(e) => e.fmt(f),
             Self::InvalidArgument(reason) => write!(f, "invalid argument: {reason}"),
         }
     }
@@ -123,6 +129,7 @@ from_concern!(
     KeyringError => Keyring,
     SessionError => Session,
     Slip39Error => Slip39,
+    ShamirError => Shamir,
 );
 
 impl std::error::Error for Error {}

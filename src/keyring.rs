@@ -15,8 +15,12 @@
 //!
 //! Account `i` of the HD keyring is `hdPath/i` (`m/44'/60'/0'/0/i` by default). Imported keys are
 //! NOT derived from the phrase: a restore from the phrase alone does not bring them back.
+//!
+//! A wallet backed up with SLIP-39 shares has, in place of the "HD Key Tree", a keyring of
+//! Keystead's own type ([`SHAMIR_KEYRING_TYPE`], [`crate::shamir_backup`]): its master secret is
+//! the BIP-32 seed of the same HD accounts.
 
-use core::fmt::{self, Write as _};
+use core::fmt::Write as _;
 
 use zeroize::Zeroizing;
 
@@ -27,7 +31,12 @@ use crate::hd::{
 };
 use crate::json;
 use crate::mnemonic::Mnemonic;
+pub use crate::shamir_backup::SHAMIR_KEYRING_TYPE;
+use crate::shamir_backup::{ShamirBackup, ShamirError};
 use crate::vault::VaultError;
+
+pub mod error;
+pub use error::KeyringError;
 
 /// MetaMask's type name for the HD keyring.
 pub const HD_KEYRING_TYPE: &str = "HD Key Tree";
@@ -63,8 +72,14 @@ struct HdAccount {
     address: Address,
 }
 
+/// What an HD keyring's seed comes from: a phrase, or a master secret split into SLIP-39 shares.
+enum HdSecret {
+    Phrase(Mnemonic),
+    Shamir(ShamirBackup),
+}
+
 struct HdKeyring {
-    mnemonic: Mnemonic,
+    secret: HdSecret,
     path_text: String,
     /// The node at `path`; account `i` is its normal child `i`.
     parent: ExtendedPrivateKey,
@@ -114,7 +129,7 @@ impl SignHash for AccountSigner<'_> {
 }
 
 impl HdKeyring {
-    fn new(mnemonic: Mnemonic, path_text: &str, count: u32) -> Result<Self, Error> {
+    fn new(secret: HdSecret, path_text: &str, count: u32) -> Result<Self, Error> {
         if count > MAX_HD_ACCOUNTS {
             return Err(VaultError::Malformed {
                 reason: "numberOfAccounts is too large",
@@ -122,10 +137,13 @@ impl HdKeyring {
             .into());
         }
         let path = DerivationPath::parse(path_text)?;
-        let seed = mnemonic.to_seed();
-        let parent = ExtendedPrivateKey::master(seed.as_bytes())?.derive_path(&path)?;
+        let master = match &secret {
+            HdSecret::Phrase(mnemonic) => ExtendedPrivateKey::master(mnemonic.to_seed().as_bytes()),
+            HdSecret::Shamir(backup) => ExtendedPrivateKey::master(backup.seed()),
+        }?;
+        let parent = master.derive_path(&path)?;
         let mut hd = Self {
-            mnemonic,
+            secret,
             path_text: path_text.to_owned(),
             parent,
             accounts: Vec::new(),
@@ -157,11 +175,42 @@ impl Keyrings {
     /// # Errors
     /// Only if derivation fails (probability below 2^-127).
     pub fn from_mnemonic(mnemonic: Mnemonic) -> Result<Self, Error> {
+        Self::with_hd(HdSecret::Phrase(mnemonic))
+    }
+
+    fn with_hd(secret: HdSecret) -> Result<Self, Error> {
         Ok(Self {
-            hd: Some(HdKeyring::new(mnemonic, METAMASK_HD_PATH, 1)?),
+            hd: Some(HdKeyring::new(secret, METAMASK_HD_PATH, 1)?),
             imported: Vec::new(),
             preserved: Vec::new(),
         })
+    }
+
+    /// A keyring with one HD account at MetaMask's default path, whose BIP-32 seed is the
+    /// master secret of `backup` (a wallet backed up with SLIP-39 shares).
+    ///
+    /// # Errors
+    /// Only if derivation fails (probability below 2^-127).
+    pub fn from_shamir(backup: ShamirBackup) -> Result<Self, Error> {
+        Self::with_hd(HdSecret::Shamir(backup))
+    }
+
+    /// The wallet's SLIP-39 backup (master secret and share set), for a Shamir wallet.
+    ///
+    /// # Errors
+    /// `NotShamir` for a wallet with a phrase or without an HD keyring.
+    pub fn shamir(&self) -> Result<&ShamirBackup, ShamirError> {
+        match self.hd.as_ref().map(|hd| &hd.secret) {
+            Some(HdSecret::Shamir(backup)) => Ok(backup),
+            _ => Err(ShamirError::NotShamir),
+        }
+    }
+
+    fn mnemonic(&self) -> Option<&Mnemonic> {
+        match self.hd.as_ref().map(|hd| &hd.secret) {
+            Some(HdSecret::Phrase(mnemonic)) => Some(mnemonic),
+            _ => None,
+        }
     }
 
     /// Every account: the HD accounts in index order, then the imported ones in import order.
@@ -251,14 +300,9 @@ impl Keyrings {
     /// The phrase, single-spaced lower-case words. Callers gate this behind the password.
     ///
     /// # Errors
-    /// `NoPhrase` when the keyring has no HD keyring.
+    /// `NoPhrase` when the keyring has no phrase (no HD keyring, or a Shamir one).
     pub fn phrase(&self) -> Result<Zeroizing<String>, Error> {
-        Ok(self
-            .hd
-            .as_ref()
-            .ok_or(KeyringError::NoPhrase)?
-            .mnemonic
-            .phrase())
+        Ok(self.mnemonic().ok_or(KeyringError::NoPhrase)?.phrase())
     }
 
     /// The account's private key as `0x` + 64 hex digits. Callers gate this behind the password.
@@ -272,8 +316,8 @@ impl Keyrings {
     /// Whether `phrase` (typed, any case/whitespace) is this keyring's phrase, in constant time.
     /// A phrase that is not a valid BIP39 phrase is simply not a match.
     pub fn verify_phrase(&self, phrase: &str) -> bool {
-        match (&self.hd, Mnemonic::parse(phrase)) {
-            (Some(hd), Ok(typed)) => bool::from(hd.mnemonic.ct_eq(&typed)),
+        match (self.mnemonic(), Mnemonic::parse(phrase)) {
+            (Some(mnemonic), Ok(typed)) => bool::from(mnemonic.ct_eq(&typed)),
             _ => false,
         }
     }
@@ -281,9 +325,8 @@ impl Keyrings {
     /// Whether `hash` is the phrase guard's fingerprint of this keyring's phrase
     /// ([`crate::phrase_guard`]), in constant time. No phrase means no match.
     pub fn is_own_phrase_hash(&self, hash: &[u8; crate::phrase_guard::HASH_LEN]) -> bool {
-        self.hd
-            .as_ref()
-            .is_some_and(|hd| crate::phrase_guard::is_own_phrase_hash(&hd.mnemonic.phrase(), hash))
+        self.mnemonic()
+            .is_some_and(|m| crate::phrase_guard::is_own_phrase_hash(&m.phrase(), hash))
     }
 
     /// The one place an account's key signs: `address`'s key signs the 32-byte `hash` (RFC 6979,
@@ -309,7 +352,7 @@ impl Keyrings {
 
     /// MetaMask's serialized keyring list (see the module docs), as UTF-8 JSON text.
     pub fn serialize(&self) -> Zeroizing<String> {
-        let phrase = self.hd.as_ref().map(|hd| hd.mnemonic.phrase());
+        let phrase = self.mnemonic().map(Mnemonic::phrase);
         // Reserve an upper bound up front: a zeroizing String that grew would leave the old,
         // unwiped buffer (holding the mnemonic bytes or keys) behind in freed memory.
         // Per phrase byte at most "255,"; per key 64 digits, quotes and a comma; the rest is the
@@ -317,6 +360,9 @@ impl Keyrings {
         let capacity = 256
             + phrase.as_ref().map_or(0, |p| p.len() * 4)
             + self.hd.as_ref().map_or(0, |hd| hd.path_text.len())
+            + self.shamir().map_or(0, |backup| {
+                backup.keyring_capacity(self.hd.as_ref().map_or("", |hd| &hd.path_text))
+            })
             + self.imported.len() * 67
             + self
                 .preserved
@@ -351,6 +397,10 @@ impl Keyrings {
             out.push_str(&hd.path_text);
             out.push_str(r#""}}"#);
         }
+        if let (Some(hd), Ok(backup)) = (&self.hd, self.shamir()) {
+            sep(&mut out);
+            backup.write_keyring(&mut out, hd.accounts.len(), &hd.path_text);
+        }
         if !self.imported.is_empty() {
             sep(&mut out);
             out.push_str(r#"{"type":"Simple Key Pair","data":["#);
@@ -375,8 +425,9 @@ impl Keyrings {
 
     /// Reads MetaMask's serialized keyring list (see the module docs).
     ///
-    /// The first "HD Key Tree" is the wallet's phrase; every "Simple Key Pair" contributes
-    /// imported keys; any other keyring (including a second HD keyring) is preserved verbatim.
+    /// The first "HD Key Tree" (or [`SHAMIR_KEYRING_TYPE`] keyring) is the wallet's HD keyring;
+    /// every "Simple Key Pair" contributes imported keys; any other keyring (including a second
+    /// HD keyring) is preserved verbatim.
     ///
     /// # Errors
     /// `MALFORMED_VAULT` naming the broken part, `INVALID_PHRASE` / `INVALID_PRIVATE_KEY` for
@@ -415,7 +466,13 @@ impl Keyrings {
                     let mnemonic = Mnemonic::parse(&phrase)?;
                     let path = data.hd_path.as_deref().unwrap_or(METAMASK_HD_PATH);
                     let count = data.number_of_accounts.unwrap_or(1);
-                    keyring.hd = Some(HdKeyring::new(mnemonic, path, count)?);
+                    keyring.hd = Some(HdKeyring::new(HdSecret::Phrase(mnemonic), path, count)?);
+                }
+                SHAMIR_KEYRING_TYPE if keyring.hd.is_none() => {
+                    let data = ShamirBackup::read_node(data)?;
+                    let path = data.hd_path.as_deref().unwrap_or(METAMASK_HD_PATH);
+                    let count = data.number_of_accounts.unwrap_or(1);
+                    keyring.hd = Some(HdKeyring::new(HdSecret::Shamir(data.backup), path, count)?);
                 }
                 SIMPLE_KEYRING_TYPE => {
                     let keys = imported_keys(data)
@@ -471,37 +528,6 @@ pub fn derive_addresses(phrase: &str, start: u32, count: u32) -> Result<Vec<Addr
         .collect())
 }
 
-/// The members `names` of a JSON object, each `None` when absent; members of other names are
-/// ignored. `None` for a value that is not an object, a key that does not decode, or one of
-/// `names` given twice.
-fn members<'n, 'a, const N: usize>(
-    node: &'n json::Node<'a>,
-    names: [&str; N],
-) -> Option<[Option<&'n json::Node<'a>>; N]> {
-    let json::Value::Object(members) = &node.value else {
-        return None;
-    };
-    let mut found = [None; N];
-    for (key, value) in members {
-        let key = json::string(key).ok()?;
-        if let Some(slot) = names
-            .iter()
-            .position(|name| *name == key)
-            .and_then(|i| found.get_mut(i))
-        {
-            if slot.replace(value).is_some() {
-                return None;
-            }
-        }
-    }
-    Some(found)
-}
-
-/// A member that may be absent or `null`.
-fn present<'n, 'a>(member: Option<&'n json::Node<'a>>) -> Option<&'n json::Node<'a>> {
-    member.filter(|node| !matches!(node.value, json::Value::Null))
-}
-
 /// A string decoded into a zeroizing buffer sized once (`raw` is its longest form).
 fn secret_string(node: &json::Node<'_>) -> Option<Zeroizing<String>> {
     let json::Value::String(raw) = node.value else {
@@ -514,7 +540,7 @@ fn secret_string(node: &json::Node<'_>) -> Option<Zeroizing<String>> {
 
 /// A keyring entry's `type` and `data` (both required).
 fn keyring_entry<'n, 'a>(entry: &'n json::Node<'a>) -> Option<(String, &'n json::Node<'a>)> {
-    let [kind, data] = members(entry, ["type", "data"])?;
+    let [kind, data] = json::members(entry, ["type", "data"])?;
     let json::Value::String(kind) = kind?.value else {
         return None;
     };
@@ -550,7 +576,8 @@ impl HdData {
     /// `{ "mnemonic": bytes or string, "numberOfAccounts"?: u32, "hdPath"?: string }`, the
     /// optional ones also `null`; `None` for anything else.
     fn read(data: &json::Node<'_>) -> Option<Self> {
-        let [mnemonic, count, path] = members(data, ["mnemonic", "numberOfAccounts", "hdPath"])?;
+        let [mnemonic, count, path] =
+            json::members(data, ["mnemonic", "numberOfAccounts", "hdPath"])?;
         let mnemonic = match &mnemonic?.value {
             json::Value::Array(items) if items.len() <= MAX_MNEMONIC_BYTES => {
                 let mut bytes = Zeroizing::new(Vec::with_capacity(items.len()));
@@ -562,11 +589,11 @@ impl HdData {
             json::Value::String(_) => MnemonicText::Text(secret_string(mnemonic?)?),
             _ => return None,
         };
-        let number_of_accounts = match present(count) {
+        let number_of_accounts = match json::present(count) {
             Some(count) => Some(u32::try_from(count.as_u64()?).ok()?),
             None => None,
         };
-        let hd_path = match present(path).map(|path| &path.value) {
+        let hd_path = match json::present(path).map(|path| &path.value) {
             Some(json::Value::String(raw)) => Some(json::string(raw).ok()?),
             Some(_) => return None,
             None => None,
@@ -578,49 +605,3 @@ impl HdData {
         })
     }
 }
-
-/// An operation on the keyring's accounts failed.
-#[derive(Debug, Clone, PartialEq, Eq)]
-#[non_exhaustive]
-pub enum KeyringError {
-    /// The account is already in the keyring.
-    DuplicateAccount,
-    /// No account of the keyring has this address.
-    UnknownAccount,
-    /// Only imported accounts can be removed; HD accounts are covered by the phrase.
-    NotRemovable,
-    /// The keyring has no HD (phrase) keyring.
-    NoPhrase,
-    /// The keyring was locked; unlock it again.
-    Locked,
-    /// The HD keyring cannot hold more accounts.
-    TooManyAccounts,
-}
-
-impl KeyringError {
-    /// The stable code: `DUPLICATE_ACCOUNT`, `UNKNOWN_ACCOUNT`, `LOCKED`, or `INVALID_ARGUMENT`
-    /// (removing an HD account, no phrase, too many accounts).
-    pub fn code(&self) -> &'static str {
-        match self {
-            Self::DuplicateAccount => "DUPLICATE_ACCOUNT",
-            Self::UnknownAccount => "UNKNOWN_ACCOUNT",
-            Self::Locked => "LOCKED",
-            Self::NotRemovable | Self::NoPhrase | Self::TooManyAccounts => "INVALID_ARGUMENT",
-        }
-    }
-}
-
-impl fmt::Display for KeyringError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            Self::DuplicateAccount => "this account is already in the wallet",
-            Self::UnknownAccount => "no account of this wallet has that address",
-            Self::NotRemovable => "only imported accounts can be removed",
-            Self::NoPhrase => "this wallet has no secret recovery phrase",
-            Self::Locked => "the wallet is locked",
-            Self::TooManyAccounts => "no more accounts can be derived",
-        })
-    }
-}
-
-impl std::error::Error for KeyringError {}

@@ -17,6 +17,7 @@ pub mod keyring;
 pub mod mnemonic;
 pub mod phrase_guard;
 pub mod session;
+pub mod shamir_backup;
 pub mod slip39;
 pub mod vault;
 pub mod wallet;

@@ -18,6 +18,8 @@ use crate::keyring::KeyringError;
 use crate::keyring::{Account, AccountSigner, Keyrings};
 use crate::mnemonic::Mnemonic;
 use crate::session::{self, SessionKey};
+use crate::shamir_backup::{Scheme, ShamirBackup, ShareCheck, ShareSet};
+use crate::slip39::ShareMnemonic;
 use crate::vault::VaultError;
 use crate::vault::{self, VaultKey, DEFAULT_ITERATIONS};
 
@@ -136,6 +138,35 @@ impl Wallet {
         Self::with_key(Mnemonic::parse(phrase)?, key)
     }
 
+    /// A new wallet backed up with SLIP-39 shares: a random master secret of `secret_bytes` (16
+    /// or 32) bytes split as `scheme` says (see [`ShamirBackup::create`]), one HD account,
+    /// encrypted under a key derived outside the core (see [`Wallet::create_with_key`]).
+    ///
+    /// # Errors
+    /// `INVALID_ARGUMENT` for a scheme SLIP-39 does not allow or another length.
+    pub fn create_shamir_with_key(
+        scheme: &Scheme,
+        secret_bytes: usize,
+        key: VaultKey,
+    ) -> Result<Self, Error> {
+        let backup = ShamirBackup::create(scheme, secret_bytes)?;
+        Ok(Self::new(Keyrings::from_shamir(backup)?, key, false))
+    }
+
+    /// A wallet restored from typed SLIP-39 shares and an optional passphrase (empty for none),
+    /// with its first account, encrypted under a key derived outside the core.
+    ///
+    /// # Errors
+    /// See [`ShamirBackup::restore`].
+    pub fn restore_shares_with_key<S: AsRef<str>>(
+        shares: &[S],
+        passphrase: &str,
+        key: VaultKey,
+    ) -> Result<Self, Error> {
+        let backup = ShamirBackup::restore(shares, passphrase)?;
+        Ok(Self::new(Keyrings::from_shamir(backup)?, key, false))
+    }
+
     /// Opens a vault with a key derived outside the core from the vault's own salt and count
     /// ([`vault::ParsedVault::open_with_key`]). A vault that must be re-keyed
     /// ([`vault::needs_rekey`]) is refused before anything is decrypted: re-keying needs the
@@ -247,6 +278,42 @@ impl Wallet {
             return Err(KeyringError::UnknownAccount.into());
         }
         self.gate(password)?.keyring.private_key_hex(address)
+    }
+
+    /// The shares of a Shamir wallet's set (made here), after re-checking `password`.
+    ///
+    /// # Errors
+    /// `LOCKED`, `INVALID_ARGUMENT` for a wallet without shares (checked first, so it costs no
+    /// PBKDF2), `INCORRECT_PASSWORD`, `SHARES_MADE_ELSEWHERE` for a wallet restored from shares.
+    pub fn reveal_shares(&self, password: &str) -> Result<Vec<Vec<ShareMnemonic>>, Error> {
+        self.unlocked()?.keyring.shamir()?;
+        self.gate(password)?.keyring.shamir()?.shares()
+    }
+
+    /// The public description of a Shamir wallet's share set; `None` for any other wallet.
+    ///
+    /// # Errors
+    /// `LOCKED`.
+    pub fn share_set(&self) -> Result<Option<ShareSet>, Error> {
+        Ok(self
+            .unlocked()?
+            .keyring
+            .shamir()
+            .ok()
+            .map(|b| b.set().clone()))
+    }
+
+    /// Checks typed shares against a Shamir wallet ([`ShamirBackup::check`]). Reveals nothing.
+    ///
+    /// # Errors
+    /// `LOCKED`, `INVALID_ARGUMENT` for a wallet without shares, and those of
+    /// [`ShamirBackup::check`].
+    pub fn check_shares<S: AsRef<str>>(
+        &self,
+        shares: &[S],
+        passphrase: &str,
+    ) -> Result<ShareCheck, Error> {
+        self.unlocked()?.keyring.shamir()?.check(shares, passphrase)
     }
 
     /// Whether a typed phrase is this wallet's phrase. Reveals nothing else.

@@ -21,6 +21,8 @@ use crate::eth::{eip191, to_hex_prefixed, typed_data, Address, Signature};
 use crate::keyring::{self, AccountKind};
 use crate::mnemonic;
 use crate::session::SessionKey;
+use crate::shamir_backup::{self, Scheme, ShareCheck, ShareSet, MAX_TYPED_SHARES};
+use crate::slip39::{self, ShareInfo};
 use crate::vault::{self, VaultKey, DEFAULT_ITERATIONS};
 use crate::wallet::Wallet;
 use crate::wipe::scrubbed;
@@ -138,6 +140,148 @@ fn key_with_params(params: &JsValue, key: &Uint8Array) -> Result<VaultKey, JsVal
     js(VaultKey::from_derived(key, &salt, iterations))
 }
 
+const SHARE: &str = "a share must be a string";
+const PASSPHRASE: &str = "the passphrase must be a string";
+
+/// Typed shares (a JS array of strings, at most [`MAX_TYPED_SHARES`]), each copied into a
+/// wiped buffer ([`secret_text`]); the list is sized once, so it never moves them.
+fn share_texts(shares: &Array) -> Result<Vec<Zeroizing<String>>, JsValue> {
+    let count = usize::try_from(shares.length()).unwrap_or(usize::MAX);
+    if count > MAX_TYPED_SHARES {
+        return Err(js_error(&Error::InvalidArgument(
+            "at most 256 shares at once",
+        )));
+    }
+    let mut out = Vec::with_capacity(count);
+    for value in shares.iter() {
+        let text: &JsString = value
+            .dyn_ref()
+            .ok_or_else(|| js_error(&Error::InvalidArgument(SHARE)))?;
+        out.push(secret_text(text, SHARE)?);
+    }
+    Ok(out)
+}
+
+/// A small integer property of a JS object (0 to 255), or `None`.
+fn small_number(value: &JsValue) -> Option<u8> {
+    value
+        .as_f64()
+        .filter(|n| n.fract() == 0.0 && (0.0..=255.0).contains(n))
+        // In range and integral: the conversion is exact.
+        .map(|n| {
+            #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+            let n = n as u8;
+            n
+        })
+}
+
+/// `{ groupThreshold, groups: [[memberThreshold, memberCount], …], bits? }` (bits 128, the
+/// default, or 256) as a scheme and a master secret length in bytes.
+fn scheme_from(value: &JsValue) -> Result<(Scheme, usize), JsValue> {
+    let bad = || {
+        js_error(&Error::InvalidArgument(
+            "a scheme is { groupThreshold, groups: [[threshold, count], …], bits? }",
+        ))
+    };
+    let get =
+        |name: &str| Reflect::get(value, &JsValue::from_str(name)).unwrap_or(JsValue::UNDEFINED);
+    let group_threshold = small_number(&get("groupThreshold")).ok_or_else(bad)?;
+    let groups: Array = get("groups").dyn_into().map_err(|_| bad())?;
+    if groups.length() > u32::from(slip39::MAX_SHARE_COUNT) {
+        return Err(bad());
+    }
+    let groups = groups
+        .iter()
+        .map(|g| {
+            let pair: Array = g.dyn_into().ok()?;
+            if pair.length() != 2 {
+                return None;
+            }
+            Some((small_number(&pair.get(0))?, small_number(&pair.get(1))?))
+        })
+        .collect::<Option<Vec<_>>>()
+        .ok_or_else(bad)?;
+    let bits = get("bits");
+    let bytes = match bits.as_f64() {
+        None if bits.is_undefined() => 16,
+        Some(128.0) => 16,
+        Some(256.0) => 32,
+        _ => return Err(bad()),
+    };
+    Ok((
+        Scheme {
+            group_threshold,
+            groups,
+        },
+        bytes,
+    ))
+}
+
+/// The fields every share of a set has in common, on a new object: `{ identifier, extendable,
+/// iterationExponent, groupThreshold, groupCount, wordCount }`.
+fn set_fields(shares: &ShareSet) -> Object {
+    let obj = Object::new();
+    set(&obj, "identifier", &JsValue::from(shares.identifier));
+    set(&obj, "extendable", &JsValue::from(shares.extendable));
+    for (key, n) in [
+        ("iterationExponent", shares.iteration_exponent),
+        ("groupThreshold", shares.group_threshold),
+        ("groupCount", shares.group_count),
+    ] {
+        set(&obj, key, &JsValue::from(n));
+    }
+    let words = u32::try_from(shares.word_count).unwrap_or(0);
+    set(&obj, "wordCount", &JsValue::from(words));
+    obj
+}
+
+/// A share's public fields: those of [`set_fields`] and `{ group, member, memberThreshold }`;
+/// `group` and `member` count from 1.
+fn share_info_object(info: &ShareInfo) -> Object {
+    let obj = set_fields(&ShareSet::from(info));
+    let group = u16::from(info.group_index) + 1;
+    let member = u16::from(info.member_index) + 1;
+    set(&obj, "group", &JsValue::from(group));
+    set(&obj, "member", &JsValue::from(member));
+    let threshold = info.member_threshold;
+    set(&obj, "memberThreshold", &JsValue::from(threshold));
+    obj
+}
+
+/// A share set's public description: those of [`set_fields`] and `{ groups, passphrase }`.
+fn share_set_object(shares: &ShareSet) -> Object {
+    let obj = set_fields(shares);
+    let groups = shares.groups.as_ref().map_or(JsValue::NULL, |groups| {
+        let pair = |&(t, n): &(u8, u8)| -> JsValue {
+            Array::of2(&JsValue::from(t), &JsValue::from(n)).into()
+        };
+        groups.iter().map(pair).collect::<Array>().into()
+    });
+    set(&obj, "groups", &groups);
+    set(&obj, "passphrase", &JsValue::from(shares.passphrase));
+    obj
+}
+
+/// What [`Keyring::check_shares`] found, as `{ result, exact?, share? }`.
+fn share_check_object(check: &ShareCheck) -> Object {
+    let obj = Object::new();
+    let (result, info) = match check {
+        ShareCheck::Member { info, exact } => {
+            set(&obj, "exact", &JsValue::from(*exact));
+            ("member", Some(info))
+        }
+        ShareCheck::NotMember { info } => ("not-member", Some(info)),
+        ShareCheck::OtherSet { info } => ("other-set", Some(info)),
+        ShareCheck::Restores => ("restores", None),
+        ShareCheck::DoesNotRestore => ("does-not-restore", None),
+    };
+    set(&obj, "result", &JsValue::from_str(result));
+    if let Some(info) = info {
+        set(&obj, "share", &share_info_object(info));
+    }
+    obj
+}
+
 /// The keyring of one wallet: HD accounts from a Secret Recovery Phrase plus imported keys.
 #[wasm_bindgen(js_name = Keyring)]
 pub struct Keyring {
@@ -224,6 +368,19 @@ impl Keyring {
         })
     }
 
+    /// A new wallet `make` builds under the key WebCrypto derived for `params`
+    /// ([`key_with_params`]; `key` is zeroed once copied), on a scrubbed stack.
+    fn with_new_key(
+        params: &JsValue,
+        key: &Uint8Array,
+        make: impl FnOnce(VaultKey) -> Result<Wallet, JsValue>,
+    ) -> Result<Keyring, JsValue> {
+        scrubbed(|| {
+            let key = key_with_params(params, key)?;
+            Ok(Self { inner: make(key)? })
+        })
+    }
+
     /// `restore` with the key WebCrypto derived for `params` ([`new_vault_key_params`]);
     /// `key` is zeroed once copied.
     #[wasm_bindgen(js_name = restoreWithKey)]
@@ -232,12 +389,9 @@ impl Keyring {
         params: &JsValue,
         key: &Uint8Array,
     ) -> Result<Keyring, JsValue> {
-        scrubbed(|| {
+        Self::with_new_key(params, key, |key| {
             let phrase = secret_text(phrase, PHRASE)?;
-            let key = key_with_params(params, key)?;
-            Ok(Self {
-                inner: js(Wallet::restore_with_key(&phrase, key))?,
-            })
+            js(Wallet::restore_with_key(&phrase, key))
         })
     }
 
@@ -249,12 +403,42 @@ impl Keyring {
         params: &JsValue,
         key: &Uint8Array,
     ) -> Result<Keyring, JsValue> {
-        scrubbed(|| {
-            let key = key_with_params(params, key)?;
+        Self::with_new_key(params, key, |key| {
             let word_count = usize::try_from(word_count).unwrap_or(usize::MAX);
-            Ok(Self {
-                inner: js(Wallet::create_with_key(word_count, key))?,
-            })
+            js(Wallet::create_with_key(word_count, key))
+        })
+    }
+
+    /// A new wallet backed up with SLIP-39 shares, split as `scheme` says (`{ groupThreshold,
+    /// groups: [[memberThreshold, memberCount], …], bits? }`, bits 128 or 256), one HD account,
+    /// with the key WebCrypto derived for `params`; `key` is zeroed once copied. Its shares
+    /// leave only through `revealShares(password)`.
+    #[wasm_bindgen(js_name = createShamirWithKey)]
+    pub fn create_shamir_with_key(
+        scheme: &JsValue,
+        params: &JsValue,
+        key: &Uint8Array,
+    ) -> Result<Keyring, JsValue> {
+        Self::with_new_key(params, key, |key| {
+            let (scheme, bytes) = scheme_from(scheme)?;
+            js(Wallet::create_shamir_with_key(&scheme, bytes, key))
+        })
+    }
+
+    /// A wallet restored from typed SLIP-39 shares (an array of strings) and a passphrase
+    /// (empty for none), with its first account, with the key WebCrypto derived for `params`;
+    /// `key` is zeroed once copied.
+    #[wasm_bindgen(js_name = restoreSharesWithKey)]
+    pub fn restore_shares_with_key(
+        shares: &Array,
+        passphrase: &JsString,
+        params: &JsValue,
+        key: &Uint8Array,
+    ) -> Result<Keyring, JsValue> {
+        Self::with_new_key(params, key, |key| {
+            let shares = share_texts(shares)?;
+            let passphrase = secret_text(passphrase, PASSPHRASE)?;
+            js(Wallet::restore_shares_with_key(&shares, &passphrase, key))
         })
     }
 
@@ -344,6 +528,51 @@ impl Keyring {
         })
     }
 
+    /// The shares of a Shamir wallet's set (made here), after re-checking the password: an
+    /// array per group of its shares (strings) in member order, each copied into a JS string
+    /// straight from a wiped buffer.
+    #[wasm_bindgen(js_name = revealShares)]
+    pub fn reveal_shares(&self, password: &JsString) -> Result<Array, JsValue> {
+        scrubbed(|| {
+            let password = secret_text(password, PASSWORD)?;
+            let groups = js(self.inner.reveal_shares(&password))?;
+            Ok(groups
+                .iter()
+                .map(|members| -> JsValue {
+                    members
+                        .iter()
+                        .map(|m| JsValue::from(JsString::from(m.as_str())))
+                        .collect::<Array>()
+                        .into()
+                })
+                .collect())
+        })
+    }
+
+    /// The public description of a Shamir wallet's share set, `null` for any other wallet:
+    /// `{ identifier, extendable, iterationExponent, groupThreshold, groupCount, groups,
+    /// passphrase, wordCount }`; `groups` (`[[memberThreshold, memberCount], …]`) is `null` for
+    /// shares made elsewhere, which cannot be shown again.
+    #[wasm_bindgen(js_name = shareSet)]
+    pub fn share_set(&self) -> Result<JsValue, JsValue> {
+        Ok(js(self.inner.share_set())?.map_or(JsValue::NULL, |set| share_set_object(&set).into()))
+    }
+
+    /// Checks typed shares (an array of strings) against a Shamir wallet; reveals nothing. One
+    /// share: `{ result: "member", exact, share }`, `"not-member"` or `"other-set"` (`share`:
+    /// its public fields); several: `{ result: "restores" }` or `"does-not-restore"` (with
+    /// `passphrase`, empty for none).
+    #[wasm_bindgen(js_name = checkShares)]
+    pub fn check_shares(&self, shares: &Array, passphrase: &JsString) -> Result<Object, JsValue> {
+        scrubbed(|| {
+            let shares = share_texts(shares)?;
+            let passphrase = secret_text(passphrase, PASSPHRASE)?;
+            Ok(share_check_object(&js(self
+                .inner
+                .check_shares(&shares, &passphrase))?))
+        })
+    }
+
     /// `true` when the typed phrase is this keyring's phrase; reveals nothing.
     #[wasm_bindgen(js_name = verifyPhrase)]
     pub fn verify_phrase(&self, phrase: &JsString) -> Result<bool, JsValue> {
@@ -413,17 +642,51 @@ pub fn validate_phrase(phrase: &JsString) -> Result<(), JsValue> {
     scrubbed(|| js(mnemonic::validate_phrase(&secret_text(phrase, PHRASE)?)))
 }
 
-/// Up to `limit` (default and at most [`MAX_SUGGESTIONS`], 8) list words starting with `prefix`.
-#[wasm_bindgen(js_name = wordSuggestions)]
-pub fn word_suggestions(prefix: String, limit: Option<u32>) -> Array {
+/// Up to `limit` (at most [`MAX_SUGGESTIONS`], and that when none is given) words of a list
+/// (`words(prefix, limit)`) starting with `prefix`, which is wiped after use.
+fn suggestions(
+    words: fn(&str, usize) -> Vec<&'static str>,
+    prefix: String,
+    limit: Option<u32>,
+) -> Array {
     let prefix = Zeroizing::new(prefix);
     let limit = limit.map_or(MAX_SUGGESTIONS, |n| {
         usize::try_from(n).map_or(MAX_SUGGESTIONS, |n| n.min(MAX_SUGGESTIONS))
     });
-    mnemonic::word_suggestions(&prefix, limit)
+    words(&prefix, limit)
         .into_iter()
         .map(JsValue::from_str)
         .collect()
+}
+
+/// Up to `limit` (default and at most [`MAX_SUGGESTIONS`], 8) list words starting with `prefix`.
+#[wasm_bindgen(js_name = wordSuggestions)]
+pub fn word_suggestions(prefix: String, limit: Option<u32>) -> Array {
+    suggestions(mnemonic::word_suggestions, prefix, limit)
+}
+
+/// The public fields of one typed SLIP-39 share (see [`share_info_object`]); throws the
+/// share's `SHARE_*` error (a wrong word, length or checksum).
+#[wasm_bindgen(js_name = inspectShare)]
+pub fn inspect_share(share: &JsString) -> Result<Object, JsValue> {
+    scrubbed(|| {
+        let share = secret_text(share, SHARE)?;
+        Ok(share_info_object(&js(slip39::inspect(&share))?))
+    })
+}
+
+/// Throws what stops typed shares (an array of strings) from restoring a wallet: a share's
+/// error, shares of different sets, too few, an iteration exponent above 6. Runs no PBKDF2.
+#[wasm_bindgen(js_name = validateShares)]
+pub fn validate_shares(shares: &Array) -> Result<(), JsValue> {
+    scrubbed(|| js(shamir_backup::validate_shares(&share_texts(shares)?)))
+}
+
+/// Up to `limit` (default and at most [`MAX_SUGGESTIONS`], 8) SLIP-39 list words starting with
+/// `prefix`.
+#[wasm_bindgen(js_name = slip39WordSuggestions)]
+pub fn slip39_word_suggestions(prefix: String, limit: Option<u32>) -> Array {
+    suggestions(slip39::word_suggestions, prefix, limit)
 }
 
 /// The EIP-55 checksummed form of an address.

@@ -25,6 +25,11 @@ import { importScreen } from './screens/import.js';
 import { restoreFileScreen } from './screens/restore-file.js';
 import { replaceWarningScreen } from './screens/replace-warning.js';
 import { backupPhraseScreen } from './screens/backup-phrase.js';
+import { createShamirScreen } from './screens/create-shamir.js';
+import { backupSharesScreen } from './screens/backup-shares.js';
+import { restoreSharesScreen } from './screens/restore-shares.js';
+import { revealSharesScreen } from './screens/reveal-shares.js';
+import { checkShareScreen } from './screens/check-share.js';
 import { backupNowScreen } from './screens/backup-now.js';
 import { addNetworkScreen } from './screens/add-network.js';
 import { addTokenScreen } from './screens/add-token.js';
@@ -50,6 +55,11 @@ export const SCREENS = Object.freeze({
   'restore-file': restoreFileScreen,
   'replace-warning': replaceWarningScreen,
   'backup-phrase': backupPhraseScreen,
+  'create-shamir': createShamirScreen,
+  'backup-shares': backupSharesScreen,
+  'restore-shares': restoreSharesScreen,
+  'reveal-shares': revealSharesScreen,
+  'check-share': checkShareScreen,
   'backup-now': backupNowScreen,
   'add-network': addNetworkScreen,
   'add-token': addTokenScreen,

@@ -24,9 +24,31 @@ const CORE_ERRORS = Object.freeze({
 
 const entry = (code) => (typeof code === 'string' && Object.hasOwn(CORE_ERRORS, code) ? CORE_ERRORS[code] : null);
 
+/** What to do after a SLIP-39 share error (the core's SHARE_* / SHARES_* codes), by code. */
+const SHARE_ADVICE = Object.freeze({
+  SHARE_UNKNOWN_WORD: 'Check that word against your written share.',
+  SHARE_BAD_LENGTH: 'A share has 20 words (33 for a 256-bit backup): check that no word is missing or doubled.',
+  SHARE_BAD_CHECKSUM: 'Check each word and its order against your written share.',
+  SHARE_BAD_PADDING: 'Check each word against your written share.',
+  SHARE_BAD_GROUP_PARAMETERS: 'Check each word against your written share.',
+  SHARE_TOO_MANY_ITERATIONS: 'Keystead does not open shares this slow; restore them in the wallet that made them.',
+  SHARES_NONE: 'Type at least one share.',
+  SHARES_DIFFERENT_SETS: 'Use shares of one backup only.',
+  SHARES_DUPLICATE: 'Type each share once.',
+  SHARES_TOO_FEW: 'Add another share of that group.',
+  SHARES_TOO_MANY: 'Remove one of them.',
+  SHARES_TOO_FEW_GROUPS: 'Add shares of another group.',
+  SHARES_TOO_MANY_GROUPS: 'Remove the shares of one group.',
+  SHARES_DIGEST_MISMATCH: 'Check every word of every share against your written copies.',
+});
+
 /** The text the popup shows for an error `{ code, message }` from the worker. */
 export function popupText(error) {
   if (error.code === 'INVALID_PHRASE') return `That is not a valid Secret Recovery Phrase: ${error.message}. Check each word against your backup.`;
+  if (typeof error.code === 'string' && Object.hasOwn(SHARE_ADVICE, error.code)) {
+    const what = error.code.startsWith('SHARES_') ? 'These shares cannot restore a wallet' : 'That is not a valid share';
+    return `${what}: ${error.message}. ${SHARE_ADVICE[error.code]}`;
+  }
   return entry(error.code)?.popup ?? error.message;
 }
 

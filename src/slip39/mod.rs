@@ -109,6 +109,53 @@ fn check_passphrase(passphrase: &str) -> Result<&[u8], Slip39Error> {
     }
 }
 
+/// The checks of [`split`] on its parameters; the passphrase's bytes when they pass.
+fn check_scheme<'a>(
+    master_secret: &[u8],
+    passphrase: &'a str,
+    group_threshold: u8,
+    groups: &[(u8, u8)],
+    iteration_exponent: u8,
+) -> Result<&'a [u8], Slip39Error> {
+    let bad = |reason| Err(Slip39Error::BadParameter { reason });
+    let passphrase = check_passphrase(passphrase)?;
+    let len = master_secret.len();
+    if !(16..=64).contains(&len) || len % 2 != 0 {
+        return bad("the master secret must be 16 to 64 bytes, an even number");
+    }
+    if iteration_exponent > MAX_ITERATION_EXPONENT {
+        return bad("the iteration exponent must be 0 to 15");
+    }
+    check_groups(group_threshold, groups)?;
+    Ok(passphrase)
+}
+
+/// The group structure [`split`] accepts: 1 to 16 groups, 1 ≤ group threshold ≤ groups, and
+/// for each group 1 ≤ member threshold ≤ member count ≤ 16, a member threshold of 1 only with
+/// a member count of 1.
+///
+/// # Errors
+/// [`Slip39Error::BadParameter`] saying which rule is broken.
+pub fn check_groups(group_threshold: u8, groups: &[(u8, u8)]) -> Result<(), Slip39Error> {
+    let bad = |reason| Err(Slip39Error::BadParameter { reason });
+    let group_count = match u8::try_from(groups.len()) {
+        Ok(count @ 1..=MAX_SHARE_COUNT) => count,
+        _ => return bad("there must be 1 to 16 groups"),
+    };
+    if group_threshold == 0 || group_threshold > group_count {
+        return bad("the group threshold must be 1 to the number of groups");
+    }
+    for &(threshold, count) in groups {
+        if threshold == 0 || threshold > count || count > MAX_SHARE_COUNT {
+            return bad("a member threshold must be 1 to its group's size, at most 16");
+        }
+        if threshold == 1 && count > 1 {
+            return bad("a group with member threshold 1 must have exactly one share");
+        }
+    }
+    Ok(())
+}
+
 /// Reads one share without combining it: its identifier, group, member index and thresholds.
 /// The share's value is read into a buffer that is wiped before this returns.
 ///
@@ -152,7 +199,10 @@ pub fn split(
 }
 
 /// [`split`] with the randomness from `fill` (which must be suitable for keys; tests pass a
-/// seeded generator to make runs reproducible).
+/// seeded generator to make runs reproducible). `fill` is first asked for 2 bytes, the set's
+/// identifier (big-endian, top bit cleared), then for the share values; so a deterministic
+/// `fill` whose first 2 bytes are a chosen identifier makes the same set again
+/// (`crate::shamir_backup` shows a wallet's shares that way).
 ///
 /// # Errors
 /// Those of [`split`], and any error `fill` returns.
@@ -168,30 +218,14 @@ pub fn split_with_rng<F>(
 where
     F: FnMut(&mut [u8]) -> Result<(), Slip39Error>,
 {
-    let bad = |reason| Err(Slip39Error::BadParameter { reason });
-    let passphrase = check_passphrase(passphrase)?;
-    let len = master_secret.len();
-    if !(16..=64).contains(&len) || len % 2 != 0 {
-        return bad("the master secret must be 16 to 64 bytes, an even number");
-    }
-    if iteration_exponent > MAX_ITERATION_EXPONENT {
-        return bad("the iteration exponent must be 0 to 15");
-    }
-    let group_count = match u8::try_from(groups.len()) {
-        Ok(count @ 1..=MAX_SHARE_COUNT) => count,
-        _ => return bad("there must be 1 to 16 groups"),
-    };
-    if group_threshold == 0 || group_threshold > group_count {
-        return bad("the group threshold must be 1 to the number of groups");
-    }
-    for &(threshold, count) in groups {
-        if threshold == 0 || threshold > count || count > MAX_SHARE_COUNT {
-            return bad("a member threshold must be 1 to its group's size, at most 16");
-        }
-        if threshold == 1 && count > 1 {
-            return bad("a group with member threshold 1 must have exactly one share");
-        }
-    }
+    let passphrase = check_scheme(
+        master_secret,
+        passphrase,
+        group_threshold,
+        groups,
+        iteration_exponent,
+    )?;
+    let group_count = u8::try_from(groups.len()).unwrap_or(u8::MAX);
     let fill: &mut Fill<'_> = &mut fill;
     let mut id = [0u8; 2];
     fill(&mut id)?;
@@ -238,6 +272,29 @@ where
 /// printable ASCII.
 pub fn combine<S: AsRef<str>>(shares: &[S], passphrase: &str) -> Result<MasterSecret, Slip39Error> {
     let passphrase = check_passphrase(passphrase)?;
+    let (first, encrypted) = recover(shares)?;
+    let cipher = cipher::Cipher::new(
+        passphrase,
+        first.iteration_exponent,
+        first.identifier,
+        first.extendable,
+    );
+    Ok(MasterSecret(cipher.decrypt(&encrypted)))
+}
+
+/// Checks that `shares` combine (every check of [`combine`], the digest included) without
+/// decrypting the master secret: no PBKDF2 runs, whatever the iteration exponent, and no
+/// passphrase is needed (a wrong one is never detected anyway). Returns the first share's
+/// public fields, which every share of the set has in common.
+///
+/// # Errors
+/// Those of [`combine`] except the passphrase's.
+pub fn validate<S: AsRef<str>>(shares: &[S]) -> Result<ShareInfo, Slip39Error> {
+    recover(shares).map(|(first, _)| first)
+}
+
+/// The first share's fields and the encrypted master secret the shares give.
+fn recover<S: AsRef<str>>(shares: &[S]) -> Result<(ShareInfo, Value), Slip39Error> {
     let parsed = shares
         .iter()
         .map(|s| share::parse(s.as_ref()))
@@ -321,17 +378,30 @@ pub fn combine<S: AsRef<str>>(shares: &[S], passphrase: &str) -> Result<MasterSe
         .iter()
         .map(|(x, y)| (*x, y.as_slice()))
         .collect();
-    let encrypted = shamir::recover_secret(threshold, &points)?;
-    let cipher = cipher::Cipher::new(
-        passphrase,
-        first.iteration_exponent,
-        first.identifier,
-        first.extendable,
-    );
-    Ok(MasterSecret(cipher.decrypt(&encrypted)))
+    Ok((first, shamir::recover_secret(threshold, &points)?))
+}
+
+/// Words per share of a master secret of `secret_len` bytes (20 for 16 bytes, 33 for 32).
+pub fn word_count(secret_len: usize) -> usize {
+    share::word_count(secret_len)
 }
 
 /// The 1024 words of the SLIP-39 list, in order (for suggestion boxes and tests).
 pub fn wordlist() -> impl Iterator<Item = &'static str> {
     (0..1024).map(share::word)
+}
+
+/// Up to `limit` SLIP-39 list words starting with `prefix` (case-insensitive), in list order;
+/// none for an empty prefix (a suggestion box should not offer the whole list). The lower-cased
+/// prefix (part of a share being typed) is kept in a wiped buffer.
+pub fn word_suggestions(prefix: &str, limit: usize) -> Vec<&'static str> {
+    if prefix.is_empty() {
+        return Vec::new();
+    }
+    let mut lowered = Zeroizing::new(prefix.to_owned());
+    lowered.make_ascii_lowercase();
+    wordlist()
+        .filter(|w| w.starts_with(lowered.as_str()))
+        .take(limit)
+        .collect()
 }

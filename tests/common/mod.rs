@@ -6,6 +6,9 @@
 use keystead::slip39::ShareMnemonic;
 use sha2::{Digest, Sha256};
 
+/// The password of the test wallets.
+pub const PASSWORD: &str = "correct horse battery staple";
+
 /// Base58check decoding (Bitcoin alphabet), enough to read the `xprv` strings of BIP-0032.
 pub fn base58check_decode(s: &str) -> Vec<u8> {
     const ALPHABET: &[u8] = b"123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz";

@@ -217,7 +217,7 @@ test('rename: an empty name is refused; the new name shows on home and in the ap
 
   const approval = answerApproval(browser, 'approve', {
     expect: async (page) => {
-      const entries = page.locator('label.account');
+      const entries = page.locator('label.connect-account');
       assert.equal(await entries.count(), 2);
       const imported = entries.filter({ hasText: IMPORTED });
       assert.match(await imported.textContent(), /Cold savings/);

@@ -59,7 +59,7 @@ test('eth_sendTransaction: the receipt on anvil has the right sender, recipient 
   const approval = answerApproval(browser, 'approve', {
     origin: origin(),
     expect: async (page) => {
-      assert.equal(await page.getByTestId('approval-to').textContent(), recipient.toLowerCase());
+      assert.equal(await page.getByTestId('approval-to').textContent(), recipient, 'EIP-55, as From is');
       assert.equal(await page.getByTestId('approval-value').textContent(), '0.01 ETH');
     },
   });

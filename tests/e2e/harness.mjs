@@ -82,9 +82,11 @@ export async function startSite(routes) {
  * A JSON-RPC node in front of `chain` that forwards every request and keeps its body: what the
  * extension asks the node, request by request. Listens on 127.0.0.1:`port` (0: any free port;
  * 8545 puts it in place of the built-in network's node). `posts()` lists the JSON-RPC bodies
- * received (a batch is one array); CORS preflights are answered and not listed.
+ * received (a batch is one array); CORS preflights are answered and not listed. A method for
+ * which `refuse(method)` (asked at each request) is true gets -32601 "method not found", as
+ * from a node without it.
  */
-export async function startCountingNode(chain, port = 0) {
+export async function startCountingNode(chain, port = 0, { refuse = () => false } = {}) {
   if (port && await portTaken(port)) throw new Error(`127.0.0.1:${port} is in use: stop the other anvil (make start?) before the end-to-end tests`);
   const posts = [];
   const cors = { 'access-control-allow-origin': '*', 'access-control-allow-headers': 'content-type', 'access-control-allow-methods': 'POST' };
@@ -97,10 +99,24 @@ export async function startCountingNode(chain, port = 0) {
     const chunks = [];
     for await (const chunk of req) chunks.push(chunk);
     const body = Buffer.concat(chunks).toString();
-    posts.push(JSON.parse(body));
-    const answer = await fetch(chain.rpcUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
-    res.writeHead(answer.status, { ...cors, 'content-type': 'application/json' });
-    res.end(await answer.text());
+    const parsed = JSON.parse(body);
+    posts.push(parsed);
+    const missing = (call) => ({ jsonrpc: '2.0', id: call.id, error: { code: -32601, message: `the method ${call.method} does not exist/is not available` } });
+    const calls = Array.isArray(parsed) ? parsed : [parsed];
+    let text;
+    let status = 200;
+    if (calls.some((call) => refuse(call.method))) {
+      // Forwarded one by one, the refused ones answered here.
+      const answers = await Promise.all(calls.map(async (call) => (refuse(call.method) ? missing(call)
+        : (await fetch(chain.rpcUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(call) })).json())));
+      text = JSON.stringify(Array.isArray(parsed) ? answers : answers[0]);
+    } else {
+      const answer = await fetch(chain.rpcUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+      status = answer.status;
+      text = await answer.text();
+    }
+    res.writeHead(status, { ...cors, 'content-type': 'application/json' });
+    res.end(text);
   });
   server.listen(port, '127.0.0.1');
   await once(server, 'listening');

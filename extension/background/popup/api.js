@@ -1,10 +1,10 @@
 // The explicit table of what the extension's own pages (popup, approval windows) may ask the
-// worker. Secrets only come in (password, phrase); the only secret going out is the phrase
-// from revealPhrase, after the core re-checked the password.
+// worker. Secrets only come in (password, phrase, shares); the only secrets going out are the
+// phrase from revealPhrase and the shares from revealShares (popup/shamir.js), after the core
+// re-checked the password.
 import * as core from '../wallet/core.js';
 import * as store from '../platform/store.js';
 import * as accounts from '../wallet/accounts.js';
-import * as backup from '../wallet/backup.js';
 import * as networks from '../wallet/networks.js';
 import * as approvals from '../platform/approvals.js';
 import * as events from '../wallet/events.js';
@@ -22,17 +22,8 @@ import { discoverAccounts } from '../wallet/discovery.js';
 import { ethBalances } from '../wallet/balances.js';
 import { PHRASE_GUARD_METHODS } from './phrase-guard.js';
 import { ACTIVITY_METHODS } from './activity.js';
-
-/**
- * A new wallet never inherits the backup state of the one it replaces. A restored wallet counts
- * as backed up: the user just typed its phrase.
- */
-async function afterNewWallet(keyring, { restored }) {
-  const [first] = keyring.accounts();
-  await store.update({ selectedAddress: first.address, accountNames: {}, backup: backup.fresh({ restored }) });
-  await events.accountsChanged();
-  return status();
-}
+import { SHAMIR_METHODS } from './shamir.js';
+import { afterNewWallet } from './new-wallet.js';
 
 const WALLET_METHODS = {
   status: () => status(),
@@ -117,4 +108,4 @@ const WALLET_METHODS = {
   keepAlive: () => true,
 };
 
-export const POPUP_METHODS = Object.freeze({ ...WALLET_METHODS, ...BACKUP_METHODS, ...KEY_METHODS, ...FILE_METHODS, ...TOKEN_METHODS, ...SITE_METHODS, ...SEND_METHODS, ...PHRASE_GUARD_METHODS, ...ACTIVITY_METHODS });
+export const POPUP_METHODS = Object.freeze({ ...WALLET_METHODS, ...BACKUP_METHODS, ...KEY_METHODS, ...FILE_METHODS, ...TOKEN_METHODS, ...SITE_METHODS, ...SEND_METHODS, ...PHRASE_GUARD_METHODS, ...ACTIVITY_METHODS, ...SHAMIR_METHODS });

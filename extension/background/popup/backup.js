@@ -11,7 +11,7 @@ import * as core from '../wallet/core.js';
 import * as store from '../platform/store.js';
 import * as accounts from '../wallet/accounts.js';
 import * as backup from '../wallet/backup.js';
-import { text } from './params.js';
+import { argument, text } from './params.js';
 import { status } from './status.js';
 import { WORD_SUGGESTIONS_MAX } from '../../shared/word-suggestions.js';
 
@@ -22,11 +22,15 @@ async function recordBackup(fields) {
 }
 
 export const BACKUP_METHODS = Object.freeze({
-  /** List words for a typed prefix (letters only); used while typing a phrase, wallet or not. */
-  wordSuggestions: async ({ prefix }) => {
+  /**
+   * List words for a typed prefix (letters only); used while typing a phrase (`list` 'bip39', the
+   * default) or a Shamir share (`list` 'slip39'), wallet or not.
+   */
+  wordSuggestions: async ({ prefix, list = 'bip39' }) => {
     const typed = text(prefix, 'a prefix');
     if (!/^[a-zA-Z]{1,8}$/.test(typed)) return [];
-    return core.wordSuggestions(typed, WORD_SUGGESTIONS_MAX);
+    if (list !== 'bip39' && list !== 'slip39') throw argument('the word list is bip39 or slip39');
+    return core.wordSuggestions(typed, WORD_SUGGESTIONS_MAX, { shares: list === 'slip39' });
   },
   /** The user wrote the phrase down and typed back the words asked for. */
   confirmBackup: async () => {

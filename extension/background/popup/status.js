@@ -1,5 +1,6 @@
 // What the popup needs to pick and draw a screen: the wallet's state (new, locked, unlocked,
-// recovery), networks, settings, the backup's health and, while unlocked, the accounts.
+// recovery), networks, settings, the backup's health and, while unlocked, the accounts and how
+// the wallet is backed up (a phrase, or Shamir shares: `shareSet`).
 import * as core from '../wallet/core.js';
 import * as store from '../platform/store.js';
 import * as accounts from '../wallet/accounts.js';
@@ -20,6 +21,8 @@ export async function status() {
   };
   if (state.problem) return { ...base, state: 'recovery' };
   if (state.vault === undefined) return { ...base, state: 'new' };
-  if (!(await core.current())) return { ...base, state: 'locked', unlockWaitSeconds: await remainingSeconds() };
-  return { ...base, state: 'unlocked', accounts: await accounts.list() };
+  const keyring = await core.current();
+  if (!keyring) return { ...base, state: 'locked', unlockWaitSeconds: await remainingSeconds() };
+  // shareSet: the public fields of a Shamir wallet's share set (null for a phrase wallet).
+  return { ...base, state: 'unlocked', accounts: await accounts.list(), shareSet: keyring.shareSet() };
 }

@@ -60,11 +60,13 @@ function checkTokens(tokens) {
   return tokens;
 }
 
-/** Dates only: every field of the backup's health is an ISO date, per phrase or per key. */
+const SHARE_ID = /^\d{1,2}-\d{1,2}$/;
+
+/** Dates only: every field of the backup's health is an ISO date, per phrase, per key or per share. */
 function checkBackup(backup, addresses) {
-  if (!isPlainObject(backup) || !isPlainObject(backup.keys ?? {})) throw bad('backup dates');
+  if (!isPlainObject(backup) || !isPlainObject(backup.keys ?? {}) || !isPlainObject(backup.shares ?? {})) throw bad('backup dates');
   const dates = (obj) => {
-    for (const [k, v] of Object.entries(obj)) if (k !== 'keys' && !isDate(v)) throw bad(`backup date ${k.slice(0, 40)}`);
+    for (const [k, v] of Object.entries(obj)) if (k !== 'keys' && k !== 'shares' && !isDate(v)) throw bad(`backup date ${k.slice(0, 40)}`);
     return obj;
   };
   const keys = {};
@@ -72,7 +74,12 @@ function checkBackup(backup, addresses) {
     if (!isPlainObject(entry)) throw bad('backup dates of a key');
     if (addresses.has(address)) keys[address] = dates(entry);
   }
-  return { ...dates(backup), keys };
+  const shares = {};
+  for (const [id, entry] of Object.entries(backup.shares ?? {})) {
+    if (!SHARE_ID.test(id) || !isPlainObject(entry)) throw bad('backup dates of a share');
+    shares[id] = dates(entry);
+  }
+  return { ...dates(backup), keys, ...(backup.shares ? { shares } : {}) };
 }
 
 /**

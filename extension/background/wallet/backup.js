@@ -1,7 +1,11 @@
 // The backup's health (store.js `backup`): the one module that knows the record's shape. Dates
 // only, as ISO strings; nothing secret:
 //   { phraseConfirmedAt?, phraseVerifiedAt?, postponedAt?, fileDownloadedAt?,
-//     keys: { [address]: { importedAt, exportedAt? } } }
+//     keys: { [address]: { importedAt, exportedAt? } },
+//     shares?: { ["<group>-<member>"]: { confirmedAt?, checkedAt? } } }
+// For a wallet backed up with Shamir shares, `phraseConfirmedAt` is when its last share was
+// confirmed (every share written down), `phraseVerifiedAt` when shares were last checked to
+// restore it, and `shares` holds each share's own dates (group and member count from 1).
 import * as store from '../platform/store.js';
 
 const now = () => new Date().toISOString();
@@ -40,4 +44,25 @@ export async function keyExported(address) {
   await store.update(({ backup }) => ({
     backup: { ...backup, keys: { ...backup.keys, [address]: { ...backup.keys[address], exportedAt: now() } } },
   }));
+}
+
+/** The record's key of a share: "<group>-<member>", both counted from 1. */
+export const shareId = (group, member) => `${group}-${member}`;
+
+/** Every share id of a set made here (`groups`: [[threshold, count], …]). */
+export function shareIds(groups) {
+  return groups.flatMap(([, count], g) => Array.from({ length: count }, (_, m) => shareId(g + 1, m + 1)));
+}
+
+/**
+ * Records `field` ('confirmedAt' or 'checkedAt') of share `id` now. Once every share of `all`
+ * is confirmed, the backup as a whole is (`phraseConfirmedAt`), as for a confirmed phrase.
+ */
+export async function recordShare(id, field, all) {
+  await store.update(({ backup }) => {
+    const at = now();
+    const shares = { ...backup.shares, [id]: { ...backup.shares?.[id], [field]: at } };
+    const complete = !backup.phraseConfirmedAt && all.every((each) => shares[each]?.confirmedAt);
+    return { backup: { ...backup, shares, ...(complete ? { phraseConfirmedAt: at } : {}) } };
+  });
 }

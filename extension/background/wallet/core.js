@@ -138,10 +138,39 @@ async function newKey(password) {
   return { params, key: await deriveVaultKey(password, params) };
 }
 
-export async function create(password, wordCount) {
+/** Makes the keyring `make(params, key)` builds under a new vault key for `password` the wallet. */
+async function newWallet(password, make) {
   await loadCore();
   const { params, key } = await newKey(password);
-  return adopt(wasm.Keyring.createWithKey(wordCount, params, key), { writeVault: true, replace: true });
+  return adopt(make(params, key), { writeVault: true, replace: true });
+}
+
+export function create(password, wordCount) {
+  return newWallet(password, (params, key) => wasm.Keyring.createWithKey(wordCount, params, key));
+}
+
+/**
+ * A new wallet backed up with SLIP-39 shares: `scheme` is `{ groupThreshold, groups:
+ * [[threshold, count], …] }`. Its shares leave the core only through `revealShares(password)`.
+ */
+export function createShamir(password, scheme) {
+  return newWallet(password, (params, key) => wasm.Keyring.createShamirWithKey(scheme, params, key));
+}
+
+/**
+ * A wallet restored from typed SLIP-39 shares (strings) and a passphrase ('' for none). What
+ * stops them (a wrong word, another set, too few) fails before the vault key's PBKDF2 rounds.
+ */
+export async function restoreShares(password, shares, passphrase) {
+  await loadCore();
+  wasm.validateShares(shares);
+  return newWallet(password, (params, key) => wasm.Keyring.restoreSharesWithKey(shares, passphrase, params, key));
+}
+
+/** The public fields of one typed share (`{ identifier, group, member, … }`), or its SHARE_* error. */
+export async function inspectShare(share) {
+  await loadCore();
+  return wasm.inspectShare(share);
 }
 
 /** A wallet from a typed phrase with HD accounts 0..accountCount-1 (account discovery's count). */
@@ -319,10 +348,13 @@ export async function toChecksumAddress(address) {
   return wasm.toChecksumAddress(address);
 }
 
-/** Up to `limit` list words starting with `prefix` (the core holds the only copy of the word list). */
-export async function wordSuggestions(prefix, limit) {
+/**
+ * Up to `limit` words of a list starting with `prefix`: the BIP39 list, or with `shares` the
+ * SLIP-39 list (the core holds the only copy of each).
+ */
+export async function wordSuggestions(prefix, limit, { shares = false } = {}) {
   await loadCore();
-  return wasm.wordSuggestions(prefix).slice(0, limit);
+  return (shares ? wasm.slip39WordSuggestions(prefix) : wasm.wordSuggestions(prefix)).slice(0, limit);
 }
 
 /**

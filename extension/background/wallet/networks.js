@@ -95,24 +95,24 @@ export const BATCH_MAX = 100;
  * Several JSON-RPC calls in one HTTP request each BATCH_MAX of them (a JSON-RPC batch; the
  * requests of a longer list go out together): `calls` is `[[method, params], …]`. Resolves to
  * one `{ result }` or `{ error }` (a ProviderError) per call, in the calls' order. An
- * unreachable node rejects as rpc() does (4901); a node that refuses batches gets the calls
- * one by one.
+ * unreachable node (or one silent for `timeoutMs`, when given) rejects as rpc() does (4901); a
+ * node that refuses batches gets the calls one by one.
  */
-export async function batch(calls, network = null) {
+export async function batch(calls, network = null, { timeoutMs } = {}) {
   if (calls.length === 0) return [];
   const net = network ?? (await selected());
   const chunks = [];
   for (let i = 0; i < calls.length; i += BATCH_MAX) chunks.push(calls.slice(i, i + BATCH_MAX));
-  const answers = await Promise.all(chunks.map((chunk) => batchOnce(chunk, net)));
+  const answers = await Promise.all(chunks.map((chunk) => batchOnce(chunk, net, timeoutMs)));
   return answers.flat();
 }
 
-async function batchOnce(calls, net) {
+async function batchOnce(calls, net, timeoutMs) {
   const requests = calls.map(([method, params = []]) => ({ jsonrpc: '2.0', id: nextId++, method, params }));
-  const body = await post(net, requests);
+  const body = await post(net, requests, timeoutMs);
   if (!Array.isArray(body)) {
     // A node without batch support answers the batch with one error: ask one call at a time.
-    return Promise.all(calls.map(([method, params]) => rpc(method, params, net).then((result) => ({ result }), (error) => ({ error }))));
+    return Promise.all(calls.map(([method, params]) => rpc(method, params, net, { timeoutMs }).then((result) => ({ result }), (error) => ({ error }))));
   }
   const byId = new Map(body.map((answer) => [answer?.id, answer]));
   return requests.map(({ id }) => {

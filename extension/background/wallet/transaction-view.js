@@ -1,9 +1,11 @@
 // What every review shows of a filled transaction (a dApp's approval window, the popup's Send,
 // Speed up and Cancel): the same fields everywhere, so every review reads the same
-// (popup/components/transaction-view.js draws them). Only public data.
+// (popup/components/transaction-view.js draws them). Only public data. A dApp's window also
+// gets what the transaction does (wallet/insight/).
 import * as core from './core.js';
 import * as tokens from './tokens.js';
 import { perGas } from './fees.js';
+import { forTransaction } from './insight/index.js';
 
 const hex = (n) => `0x${n.toString(16)}`;
 
@@ -46,4 +48,13 @@ export async function describe(f, network, account) {
       amount: hex(transfer.amount),
     },
   };
+}
+
+/**
+ * The review with what the transaction does (wallet/insight/): `to` EIP-55, the decoded call,
+ * the warnings and the balance-change preview, read from `network`'s node.
+ */
+export async function reviewed(f, network, account) {
+  const [described, insight] = await Promise.all([describe(f, network, account), forTransaction(f, account, network)]);
+  return { ...described, ...insight };
 }

@@ -20,12 +20,14 @@ const hex = (n) => `0x${n.toString(16)}`;
  * fields the core signs. Fees the request leaves out are the `fee` level (fees.js; `feeOptions`
  * when the caller already read them). A legacy network, or a request with gasPrice, gets a type
  * 0 transaction; otherwise type 2. The nonce is the one the account's next transaction would
- * take now; `send` takes it again when its turn comes.
+ * take now; `send` takes it again when its turn comes. A request whose gas estimate the node
+ * says reverts is refused (the node's error), or with `reverting: 'block-limit'` (a dApp's, whose
+ * window then says it will fail and why: wallet/insight/) gets the latest block's gas limit.
  */
-export async function fill(tx, network, { fee = 'market', feeOptions } = {}) {
+export async function fill(tx, network, { fee = 'market', feeOptions, reverting = 'refuse' } = {}) {
   const [nonce, gas, options] = await Promise.all([
     tx.nonce ?? nonces.next(network, tx.from).then(hex),
-    tx.gas ?? networks.rpc('eth_estimateGas', [{ from: tx.from, to: tx.to, value: tx.value, data: tx.data }], network),
+    tx.gas ?? estimateGas(tx, network, reverting),
     tx.gasPrice ? null : (feeOptions ?? fees.options(network)),
   ]);
   const base = { chainId: network.chainId, nonce, to: tx.to, value: tx.value, data: tx.data, gas };
@@ -39,6 +41,17 @@ export async function fill(tx, network, { fee = 'market', feeOptions } = {}) {
     maxPriorityFeePerGas = maxFeePerGas; // the request's own max fee is below the chosen tip
   }
   return { ...base, type: '0x2', maxFeePerGas, maxPriorityFeePerGas, accessList: [] };
+}
+
+/** The node's gas estimate of `tx`; for a reverting call, see fill(). */
+async function estimateGas(tx, network, reverting) {
+  try {
+    return await networks.rpc('eth_estimateGas', [{ from: tx.from, to: tx.to, value: tx.value, data: tx.data }], network);
+  } catch (e) {
+    const reverts = Number(e?.code) === 3 || /revert/i.test(String(e?.message));
+    if (reverting !== 'block-limit' || !reverts) throw e;
+    return (await networks.rpc('eth_getBlockByNumber', ['latest', false], network)).gasLimit;
+  }
 }
 
 /**

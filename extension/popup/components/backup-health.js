@@ -1,15 +1,30 @@
-// The backup health panel (Settings): is the phrase backed up and when was it last checked; is
-// each imported key (which the phrase does not cover) backed up; and what a restore from the
-// phrase alone would not bring back.
+// The backup health panel (Settings): is the phrase (or, for a Shamir wallet, each share) backed
+// up and when was it last checked; is each imported key (which the phrase does not cover) backed
+// up; and what a restore from the phrase or shares alone would not bring back.
 import { h } from '../ui/dom.js';
 import { call } from '../api.js';
 import { formatDate } from '../ui/format.js';
+import { shareName, thresholdText } from './share-text.js';
 
 function phraseRow(backup) {
   const confirmed = backup.phraseConfirmedAt ? `backed up (confirmed ${formatDate(backup.phraseConfirmedAt)})` : 'NOT backed up yet';
   const verified = backup.phraseVerifiedAt ? `last verified ${formatDate(backup.phraseVerifiedAt)}` : 'last verified: never — verify it now';
   return h('li', { testid: 'backup-health-phrase', class: backup.phraseConfirmedAt ? '' : 'error' },
     h('strong', {}, 'Secret Recovery Phrase: '), `${confirmed}; ${verified}.`);
+}
+
+/** A Shamir wallet's rows: the set as a whole, then each share made here. */
+function shareRows(set, backup) {
+  const verified = backup.phraseVerifiedAt ? `shares last checked to restore it ${formatDate(backup.phraseVerifiedAt)}` : 'never checked to restore it — check your shares now';
+  const whole = h('li', { testid: 'backup-health-phrase', class: backup.phraseConfirmedAt ? '' : 'error' },
+    h('strong', {}, 'Shamir shares: '), `${thresholdText(set)}; ${backup.phraseConfirmedAt ? `all backed up (${formatDate(backup.phraseConfirmedAt)})` : 'NOT all backed up yet'}; ${verified}.`);
+  const each = (set.groups ?? []).flatMap(([, count], g) => Array.from({ length: count }, (_, m) => {
+    const { confirmedAt, checkedAt } = backup.shares?.[`${g + 1}-${m + 1}`] ?? {};
+    const state = [confirmedAt ? `confirmed ${formatDate(confirmedAt)}` : 'NOT confirmed yet', checkedAt ? `last checked ${formatDate(checkedAt)}` : null].filter(Boolean).join('; ');
+    return h('li', { testid: 'backup-health-share', class: confirmedAt ? '' : 'error' },
+      h('strong', {}, `${shareName({ group: g + 1, member: m + 1 }, set)}: `), `${state}.`);
+  }));
+  return [whole, ...each];
 }
 
 function keyRow(account, backup) {
@@ -45,9 +60,9 @@ export function backupHealthPanel(status) {
   return h('section', { class: 'card', testid: 'backup-health' },
     h('h2', {}, 'Backup health'),
     h('ul', { class: 'health' },
-      phraseRow(backup),
+      status.shareSet ? shareRows(status.shareSet, backup) : phraseRow(backup),
       status.accounts.filter((a) => !a.covered).map((a) => keyRow(a, backup))),
-    h('p', { class: 'small' }, 'A restore from the phrase alone brings back your Account 1, 2, … and their funds, but NOT:'),
+    h('p', { class: 'small' }, `A restore from the ${status.shareSet ? 'shares' : 'phrase'} alone brings back your Account 1, 2, … and their funds, but NOT:`),
     list,
   );
 }

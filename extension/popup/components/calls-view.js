@@ -1,12 +1,16 @@
 // The approval window's body for wallet_sendCalls (EIP-5792): every call of the batch, each as
-// the transaction it will be (components/transaction-view.js), in the order they are sent, and
-// what the whole batch can cost at most.
+// the transaction it will be with what it does, as a single transaction's window shows it
+// (components/transaction-view.js: its sentence, warnings, balance changes, decoded call and
+// rows), in the order they are sent, and what the whole batch can cost at most.
 import { h, row } from '../ui/dom.js';
 import { exactEth } from '../ui/format.js';
-import { transactionRows } from './transaction-view.js';
+import { transactionReview } from './transaction-view.js';
 
-/** The body for `d` = { account, network, calls: [the worker's review of each transaction] }. */
-export function callsBody(d) {
+/**
+ * The body for `d` = { account, network, calls: [the worker's review of each transaction] };
+ * `nameOf` names the user's accounts.
+ */
+export function callsBody(d, nameOf) {
   const n = d.calls.length;
   const total = d.calls.reduce((sum, c) => sum + BigInt(c.maxCost), 0n);
   return [
@@ -14,7 +18,7 @@ export function callsBody(d) {
       + 'They are not all-or-nothing: if one fails, those before it stay sent and those after it are not sent.'),
     ...d.calls.map((c, i) => h('section', { class: 'call', testid: 'approval-call', 'data-index': String(i) },
       h('h2', {}, `Transaction ${i + 1} of ${n}`),
-      transactionRows(c))),
+      ...transactionReview(c, nameOf))),
     h('dl', {}, row('Max total, all', `${exactEth(total)} ${d.network.symbol}`, 'approval-calls-total')),
   ];
 }

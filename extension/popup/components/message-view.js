@@ -1,14 +1,14 @@
 // A personal_sign message as the approval window shows it: what will be signed, byte for byte,
 // and nothing that can hide part of it. Characters a reader cannot see or that reorder the text
 // (bidi overrides, zero-width characters, a byte-order mark, control characters) are shown as
-// marks such as ⟨U+202E⟩ with a warning; an empty message says it is empty; a message longer
-// than its box keeps Approve disabled until its end has been scrolled into view.
+// marks such as ⟨U+202E⟩ with a warning; a message of exactly 32 bytes (a hash: blind signing)
+// is warned about; an empty message says it is empty; a message longer than its box keeps
+// Approve disabled until its end has been scrolled into view.
 import { h } from '../ui/dom.js';
+import { HIDDEN } from '../../shared/hidden-chars.js';
+import { warningLine } from './approval-warnings.js';
 
-// Invisible, formatting or control characters, unassigned and private-use code points, and line
-// or paragraph separators. Tab and line feed display as themselves; a carriage return only in
-// CR LF (alone, CSS shows it as a space).
-const HIDDEN = /\r(?!\n)|(?![\t\n\r])[\p{Default_Ignorable_Code_Point}\p{Cc}\p{Cf}\p{Co}\p{Cn}\p{Zl}\p{Zp}]/gu;
+const BLIND_HASH = 'This message is exactly 32 bytes: it looks like a hash, and signing it may approve something you cannot see (blind signing). Reject unless you know exactly what it is.';
 
 const codePoint = (char) => `U+${char.codePointAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
 
@@ -43,11 +43,12 @@ export function messageView(message, approve) {
   const out = [h('p', { class: 'muted small', testid: 'approval-message-length' },
     message.text === undefined ? `${bytes} bytes, not readable text: shown as hexadecimal`
       : `${bytes} bytes of text${/^\s*$/u.test(message.text) ? ', all of it blank space' : ''}`)];
+  if (bytes === 32) out.push(warningLine('blind-hash', BLIND_HASH));
   let box;
   if (message.text !== undefined) {
     const { nodes, count } = markHidden(message.text);
     if (count > 0) {
-      out.push(h('p', { class: 'warning', testid: 'approval-warning', 'data-kind': 'hidden-characters', role: 'alert' },
+      out.push(warningLine('hidden-characters',
         `This message contains ${count} invisible or control character${count === 1 ? '' : 's'}, marked ⟨U+…⟩ below. They can hide or reorder what you read. Reject unless you know why they are there.`));
     }
     box = h('pre', { class: 'message', dir: 'ltr', testid: 'approval-message' }, nodes);

@@ -7,6 +7,7 @@
 import { h, secretInput } from '../ui/dom.js';
 import { call } from '../api.js';
 import { withToggle } from '../ui/masked.js';
+import { suggestionBox } from './suggestion-box.js';
 
 export const WORD_COUNTS = [12, 15, 18, 21, 24];
 
@@ -21,14 +22,7 @@ export function phraseInput(testidPrefix = 'srp-import-word') {
   let inputs = [];
   let asked = 0; // the latest suggestion request; older answers are dropped
   const grid = h('div', { class: 'word-grid' });
-  const box = h('div', {
-    class: 'suggestions',
-    role: 'group',
-    'aria-label': 'Suggested words',
-    onfocusout: (event) => {
-      if (!box.contains(event.relatedTarget) && !inputs.includes(event.relatedTarget)) hide();
-    },
-  });
+  const box = suggestionBox({ isField: (el) => inputs.includes(el), hide });
   const count = h('select', { testid: 'srp-word-count', onchange: () => build(Number(count.value)) },
     WORD_COUNTS.map((n) => h('option', { value: String(n) }, `${n} words`)));
 

@@ -8,8 +8,8 @@ import { copySecret, CLEAR_SECONDS } from '../ui/clipboard.js';
 
 /**
  * `fetch(password)` asks the worker for the secret (a wrong password throws and changes
- * nothing); `display(secret)` builds its nodes; `copyText(secret)` is what Copy writes.
- * `onOpened()` runs once the password was accepted. Returns `{ node, clear }`.
+ * nothing); `display(secret)` builds its nodes; `copyText(secret)` is what Copy writes (no Copy
+ * button without it). `onOpened()` runs once the password was accepted. Returns `{ node, clear }`.
  */
 export function gatedSecret({ prompt, fetch, display, copyText, copyTestid, onOpened }) {
   let secret = null;
@@ -21,7 +21,7 @@ export function gatedSecret({ prompt, fetch, display, copyText, copyTestid, onOp
     await copySecret(copyText(secret));
     copied.hidden = false;
   });
-  const hold = holdButton({ onHeld: () => area.replaceChildren(display(secret), copy, copied, error) });
+  const hold = holdButton({ onHeld: () => area.replaceChildren(display(secret), ...(copyText ? [copy, copied, error] : [])) });
   area.append(passwordGate({
     prompt,
     work: async (password) => {

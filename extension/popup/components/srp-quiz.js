@@ -2,21 +2,22 @@
 // before the next. A wrong answer says why and leaves the question open for another try.
 import { h } from '../ui/dom.js';
 
-const QUESTIONS = [
+/** The questions about `secret` (what is revealed: "Secret Recovery Phrase", "shares"). */
+const questions = (secret, it) => [
   {
-    question: 'If you lose your Secret Recovery Phrase, who can recover it for you?',
+    question: `If you lose your ${secret}, who can recover ${it} for you?`,
     answers: [
       { text: 'Nobody', right: true },
-      { text: 'Keystead support', why: 'No: Keystead never sees or stores your phrase, so nobody at Keystead can recover it. Lose it and the wallet is gone for good.' },
-      { text: 'Your browser, from its saved passwords', why: 'No: Keystead keeps the phrase out of the browser’s saved data on purpose. Only your own written copy can bring it back.' },
+      { text: 'Keystead support', why: `No: Keystead never sees or stores your ${secret}, so nobody at Keystead can recover ${it}. Lose ${it} and the wallet is gone for good.` },
+      { text: 'Your browser, from its saved passwords', why: `No: Keystead keeps your ${secret} out of the browser’s saved data on purpose. Only your own written copy can bring ${it} back.` },
     ],
   },
   {
-    question: 'Someone claiming to be Keystead support asks for your phrase. You…',
+    question: `Someone claiming to be Keystead support asks for your ${secret}. You…`,
     answers: [
       { text: 'refuse: it is a scam', right: true },
-      { text: 'give it to them, so they can fix your wallet', why: 'No: anyone with your phrase can take all your funds. Keystead support never asks for it — whoever does is stealing.' },
-      { text: 'send it only if they prove who they are', why: 'No: no proof makes it safe. Nobody, Keystead included, ever needs your phrase; sharing it hands over your funds.' },
+      { text: 'give it to them, so they can fix your wallet', why: `No: anyone with your ${secret} can take all your funds. Keystead support never asks for ${it} — whoever does is stealing.` },
+      { text: 'send it only if they prove who they are', why: `No: no proof makes it safe. Nobody, Keystead included, ever needs your ${secret}; sharing ${it} hands over your funds.` },
     ],
   },
 ];
@@ -31,8 +32,12 @@ function shuffled(items) {
   return out;
 }
 
-/** The quiz as a node; `onPassed()` runs once both questions were answered right. */
-export function srpQuiz(onPassed) {
+/**
+ * The quiz as a node; `onPassed()` runs once both questions were answered right. `secret` names
+ * what is about to be shown (`it` refers to it).
+ */
+export function srpQuiz(onPassed, { secret = 'Secret Recovery Phrase', it = 'it' } = {}) {
+  const QUESTIONS = questions(secret, it);
   const node = h('section', { class: 'card quiz', testid: 'srp-quiz' });
   const ask = (n) => {
     if (n === QUESTIONS.length) {

@@ -6,9 +6,10 @@ import { unlockForm } from './unlock.js';
 import { uncoveredTag } from '../components/account-tag.js';
 import { messageView } from '../components/message-view.js';
 import { typedDataBody } from '../components/typed-data-view.js';
-import { transactionRows } from '../components/transaction-view.js';
+import { transactionReview } from '../components/transaction-view.js';
 import { assetBody } from '../components/asset-view.js';
 import { callsBody } from '../components/calls-view.js';
+import { addressText, namedAddress, addressWords, accountNames } from '../ui/address.js';
 
 const TITLES = {
   connect: 'Connect to this site?',
@@ -21,24 +22,31 @@ const TITLES = {
   'watch-asset': 'Add this token?',
 };
 
+// Each body gets the request's details `d`, the wallet status, the connect choice, the Approve
+// button and `nameOf` (the user's account names by address).
 const BODIES = {
   // `d.ticked`: the accounts a connected site has now (wallet_requestPermissions): ticked, and
   // the ones ticked when approving replace them.
   connect: (d, status, choice) => [
-    h('p', {}, d.ticked
+    h('p', { testid: 'approval-summary' }, d.ticked
       ? 'The site asks again which accounts it may see. It will see exactly the accounts ticked here; untick one to take it away.'
       : 'The site will see the addresses and balances of the accounts you tick, and can ask you to sign. It cannot move funds without your approval.'),
-    h('ul', { class: 'accounts' }, status.accounts.map((a) => h('li', {}, h('label', { class: 'account' },
+    h('ul', { class: 'accounts' }, status.accounts.map((a) => h('li', {}, h('label', { class: 'connect-account' },
       choice.box(a.address, d.ticked ? d.ticked.includes(a.address) : a.selected),
-      h('span', {}, a.name),
-      h('code', { testid: a.selected ? 'approval-account' : undefined }, a.address),
-      uncoveredTag(a))))),
+      h('span', { class: 'who' },
+        h('span', { class: 'account-label' }, a.name),
+        addressText(a.address, { testid: a.selected ? 'approval-account' : undefined }),
+        uncoveredTag(a)))))),
   ],
-  'personal-sign': (d, status, choice, approve) => [h('dl', {}, row('Account', d.account)), ...messageView(d.message, approve)],
-  'typed-data': (d) => typedDataBody(d, row),
+  'personal-sign': (d, status, choice, approve, nameOf) => [
+    h('p', { class: 'summary', testid: 'approval-summary' }, `Sign the message below with ${addressWords(d.account, nameOf)}. Anyone can check that this account signed it.`),
+    h('dl', {}, row('Account', namedAddress(d.account, nameOf, { testid: 'approval-account' }))),
+    ...messageView(d.message, approve),
+  ],
+  'typed-data': (d, status, choice, approve, nameOf) => typedDataBody(d, row, nameOf, status.network),
   'watch-asset': (d) => assetBody(d, row),
-  transaction: (d) => [transactionRows(d)],
-  calls: (d) => callsBody(d),
+  transaction: (d, status, choice, approve, nameOf) => transactionReview(d, nameOf),
+  calls: (d, status, choice, approve, nameOf) => callsBody(d, nameOf),
   'switch-chain': (d) => [h('dl', {}, row('From', d.from.name), row('To', `${d.to.name} (${Number(d.to.chainId)})`, 'approval-network'))],
   'add-chain': (d) => [h('dl', {},
     row('Name', d.network.name, 'approval-network'),
@@ -117,7 +125,7 @@ export async function approveScreen(ctx) {
   show(
     h('h1', {}, request.type === 'connect' && request.details.ticked ? 'Choose the accounts this site sees' : (TITLES[request.type] ?? 'Approve this request?')),
     h('p', { class: 'origin', testid: 'approval-origin' }, request.origin),
-    ...BODIES[request.type](request.details, status, choice, approve),
+    ...BODIES[request.type](request.details, status, choice, approve, accountNames(status.accounts)),
     error,
     h('div', { class: 'actions' }, reject, approve),
   );

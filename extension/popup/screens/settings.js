@@ -1,18 +1,31 @@
 // Settings → Security & Privacy: the backup's health, and every way to see, check or save a
-// backup (reveal the phrase, verify it, export or import a private key, the backup file), and
-// the connected sites (which the health panel names) to change or disconnect.
+// backup (reveal the phrase and verify it, or for a Shamir wallet reveal and check its shares;
+// export or import a private key, the backup file), and the connected sites (which the health
+// panel names) to change or disconnect.
 import { h, show } from '../ui/dom.js';
 import { backupHealthPanel } from '../components/backup-health.js';
 import { phraseGuardSection } from '../components/phrase-guard-sites.js';
+
+/** A Shamir wallet's backup: reveal its shares (a set made here) and check shares. */
+function sharesSection(set, open) {
+  return [
+    h('h2', {}, 'Shamir shares'),
+    set.groups
+      ? h('button', { testid: 'reveal-shares', onclick: open('reveal-shares') }, 'Reveal Shamir shares')
+      : h('p', { class: 'muted small', testid: 'shares-made-elsewhere' }, 'This wallet was restored from shares made elsewhere: Keystead keeps its master secret, not those shares, so it cannot show them. Keep your written shares.'),
+    h('button', { testid: 'check-share', onclick: open('check-share') }, 'Check a share'),
+  ];
+}
 
 export function settingsScreen({ status, go, refresh }) {
   const open = (name) => () => go(name);
   show(
     h('header', {}, h('h1', {}, 'Security & Privacy'), h('button', { testid: 'settings-back', onclick: () => refresh() }, 'Back')),
     backupHealthPanel(status),
-    h('h2', {}, 'Secret Recovery Phrase'),
-    h('button', { testid: 'reveal-srp', onclick: open('reveal-srp') }, 'Reveal Secret Recovery Phrase'),
-    h('button', { testid: 'verify-backup', onclick: open('verify-backup') }, 'Verify my backup'),
+    ...(status.shareSet ? sharesSection(status.shareSet, open) : [
+      h('h2', {}, 'Secret Recovery Phrase'),
+      h('button', { testid: 'reveal-srp', onclick: open('reveal-srp') }, 'Reveal Secret Recovery Phrase'),
+      h('button', { testid: 'verify-backup', onclick: open('verify-backup') }, 'Verify my backup')]),
     h('h2', {}, 'Private keys'),
     h('button', { testid: 'export-private-key', onclick: open('export-key') }, 'Export private key'),
     h('button', { testid: 'import-private-key', onclick: open('import-key') }, 'Import private key'),

@@ -25,3 +25,43 @@ export const explain = popupText;
 export function formatDate(iso) {
   return new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 }
+
+/** The last second a four-digit-year date shows (9999-12-31 23:59:59 UTC); later is "never". */
+const LAST_DATE_SECONDS = 253_402_300_799n;
+
+/** How far `seconds` is from now, in the largest whole unit: "in 3 days", "2 hours ago". */
+function relative(seconds, nowMs) {
+  const diff = Number(seconds) - Math.floor(nowMs / 1000);
+  const units = [['year', 365 * 86400], ['day', 86400], ['hour', 3600], ['minute', 60], ['second', 1]];
+  const [unit, size] = units.find(([, s]) => Math.abs(diff) >= s) ?? ['second', 1];
+  const n = Math.floor(Math.abs(diff) / size);
+  const text = `${n} ${unit}${n === 1 ? '' : 's'}`;
+  return diff >= 0 ? `in ${text}` : `${text} ago, expired`;
+}
+
+/**
+ * A deadline or expiry (seconds since 1970, decimal string or bigint) as an exact UTC date and
+ * how far it is: "2026-12-04 10:23:45 UTC (in 3 days)"; after the year 9999, "never (<seconds>)".
+ */
+export function formatDeadline(seconds, nowMs = Date.now()) {
+  const s = BigInt(seconds);
+  if (s > LAST_DATE_SECONDS) return `never (${s})`;
+  const iso = new Date(Number(s) * 1000).toISOString();
+  return `${iso.slice(0, 10)} ${iso.slice(11, 19)} UTC (${relative(s, nowMs)})`;
+}
+
+/** The largest value of a uintN. */
+export const maxUint = (bits) => (1n << BigInt(bits)) - 1n;
+
+/**
+ * A token amount (smallest units, decimal string) of `token` ({ symbol, decimals, address }):
+ * every digit in the token's units with its symbol; "unlimited" at the type's maximum
+ * (`bits`); in smallest units, said so, when the decimals are unknown.
+ */
+export function tokenAmount(value, token, bits = 256) {
+  const amount = BigInt(value);
+  const label = token?.symbol ?? `(unnamed token${token?.address ? ` ${shortAddress(token.address)}` : ''})`;
+  if (amount === maxUint(bits)) return `unlimited ${label}`;
+  if (token?.decimals === null || token?.decimals === undefined) return `${amount} × the smallest unit of ${label} (decimals unknown)`;
+  return `${formatAmount(amount, token.decimals, Infinity)} ${label}`;
+}

@@ -1,7 +1,8 @@
 // EIP-5792: wallet_getCapabilities, wallet_sendCalls, wallet_getCallsStatus and
 // wallet_showCallsStatus. Keystead has no smart account, so a batch's calls are sent one after
 // another as separate transactions (atomic: unsupported) through the one transaction path of
-// wallet/transactions.js: filled when the review opens, all listed in that one review, then
+// wallet/transactions.js: filled when the review opens, all listed in that one review (each
+// with what it does, as a single transaction's window shows it: wallet/insight/), then
 // each signed and broadcast with the account's next nonce in turn and recorded in Activity. The
 // batch (its site, chain, account and each call's hash) is kept by wallet/call-batches.js, so a
 // restarted worker still answers wallet_getCallsStatus.
@@ -10,7 +11,7 @@ import * as nonces from '../../wallet/nonces.js';
 import * as fees from '../../wallet/fees.js';
 import * as transactions from '../../wallet/transactions.js';
 import * as batches from '../../wallet/call-batches.js';
-import { describe } from '../../wallet/transaction-view.js';
+import { reviewed } from '../../wallet/transaction-view.js';
 import * as approvals from '../../platform/approvals.js';
 import { openPopupWindow } from '../../platform/popup-window.js';
 import { ProviderError, UNSUPPORTED_CHAIN_ID } from '../../../shared/rpc-errors.js';
@@ -22,7 +23,9 @@ const NO_ATOMICITY = Object.freeze({ atomic: Object.freeze({ status: 'unsupporte
 /** The calls `calls` from `account` filled for `network` (nonces in a row from the account's next). */
 async function fillAll(calls, network, account) {
   const [first, feeOptions] = await Promise.all([nonces.next(network, account), fees.options(network)]);
-  return Promise.all(calls.map((c, i) => transactions.fill({ from: account.toLowerCase(), ...c, nonce: hex(first + BigInt(i)) }, network, { feeOptions })));
+  // A call the node says will revert still gets its review, which says so and why (each call's
+  // estimate and preview are read from the chain as it is now, before the batch's earlier calls).
+  return Promise.all(calls.map((c, i) => transactions.fill({ from: account.toLowerCase(), ...c, nonce: hex(first + BigInt(i)) }, network, { feeOptions, reverting: 'block-limit' })));
 }
 
 /**
@@ -82,7 +85,7 @@ export const methods = {
       let id;
       const prepare = async () => {
         filled = await fillAll(calls, network, ctx.account);
-        const shown = await Promise.all(filled.map((f) => describe(f, network, ctx.account)));
+        const shown = await Promise.all(filled.map((f) => reviewed(f, network, ctx.account)));
         return { account: ctx.account, network: shown[0].network, calls: shown };
       };
       const send = async () => {

@@ -3,6 +3,7 @@
 import * as core from '../../wallet/core.js';
 import * as networks from '../../wallet/networks.js';
 import * as approvals from '../../platform/approvals.js';
+import { forTypedData } from '../../wallet/insight/index.js';
 import { invalidParams } from '../../../shared/rpc-errors.js';
 import { paramsArray, address } from '../validate.js';
 import { isHexData, hexToBytes, bytesToHex } from '../../wallet/hex.js';
@@ -84,7 +85,11 @@ async function typedParams(p, version) {
 const typedData = (version) => ({
   validate: (p) => typedParams(p, version),
   account: (params) => params.account,
-  approval: (ctx, { view }) => ({ type: 'typed-data', details: { account: ctx.account, view } }),
+  // What it allows, its token facts and warnings are read from the node when the window's turn comes.
+  approval: (ctx, { view }) => ({
+    type: 'typed-data',
+    details: async () => ({ account: ctx.account, view, insight: await forTypedData(view, await networks.selected()) }),
+  }),
   // v3 that passes v3Problem is v4 byte for byte (typed-data-v3.js).
   handler: async (ctx, { json }) => (await core.unlocked()).signTypedDataV4(ctx.account, json),
 });

@@ -1,10 +1,10 @@
 // eth_sendTransaction: validate the dApp's request, then the one transaction path
 // (wallet/transactions.js): fill nonce, gas and fees from the node when the request's approval
-// window opens, show it as every review does (wallet/transaction-view.js), then sign in the
-// core, broadcast and record; returns the hash.
+// window opens, show it as every review does with what it does (wallet/transaction-view.js,
+// wallet/insight/), then sign in the core, broadcast and record; returns the hash.
 import * as networks from '../../wallet/networks.js';
 import * as transactions from '../../wallet/transactions.js';
-import { describe } from '../../wallet/transaction-view.js';
+import { reviewed } from '../../wallet/transaction-view.js';
 import * as approvals from '../../platform/approvals.js';
 import { invalidParams } from '../../../shared/rpc-errors.js';
 import { paramsArray, address, quantity, data } from '../validate.js';
@@ -51,8 +51,9 @@ export const methods = {
       let filled;
       let hash;
       const prepare = async () => {
-        filled = await transactions.fill(tx, network);
-        return describe(filled, network, ctx.account);
+        // A call the node says will revert still gets its window, which says so and why.
+        filled = await transactions.fill(tx, network, { reverting: 'block-limit' });
+        return reviewed(filled, network, ctx.account);
       };
       const send = async () => {
         hash = await transactions.send(filled, network, { account: ctx.account, origin: ctx.origin, fixedNonce: tx.nonce !== undefined });
