@@ -60,6 +60,13 @@ const reviewOfTwo = async (win) => {
   assert.equal(await calls.nth(1).getByTestId('approval-value').textContent(), '0 ETH');
   const nonces = [await calls.nth(0).getByTestId('approval-nonce').textContent(), await calls.nth(1).getByTestId('approval-nonce').textContent()];
   assert.equal(Number(nonces[1]), Number(nonces[0]) + 1);
+  // Each call with what it does, as a single transaction's window says it: the token transfer
+  // decoded, and its balance change.
+  assert.equal(await calls.nth(0).getByTestId('approval-summary').count(), 1);
+  assert.equal(await calls.nth(1).getByTestId('approval-summary').count(), 1);
+  const changes = await calls.nth(1).getByTestId('balance-change')
+    .evaluateAll((rows) => rows.map((r) => [r.dataset.asset.toLowerCase(), r.dataset.delta]));
+  assert.ok(changes.some(([asset, delta]) => asset === token.toLowerCase() && delta === `-${TOKENS_SENT}`), JSON.stringify(changes));
 };
 
 /** Sends TWO_TRANSFERS through wagmi's sendCalls, approving the one review; returns the batch id. */
