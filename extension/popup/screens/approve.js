@@ -9,6 +9,7 @@ import { typedDataBody } from '../components/typed-data-view.js';
 import { transactionReview } from '../components/transaction-view.js';
 import { assetBody } from '../components/asset-view.js';
 import { addressText, namedAddress, addressWords, accountNames } from '../ui/address.js';
+import { identicon } from '../components/identicon.js';
 
 const TITLES = {
   connect: 'Connect to this site?',
@@ -31,6 +32,7 @@ const BODIES = {
       : 'The site will see the addresses and balances of the accounts you tick, and can ask you to sign. It cannot move funds without your approval.'),
     h('ul', { class: 'accounts' }, status.accounts.map((a) => h('li', {}, h('label', { class: 'connect-account' },
       choice.box(a.address, d.ticked ? d.ticked.includes(a.address) : a.selected),
+      identicon(a.address),
       h('span', { class: 'who' },
         h('span', { class: 'account-label' }, a.name),
         addressText(a.address, { testid: a.selected ? 'approval-account' : undefined }),

@@ -1,0 +1,22 @@
+// Accessibility (issue 18 item 2): axe-core's WCAG 2.1 A and AA rules find no violation on any
+// screen of the popup or any approval window (the walk in screens.mjs, the same one `make
+// screenshots` photographs), in the light and the dark colour scheme.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { walkScreens, SCREEN_NAMES } from './screens.mjs';
+import { audit } from './axe.mjs';
+
+test('every screen and approval window: zero WCAG 2.1 AA violations (axe), light and dark', async () => {
+  const visited = [];
+  const found = [];
+  await walkScreens(async (name, page) => {
+    visited.push(name);
+    for (const colorScheme of ['light', 'dark']) {
+      await page.emulateMedia({ colorScheme });
+      for (const v of await audit(page)) found.push(`${name} (${colorScheme}): ${v.id} [${v.impact}] ${v.help} — ${v.targets.slice(0, 4).join(', ')}`);
+    }
+    await page.emulateMedia({ colorScheme: 'light' });
+  });
+  assert.deepEqual(visited, SCREEN_NAMES, 'every screen was reached');
+  assert.deepEqual(found, [], `axe violations:\n${found.join('\n')}`);
+});
