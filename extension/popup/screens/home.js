@@ -56,7 +56,7 @@ export function homeScreen(ctx) {
         addressText(selected.address, { testid: 'account-address' }))),
       uncoveredTag(selected),
       balance,
-      h('div', { class: 'actions' },
+      h('div', { class: 'account-actions' },
         h('button', { class: 'primary', testid: 'send', onclick: () => go('send') }, 'Send'),
         h('button', { testid: 'receive', onclick: () => go('receive') }, 'Receive'),
         h('button', { testid: 'activity', onclick: () => go('activity') }, 'Activity'),

@@ -117,7 +117,7 @@ export function sendScreen({ status, refresh }) {
   function sent(draft, hash) {
     show(
       h('h1', {}, 'Sent'),
-      h('p', {}, `The network accepted the transaction: ${draft.amount} ${draft.asset.symbol} to ${draft.recipient.address}. It is confirmed once it is in a block.`),
+      h('p', { class: 'wrap' }, `The network accepted the transaction: ${draft.amount} ${draft.asset.symbol} to ${draft.recipient.address}. It is confirmed once it is in a block.`),
       h('code', { class: 'hex', testid: 'send-hash' }, hash),
       h('button', { class: 'primary', testid: 'send-done', onclick: () => refresh() }, 'Done'),
     );
