@@ -6,23 +6,17 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { verifyMessage, getAddress } from 'viem';
-import { PASSWORD, startAnvil, startDemo, launch, openPopup, openPage } from './harness.mjs';
+import { PASSWORD, startPopup, startDemo, openPage } from './harness.mjs';
 import { nextWindow } from './approval-window.mjs';
 
-let chain, demo, browser, popup;
+let scene, demo, browser, popup;
 
 before(async () => {
-  chain = await startAnvil();
-  demo = await startDemo();
-  browser = await launch();
-  popup = await openPopup(browser);
+  [scene, demo] = await Promise.all([startPopup(), startDemo()]);
+  ({ browser, popup } = scene);
 });
 
-after(async () => {
-  await browser?.close();
-  demo?.stop();
-  chain?.stop();
-});
+after(() => Promise.all([scene?.stop(), demo?.stop()]));
 
 /** What has the focus: its data-testid (or tag), whether it matches :focus-visible and draws an outline. */
 const focused = (page) => page.evaluate(() => {

@@ -51,15 +51,20 @@ export async function walkScreens(visit) {
       await popup.goto(browser.popupUrl);
       await popup.getByTestId(landing).first().waitFor();
     };
+    /** Each of `screens` ([button, name, landing]) from the popup reopened (`home` shown), through the buttons `path`. */
+    const branches = async (home, path, screens) => {
+      for (const [testid, name, landing] of screens) {
+        await reopen(home);
+        for (const step of [...path, testid]) await click(popup, step);
+        await at(name, landing);
+      }
+    };
 
     // Before a wallet exists.
     await at('welcome', 'create-wallet');
-    for (const [testid, name, landing] of [['import-wallet', 'import', 'srp-import-word-1'], ['restore-file', 'restore-file', 'restore-file-input'],
-      ['restore-shares', 'restore-shares', 'share-input'], ['create-shamir', 'create-shamir', 'share-threshold']]) {
-      await click(popup, testid);
-      await at(name, landing);
-      await reopen('create-wallet');
-    }
+    await branches('create-wallet', [], [['import-wallet', 'import', 'srp-import-word-1'], ['restore-file', 'restore-file', 'restore-file-input'],
+      ['restore-shares', 'restore-shares', 'share-input'], ['create-shamir', 'create-shamir', 'share-threshold']]);
+    await reopen('create-wallet');
 
     // Create: password, the phrase hidden then shown, the confirmation (once wrong).
     await click(popup, 'create-wallet');
@@ -137,13 +142,8 @@ export async function walkScreens(visit) {
     await popup.getByTestId('srp-word-12').waitFor({ timeout: 10_000 });
     await popup.keyboard.up(' ');
     await visit('reveal-words', popup);
-    for (const [testid, name, landing] of [['verify-backup', 'verify-backup', 'srp-verify-word-1'], ['export-private-key', 'export-key', 'gate-password'],
-      ['import-private-key', 'import-key', 'private-key-input'], ['backup-file-download', 'backup-file', 'gate-password']]) {
-      await reopen('account-address');
-      await click(popup, 'settings');
-      await click(popup, testid);
-      await at(name, landing);
-    }
+    await branches('account-address', ['settings'], [['verify-backup', 'verify-backup', 'srp-verify-word-1'], ['export-private-key', 'export-key', 'gate-password'],
+      ['import-private-key', 'import-key', 'private-key-input'], ['backup-file-download', 'backup-file', 'gate-password']]);
     await reopen('account-address');
     await click(popup, 'lock');
     await at('lock-unlock', 'unlock-password');
