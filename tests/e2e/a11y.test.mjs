@@ -1,7 +1,7 @@
 // Accessibility (issue 18 item 2): axe-core's WCAG 2.1 A and AA rules find no violation on any
 // screen of the popup or any approval window (the walk in screens.mjs, the same one `make
 // screenshots` photographs), in the light and the dark colour scheme; and none is wider than its
-// window (reflow, WCAG 1.4.10).
+// window (reflow, WCAG 1.4.10), and none shows a stray "null" or "undefined".
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { walkScreens, SCREEN_NAMES } from './screens.mjs';
@@ -16,6 +16,9 @@ test('every screen and approval window: zero WCAG 2.1 AA violations (axe), light
       await page.emulateMedia({ colorScheme });
       for (const v of await audit(page)) found.push(`${name} (${colorScheme}): ${v.id} [${v.impact}] ${v.help} — ${v.targets.slice(0, 4).join(', ')}`);
     }
+    // No value drawn as JavaScript's placeholder words ("null" where nothing was meant).
+    const stray = (await page.evaluate(() => document.body.innerText)).match(/\b(null|undefined|NaN)\b|\[object \w+\]/);
+    if (stray) found.push(`${name}: shows "${stray[0]}"`);
     // Reflow (WCAG 1.4.10): nothing wider than the popup or the window, so nothing scrolls sideways.
     const wide = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, width: innerWidth }));
     if (wide.scroll > wide.width) found.push(`${name}: ${wide.scroll} px wide in a ${wide.width} px window (scrolls sideways)`);
