@@ -20,7 +20,7 @@
 //! Keystead's own type ([`SHAMIR_KEYRING_TYPE`], [`crate::shamir_backup`]): its master secret is
 //! the BIP-32 seed of the same HD accounts.
 
-use core::fmt::{self, Write as _};
+use core::fmt::Write as _;
 
 use zeroize::Zeroizing;
 
@@ -34,6 +34,9 @@ use crate::mnemonic::Mnemonic;
 pub use crate::shamir_backup::SHAMIR_KEYRING_TYPE;
 use crate::shamir_backup::{ShamirBackup, ShamirError};
 use crate::vault::VaultError;
+
+pub mod error;
+pub use error::KeyringError;
 
 /// MetaMask's type name for the HD keyring.
 pub const HD_KEYRING_TYPE: &str = "HD Key Tree";
@@ -525,37 +528,6 @@ pub fn derive_addresses(phrase: &str, start: u32, count: u32) -> Result<Vec<Addr
         .collect())
 }
 
-/// The members `names` of a JSON object, each `None` when absent; members of other names are
-/// ignored. `None` for a value that is not an object, a key that does not decode, or one of
-/// `names` given twice.
-pub(crate) fn members<'n, 'a, const N: usize>(
-    node: &'n json::Node<'a>,
-    names: [&str; N],
-) -> Option<[Option<&'n json::Node<'a>>; N]> {
-    let json::Value::Object(members) = &node.value else {
-        return None;
-    };
-    let mut found = [None; N];
-    for (key, value) in members {
-        let key = json::string(key).ok()?;
-        if let Some(slot) = names
-            .iter()
-            .position(|name| *name == key)
-            .and_then(|i| found.get_mut(i))
-        {
-            if slot.replace(value).is_some() {
-                return None;
-            }
-        }
-    }
-    Some(found)
-}
-
-/// A member that may be absent or `null`.
-pub(crate) fn present<'n, 'a>(member: Option<&'n json::Node<'a>>) -> Option<&'n json::Node<'a>> {
-    member.filter(|node| !matches!(node.value, json::Value::Null))
-}
-
 /// A string decoded into a zeroizing buffer sized once (`raw` is its longest form).
 fn secret_string(node: &json::Node<'_>) -> Option<Zeroizing<String>> {
     let json::Value::String(raw) = node.value else {
@@ -568,7 +540,7 @@ fn secret_string(node: &json::Node<'_>) -> Option<Zeroizing<String>> {
 
 /// A keyring entry's `type` and `data` (both required).
 fn keyring_entry<'n, 'a>(entry: &'n json::Node<'a>) -> Option<(String, &'n json::Node<'a>)> {
-    let [kind, data] = members(entry, ["type", "data"])?;
+    let [kind, data] = json::members(entry, ["type", "data"])?;
     let json::Value::String(kind) = kind?.value else {
         return None;
     };
@@ -604,7 +576,8 @@ impl HdData {
     /// `{ "mnemonic": bytes or string, "numberOfAccounts"?: u32, "hdPath"?: string }`, the
     /// optional ones also `null`; `None` for anything else.
     fn read(data: &json::Node<'_>) -> Option<Self> {
-        let [mnemonic, count, path] = members(data, ["mnemonic", "numberOfAccounts", "hdPath"])?;
+        let [mnemonic, count, path] =
+            json::members(data, ["mnemonic", "numberOfAccounts", "hdPath"])?;
         let mnemonic = match &mnemonic?.value {
             json::Value::Array(items) if items.len() <= MAX_MNEMONIC_BYTES => {
                 let mut bytes = Zeroizing::new(Vec::with_capacity(items.len()));
@@ -616,11 +589,11 @@ impl HdData {
             json::Value::String(_) => MnemonicText::Text(secret_string(mnemonic?)?),
             _ => return None,
         };
-        let number_of_accounts = match present(count) {
+        let number_of_accounts = match json::present(count) {
             Some(count) => Some(u32::try_from(count.as_u64()?).ok()?),
             None => None,
         };
-        let hd_path = match present(path).map(|path| &path.value) {
+        let hd_path = match json::present(path).map(|path| &path.value) {
             Some(json::Value::String(raw)) => Some(json::string(raw).ok()?),
             Some(_) => return None,
             None => None,
@@ -632,49 +605,3 @@ impl HdData {
         })
     }
 }
-
-/// An operation on the keyring's accounts failed.
-#[derive(Debug, Clone, PartialEq, Eq)]
-#[non_exhaustive]
-pub enum KeyringError {
-    /// The account is already in the keyring.
-    DuplicateAccount,
-    /// No account of the keyring has this address.
-    UnknownAccount,
-    /// Only imported accounts can be removed; HD accounts are covered by the phrase.
-    NotRemovable,
-    /// The keyring has no HD (phrase) keyring.
-    NoPhrase,
-    /// The keyring was locked; unlock it again.
-    Locked,
-    /// The HD keyring cannot hold more accounts.
-    TooManyAccounts,
-}
-
-impl KeyringError {
-    /// The stable code: `DUPLICATE_ACCOUNT`, `UNKNOWN_ACCOUNT`, `LOCKED`, or `INVALID_ARGUMENT`
-    /// (removing an HD account, no phrase, too many accounts).
-    pub fn code(&self) -> &'static str {
-        match self {
-            Self::DuplicateAccount => "DUPLICATE_ACCOUNT",
-            Self::UnknownAccount => "UNKNOWN_ACCOUNT",
-            Self::Locked => "LOCKED",
-            Self::NotRemovable | Self::NoPhrase | Self::TooManyAccounts => "INVALID_ARGUMENT",
-        }
-    }
-}
-
-impl fmt::Display for KeyringError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            Self::DuplicateAccount => "this account is already in the wallet",
-            Self::UnknownAccount => "no account of this wallet has that address",
-            Self::NotRemovable => "only imported accounts can be removed",
-            Self::NoPhrase => "this wallet has no secret recovery phrase",
-            Self::Locked => "the wallet is locked",
-            Self::TooManyAccounts => "no more accounts can be derived",
-        })
-    }
-}
-
-impl std::error::Error for KeyringError {}
