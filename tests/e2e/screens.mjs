@@ -16,11 +16,11 @@ export const WINDOW_VIEWPORT = { width: 380, height: 640 };
 export const SCREEN_NAMES = [
   'welcome', 'import', 'restore-file', 'restore-shares', 'create-shamir',
   'create-password', 'create-phrase-hidden', 'create-phrase-shown', 'create-confirm', 'create-confirm-error',
-  'home', 'add-token', 'home-with-token', 'receive', 'send', 'send-review', 'send-done', 'activity',
+  'home', 'add-token', 'home-with-token', 'receive', 'send', 'send-review', 'send-done', 'activity', 'approvals',
   'add-network', 'settings', 'reveal-quiz', 'reveal-password', 'reveal-hold', 'reveal-words', 'verify-backup',
   'export-key', 'import-key', 'backup-file', 'lock-unlock',
   'approve-connect', 'connected-sites', 'approve-personal-sign', 'approve-typed-data', 'approve-transaction',
-  'approve-add-chain', 'approve-switch-chain', 'approve-watch-asset',
+  'approve-batch', 'approve-add-chain', 'approve-switch-chain', 'approve-watch-asset',
   'shamir-share', 'shamir-confirm', 'check-share', 'reveal-shares',
 ];
 
@@ -121,6 +121,10 @@ export async function walkScreens(visit) {
     await popup.getByTestId('activity-item').first().waitFor();
     await visit('activity', popup);
     await reopen('account-address');
+    await click(popup, 'approvals');
+    await popup.getByTestId('approvals-status').and(popup.locator('[data-count]')).waitFor();
+    await visit('approvals', popup);
+    await reopen('account-address');
 
     await click(popup, 'add-network');
     await at('add-network', 'network-name');
@@ -169,8 +173,11 @@ export async function walkScreens(visit) {
     const from = address.toLowerCase();
     await windowed('approve-personal-sign', 'personal_sign', ['0x48656c6c6f2066726f6d204b657973746561640a', from]);
     await windowed('approve-typed-data', 'eth_signTypedData_v4', [from, JSON.stringify(PERMIT(token, from))]);
-    await windowed('approve-transaction', 'eth_sendTransaction', [{
-      from, to: token, data: `0xa9059cbb${'0'.repeat(24)}70997970c51812dc3a010c7d01b50e0d17dc79c8${(10n ** 20n).toString(16).padStart(64, '0')}`,
+    const transfer = `0xa9059cbb${'0'.repeat(24)}70997970c51812dc3a010c7d01b50e0d17dc79c8${(10n ** 20n).toString(16).padStart(64, '0')}`; // 100 KST
+    await windowed('approve-transaction', 'eth_sendTransaction', [{ from, to: token, data: transfer }]);
+    await windowed('approve-batch', 'wallet_sendCalls', [{
+      version: '2.0.0', chainId: '0x7a69', from, atomicRequired: false,
+      calls: [{ to: '0x70997970C51812dc3A010C7d01b50e0d17dc79C8', value: '0x2386f26fc10000' }, { to: token, data: transfer }],
     }]);
     await windowed('approve-add-chain', 'wallet_addEthereumChain', [{
       chainId: '0x539', chainName: 'Second anvil', rpcUrls: [second.rpcUrl], nativeCurrency: { name: 'Ether', symbol: 'ETH', decimals: 18 },
