@@ -5,7 +5,7 @@ import { h, show, errorLine } from '../ui/dom.js';
 import { call } from '../api.js';
 import { explain } from '../ui/format.js';
 import { activityItem } from '../components/activity-item.js';
-import { identicon } from '../components/identicon.js';
+import { identicon } from '../ui/identicon.js';
 
 const REFRESH_MS = 1500;
 

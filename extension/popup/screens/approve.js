@@ -10,7 +10,7 @@ import { transactionReview } from '../components/transaction-view.js';
 import { assetBody } from '../components/asset-view.js';
 import { callsBody } from '../components/calls-view.js';
 import { addressText, namedAddress, addressWords, accountNames } from '../ui/address.js';
-import { identicon } from '../components/identicon.js';
+import { identicon } from '../ui/identicon.js';
 
 const TITLES = {
   connect: 'Connect to this site?',

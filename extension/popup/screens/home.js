@@ -10,7 +10,7 @@ import { renameControl, removeControl } from '../components/account-edit.js';
 import { uncoveredTag } from '../components/account-tag.js';
 import { tokensSection } from '../components/tokens.js';
 import { addressText } from '../ui/address.js';
-import { identicon } from '../components/identicon.js';
+import { identicon } from '../ui/identicon.js';
 
 export function homeScreen(ctx) {
   const { status, go, refresh } = ctx;

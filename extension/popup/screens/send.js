@@ -7,7 +7,7 @@ import { h, show, errorLine, busy } from '../ui/dom.js';
 import { call } from '../api.js';
 import { exactAmount, exactEth } from '../ui/format.js';
 import { addressText, namedAddress, accountNames } from '../ui/address.js';
-import { identicon } from '../components/identicon.js';
+import { identicon } from '../ui/identicon.js';
 import { transactionRows } from '../components/transaction-view.js';
 
 const FEES = [['low', 'Low'], ['market', 'Market'], ['high', 'High']];

@@ -3,7 +3,7 @@
 // alone on a line. Its textContent is exactly the address (the <wbr> between the halves adds none).
 import { h } from './dom.js';
 import { shortAddress } from './format.js';
-import { identicon } from '../components/identicon.js';
+import { identicon } from './identicon.js';
 
 export function addressText(address, attrs = {}) {
   const middle = Math.ceil(address.length / 2);
