@@ -58,9 +58,10 @@ dist: pkg
 	webpack --stats errors-warnings
 
 # Playwright + Debian's Chromium with dist/ loaded, the viem demo, and anvil on 127.0.0.1:8545
-# (and :8546). One file at a time: they share those ports.
+# (and :8546). The files share those ports: as root they run in E2E_JOBS shards (default 2), each
+# in its own network namespace; otherwise one at a time (scripts/test-e2e.sh).
 test-e2e: dist
-	node --test --test-concurrency=1 --test-timeout=900000 tests/e2e/
+	@scripts/test-e2e.sh
 
 ## bench: time the release core against the JS wallet libraries (Chromium page + Node; bench/), and
 ## the extension (service-worker cold start, popup; needs 127.0.0.1:8545 free for anvil)
