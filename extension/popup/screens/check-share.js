@@ -6,6 +6,7 @@ import { h, show, secretInput, errorLine, form } from '../ui/dom.js';
 import { call } from '../api.js';
 import { formatDate } from '../ui/format.js';
 import { withToggle } from '../ui/masked.js';
+import { forgetOnLeave } from '../ui/forget-on-leave.js';
 import { shareInput } from '../components/share-input.js';
 import { shareName, thresholdText } from '../components/share-text.js';
 
@@ -61,10 +62,9 @@ export function checkShareScreen({ status, go }) {
   status.shareSet?.passphrase ? [h('label', { for: 'share-passphrase' }, 'Passphrase'), withToggle(passphrase, 'the passphrase'),
     h('p', { class: 'muted small' }, 'This wallet was restored with a passphrase: type it to check several shares.')] : null,
   error, submit, result);
-  window.addEventListener('pagehide', clear, { once: true });
+  const leave = forgetOnLeave(clear);
   const back = async () => {
-    window.removeEventListener('pagehide', clear);
-    clear();
+    leave();
     go('settings', { status: await call('status') });
   };
   show(

@@ -4,6 +4,7 @@
 import { h, show, errorLine, form } from '../ui/dom.js';
 import { call } from '../api.js';
 import { formatDate } from '../ui/format.js';
+import { forgetOnLeave } from '../ui/forget-on-leave.js';
 import { phraseInput } from '../components/phrase-input.js';
 
 function verdict({ match, valid, problem, status }) {
@@ -36,10 +37,8 @@ export function verifyBackupScreen({ go }) {
       result.hidden = false;
     },
   }, words.node, error, submit, result);
-  const leave = () => words.clear();
-  window.addEventListener('pagehide', leave, { once: true });
+  const leave = forgetOnLeave(() => words.clear());
   const back = async () => {
-    window.removeEventListener('pagehide', leave);
     leave();
     go('settings', { status: await call('status') });
   };
