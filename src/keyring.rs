@@ -109,11 +109,11 @@ struct Metadata {
 impl Metadata {
     /// What keyring-controller gives a new keyring: `{ id: <a fresh ULID>, name: "" }`.
     fn fresh() -> Result<Self, Error> {
-        let id = ulid()?;
-        Ok(Self {
-            raw: format!(r#"{{"id":"{id}","name":""}}"#),
-            name: None,
-        })
+        let mut raw = String::with_capacity(40);
+        raw.push_str(r#"{"id":""#);
+        raw.push_str(&ulid()?);
+        raw.push_str(r#"","name":""}"#);
+        Ok(Self { raw, name: None })
     }
 
     fn read(node: &json::Node<'_>) -> Self {
@@ -458,7 +458,6 @@ impl Keyrings {
     /// Every account, each address once: the HD accounts (phrase by phrase in list order, each
     /// in index order), then the imported ones in list order.
     pub fn accounts(&self) -> Vec<Account> {
-        let mut seen = std::collections::BTreeSet::new();
         let hd = self.hds().enumerate().flat_map(|(phrase, hd)| {
             hd.accounts.iter().enumerate().filter_map(move |(i, a)| {
                 let index = AccountIndex::new(u32::try_from(i).ok()?).ok()?;
@@ -472,9 +471,14 @@ impl Keyrings {
             address: a.address,
             kind: AccountKind::Imported,
         });
-        hd.chain(imported)
-            .filter(|a| seen.insert(a.address))
-            .collect()
+        let mut out: Vec<Account> = Vec::new();
+        for account in hd.chain(imported) {
+            // Linear, but a wallet holds few accounts (at most 10,000 per phrase).
+            if !out.iter().any(|a| a.address == account.address) {
+                out.push(account);
+            }
+        }
+        out
     }
 
     /// Derives the next account of the first HD keyring ([`Keyrings::add_account_to`]).
@@ -501,7 +505,7 @@ impl Keyrings {
 
     /// Adds another Secret Recovery Phrase to the wallet: a new `HD Key Tree` keyring at the end
     /// of the list (MetaMask's default path, one account, fresh `metadata`). Returns its
-    /// phrase number (0-based). Imported copies of its account are dropped.
+    /// phrase number (0-based). An imported copy of its account is dropped.
     ///
     /// # Errors
     /// `DUPLICATE_PHRASE` when the wallet already holds this phrase (compared in constant
@@ -520,11 +524,11 @@ impl Keyrings {
             1,
         )?);
         let metadata = Some(Metadata::fresh()?);
-        let addresses: Vec<Address> = keyring.accounts.iter().map(|a| a.address).collect();
+        let first = keyring.accounts.first().map(|a| a.address);
         let number = self.hds().count();
         self.entries.push(Entry::Hd { keyring, metadata });
-        for address in &addresses {
-            drop_imported(&mut self.entries, address);
+        if let Some(address) = first {
+            drop_imported(&mut self.entries, &address);
         }
         Ok(number)
     }

@@ -520,41 +520,38 @@ impl Keyring {
     /// The wallet's HD keyrings in list order: `[{ phrase, name, kind: "phrase" | "shamir",
     /// accounts }]` (`phrase` from 1; `name` from the keyring's `metadata`, or `null`).
     pub fn phrases(&self) -> Result<Array, JsValue> {
-        Ok(js(self.inner.phrases())?
-            .iter()
-            .enumerate()
-            .map(|(i, info)| -> JsValue {
-                let obj = Object::new();
-                set(&obj, "phrase", &JsValue::from(phrase_number(i)));
-                let name = info
-                    .name
-                    .as_deref()
-                    .map_or(JsValue::NULL, JsValue::from_str);
-                set(&obj, "name", &name);
-                let kind = if info.shamir { "shamir" } else { "phrase" };
-                set(&obj, "kind", &JsValue::from_str(kind));
-                let accounts = u32::try_from(info.accounts).unwrap_or(u32::MAX);
-                set(&obj, "accounts", &JsValue::from(accounts));
-                obj.into()
-            })
-            .collect())
+        let list = Array::new();
+        for (i, info) in js(self.inner.phrases())?.iter().enumerate() {
+            let obj = Object::new();
+            set(&obj, "phrase", &JsValue::from(phrase_number(i)));
+            let name = info
+                .name
+                .as_deref()
+                .map_or(JsValue::NULL, JsValue::from_str);
+            set(&obj, "name", &name);
+            let kind = if info.shamir { "shamir" } else { "phrase" };
+            set(&obj, "kind", &JsValue::from_str(kind));
+            let accounts = u32::try_from(info.accounts).unwrap_or(u32::MAX);
+            set(&obj, "accounts", &JsValue::from(accounts));
+            list.push(&obj);
+        }
+        Ok(list)
     }
 
     /// The keyrings kept aside verbatim because Keystead cannot use them:
     /// `[{ position, type, reason }]` (`position` in the keyring list, from 0).
     #[wasm_bindgen(js_name = keptAside)]
     pub fn kept_aside(&self) -> Result<Array, JsValue> {
-        Ok(js(self.inner.kept_aside())?
-            .iter()
-            .map(|kept| -> JsValue {
-                let obj = Object::new();
-                let position = u32::try_from(kept.position).unwrap_or(u32::MAX);
-                set(&obj, "position", &JsValue::from(position));
-                set(&obj, "type", &JsValue::from_str(&kept.kind));
-                set(&obj, "reason", &JsValue::from_str(kept.reason));
-                obj.into()
-            })
-            .collect())
+        let list = Array::new();
+        for kept in js(self.inner.kept_aside())? {
+            let obj = Object::new();
+            let position = u32::try_from(kept.position).unwrap_or(u32::MAX);
+            set(&obj, "position", &JsValue::from(position));
+            set(&obj, "type", &JsValue::from_str(&kept.kind));
+            set(&obj, "reason", &JsValue::from_str(kept.reason));
+            list.push(&obj);
+        }
+        Ok(list)
     }
 
     /// Imports a private key (64 hex digits, optional 0x); returns its address.
