@@ -51,7 +51,7 @@ const extension = {
 
 // The demo dApp, and beside it one page per dApp library (demo/libraries/), each used the way
 // sites use it over window.ethereum: the end-to-end tests drive them.
-const LIBRARY_PAGES = ['ethers', 'viem'];
+const LIBRARY_PAGES = ['ethers', 'viem', 'wagmi'];
 const demo = {
   ...common,
   name: 'demo',

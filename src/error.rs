@@ -10,14 +10,14 @@ use core::fmt;
 
 use crate::eth::address::AddressError;
 use crate::eth::key::{KeyError, SignatureError};
-use crate::eth::tx::TransactionError;
+use crate::eth::tx::{AuthorizationError, TransactionError};
 use crate::eth::typed_data::TypedDataError;
 use crate::hd::HdError;
-use crate::keyring::KeyringError;
+use crate::keyring::error::KeyringError;
 use crate::mnemonic::{MnemonicError, PhraseError};
 use crate::phrase_guard::GuardHashError;
 use crate::session::SessionError;
-use crate::shamir_backup::ShamirError;
+use crate::shamir_backup::error::ShamirError;
 use crate::slip39::Slip39Error;
 use crate::vault::VaultError;
 
@@ -43,6 +43,8 @@ pub enum Error {
     TypedData(TypedDataError),
     /// See [`TransactionError`].
     Transaction(TransactionError),
+    /// See [`AuthorizationError`].
+    Authorization(AuthorizationError),
     /// See [`VaultError`].
     Vault(VaultError),
     /// See [`KeyringError`].
@@ -60,7 +62,7 @@ pub enum Error {
 impl Error {
     /// The stable code (`docs/core-api.md`): `INCORRECT_PASSWORD`, `MALFORMED_VAULT`
     /// ([`VaultError::code`]), `INVALID_PHRASE`, `INVALID_PRIVATE_KEY`, `DUPLICATE_ACCOUNT`, `UNKNOWN_ACCOUNT`,
-    /// `INVALID_TYPED_DATA`, `INVALID_TRANSACTION`, `LOCKED`, `INVALID_ARGUMENT`,
+    /// `INVALID_TYPED_DATA`, `INVALID_TRANSACTION`, `INVALID_AUTHORIZATION`, `LOCKED`, `INVALID_ARGUMENT`,
     /// `INVALID_SESSION` for the session snapshot calls, and [`Slip39Error::code`]'s
     /// `SHARE_*` / `SHARES_*` codes for SLIP-39 backups (and [`ShamirError::code`]'s for a
     /// Shamir wallet's).
@@ -75,6 +77,7 @@ impl Error {
             }
             Self::TypedData(_) => "INVALID_TYPED_DATA",
             Self::Transaction(e) => e.code(),
+            Self::Authorization(e) => e.code(),
             Self::Vault(e) => e.code(),
             Self::Keyring(e) => e.code(),
             Self::Session(_) => "INVALID_SESSION",
@@ -96,6 +99,7 @@ impl fmt::Display for Error {
             Self::Signature(e) => e.fmt(f),
             Self::TypedData(e) => e.fmt(f),
             Self::Transaction(e) => e.fmt(f),
+            Self::Authorization(e) => e.fmt(f),
             Self::Vault(e) => e.fmt(f),
             Self::Keyring(e) => e.fmt(f),
             Self::Session(e) => e.fmt(f),
@@ -125,6 +129,7 @@ from_concern!(
     SignatureError => Signature,
     TypedDataError => TypedData,
     TransactionError => Transaction,
+    AuthorizationError => Authorization,
     VaultError => Vault,
     KeyringError => Keyring,
     SessionError => Session,

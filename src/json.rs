@@ -305,6 +305,37 @@ impl<'a> Reader<'a> {
     }
 }
 
+/// The members `names` of a JSON object, each `None` when absent; members of other names are
+/// ignored. `None` for a value that is not an object, a key that does not decode, or one of
+/// `names` given twice.
+pub(crate) fn members<'n, 'a, const N: usize>(
+    node: &'n Node<'a>,
+    names: [&str; N],
+) -> Option<[Option<&'n Node<'a>>; N]> {
+    let Value::Object(members) = &node.value else {
+        return None;
+    };
+    let mut found = [None; N];
+    for (key, value) in members {
+        let key = string(key).ok()?;
+        if let Some(slot) = names
+            .iter()
+            .position(|name| *name == key)
+            .and_then(|i| found.get_mut(i))
+        {
+            if slot.replace(value).is_some() {
+                return None;
+            }
+        }
+    }
+    Some(found)
+}
+
+/// A member that may be absent or `null`.
+pub(crate) fn present<'n, 'a>(member: Option<&'n Node<'a>>) -> Option<&'n Node<'a>> {
+    member.filter(|node| !matches!(node.value, Value::Null))
+}
+
 #[cfg(test)]
 mod tests {
     #![allow(

@@ -27,7 +27,7 @@
 //! Keystead's own type ([`SHAMIR_KEYRING_TYPE`], [`crate::shamir_backup`]): its master secret is
 //! the BIP-32 seed of the same HD accounts.
 
-use core::fmt::{self, Write as _};
+use core::fmt::Write as _;
 
 use zeroize::Zeroizing;
 
@@ -41,6 +41,9 @@ use crate::mnemonic::Mnemonic;
 pub use crate::shamir_backup::SHAMIR_KEYRING_TYPE;
 use crate::shamir_backup::{ShamirBackup, ShamirError};
 use crate::vault::VaultError;
+
+pub mod error;
+pub use error::KeyringError;
 
 /// MetaMask's type name for the HD keyring.
 pub const HD_KEYRING_TYPE: &str = "HD Key Tree";
@@ -117,7 +120,7 @@ impl Metadata {
     }
 
     fn read(node: &json::Node<'_>) -> Self {
-        let name = members(node, ["name"])
+        let name = json::members(node, ["name"])
             .and_then(|[name]| match name?.value {
                 json::Value::String(raw) => json::string(raw).ok(),
                 _ => None,
@@ -769,7 +772,7 @@ impl Keyrings {
         for node in &nodes {
             let (kind, data, metadata) =
                 keyring_entry(node).ok_or(malformed("a keyring has no type and data"))?;
-            let metadata = present(metadata).map(Metadata::read);
+            let metadata = json::present(metadata).map(Metadata::read);
             let entry = match kind.as_str() {
                 HD_KEYRING_TYPE => {
                     read_hd(data).map(|hd| hd.map(|keyring| Entry::Hd { keyring, metadata }))
@@ -881,37 +884,6 @@ pub fn derive_addresses(phrase: &str, start: u32, count: u32) -> Result<Vec<Addr
         .collect())
 }
 
-/// The members `names` of a JSON object, each `None` when absent; members of other names are
-/// ignored. `None` for a value that is not an object, a key that does not decode, or one of
-/// `names` given twice.
-pub(crate) fn members<'n, 'a, const N: usize>(
-    node: &'n json::Node<'a>,
-    names: [&str; N],
-) -> Option<[Option<&'n json::Node<'a>>; N]> {
-    let json::Value::Object(members) = &node.value else {
-        return None;
-    };
-    let mut found = [None; N];
-    for (key, value) in members {
-        let key = json::string(key).ok()?;
-        if let Some(slot) = names
-            .iter()
-            .position(|name| *name == key)
-            .and_then(|i| found.get_mut(i))
-        {
-            if slot.replace(value).is_some() {
-                return None;
-            }
-        }
-    }
-    Some(found)
-}
-
-/// A member that may be absent or `null`.
-pub(crate) fn present<'n, 'a>(member: Option<&'n json::Node<'a>>) -> Option<&'n json::Node<'a>> {
-    member.filter(|node| !matches!(node.value, json::Value::Null))
-}
-
 /// A string decoded into a zeroizing buffer sized once (`raw` is its longest form).
 fn secret_string(node: &json::Node<'_>) -> Option<Zeroizing<String>> {
     let json::Value::String(raw) = node.value else {
@@ -927,7 +899,7 @@ type EntryParts<'n, 'a> = (String, &'n json::Node<'a>, Option<&'n json::Node<'a>
 
 /// A keyring entry's parts ([`EntryParts`]).
 fn keyring_entry<'n, 'a>(entry: &'n json::Node<'a>) -> Option<EntryParts<'n, 'a>> {
-    let [kind, data, metadata] = members(entry, ["type", "data", "metadata"])?;
+    let [kind, data, metadata] = json::members(entry, ["type", "data", "metadata"])?;
     let json::Value::String(kind) = kind?.value else {
         return None;
     };
@@ -966,8 +938,8 @@ impl HdData {
     /// mnemonic is not read (`mnemonic` is `None`).
     fn read(data: &json::Node<'_>) -> Option<Self> {
         let [mnemonic, count, path, slip39] =
-            members(data, ["mnemonic", "numberOfAccounts", "hdPath", "isSlip39"])?;
-        let slip39 = present(slip39).is_some_and(|node| node.text == "true");
+            json::members(data, ["mnemonic", "numberOfAccounts", "hdPath", "isSlip39"])?;
+        let slip39 = json::present(slip39).is_some_and(|node| node.text == "true");
         let mnemonic = match &mnemonic?.value {
             _ if slip39 => None,
             json::Value::Array(items) if items.len() <= MAX_MNEMONIC_BYTES => {
@@ -980,11 +952,11 @@ impl HdData {
             json::Value::String(_) => Some(MnemonicText::Text(secret_string(mnemonic?)?)),
             _ => return None,
         };
-        let number_of_accounts = match present(count) {
+        let number_of_accounts = match json::present(count) {
             Some(count) => Some(u32::try_from(count.as_u64()?).ok()?),
             None => None,
         };
-        let hd_path = match present(path).map(|path| &path.value) {
+        let hd_path = match json::present(path).map(|path| &path.value) {
             Some(json::Value::String(raw)) => Some(json::string(raw).ok()?),
             Some(_) => return None,
             None => None,
@@ -996,53 +968,3 @@ impl HdData {
         })
     }
 }
-
-/// An operation on the keyring's accounts failed.
-#[derive(Debug, Clone, PartialEq, Eq)]
-#[non_exhaustive]
-pub enum KeyringError {
-    /// The account is already in the keyring.
-    DuplicateAccount,
-    /// The Secret Recovery Phrase is already in the wallet.
-    DuplicatePhrase,
-    /// No account of the keyring has this address.
-    UnknownAccount,
-    /// Only imported accounts can be removed; HD accounts are covered by the phrase.
-    NotRemovable,
-    /// The keyring has no HD (phrase) keyring.
-    NoPhrase,
-    /// The keyring was locked; unlock it again.
-    Locked,
-    /// The HD keyring cannot hold more accounts.
-    TooManyAccounts,
-}
-
-impl KeyringError {
-    /// The stable code: `DUPLICATE_ACCOUNT`, `DUPLICATE_PHRASE`, `UNKNOWN_ACCOUNT`, `LOCKED`, or `INVALID_ARGUMENT`
-    /// (removing an HD account, no phrase, too many accounts).
-    pub fn code(&self) -> &'static str {
-        match self {
-            Self::DuplicateAccount => "DUPLICATE_ACCOUNT",
-            Self::DuplicatePhrase => "DUPLICATE_PHRASE",
-            Self::UnknownAccount => "UNKNOWN_ACCOUNT",
-            Self::Locked => "LOCKED",
-            Self::NotRemovable | Self::NoPhrase | Self::TooManyAccounts => "INVALID_ARGUMENT",
-        }
-    }
-}
-
-impl fmt::Display for KeyringError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            Self::DuplicateAccount => "this account is already in the wallet",
-            Self::DuplicatePhrase => "this secret recovery phrase is already in the wallet",
-            Self::UnknownAccount => "no account of this wallet has that address",
-            Self::NotRemovable => "only imported accounts can be removed",
-            Self::NoPhrase => "this wallet has no secret recovery phrase",
-            Self::Locked => "the wallet is locked",
-            Self::TooManyAccounts => "no more accounts can be derived",
-        })
-    }
-}
-
-impl std::error::Error for KeyringError {}

@@ -28,9 +28,11 @@ use zeroize::Zeroizing;
 
 use crate::error::Error;
 use crate::json;
-use crate::keyring::{members, present};
 use crate::slip39::{self, ShareInfo, ShareMnemonic, Slip39Error};
 use crate::vault::VaultError;
+
+pub mod error;
+pub use error::ShamirError;
 
 /// The keyring type of a Shamir wallet in the vault's keyring list. Keystead's own: MetaMask
 /// keeps a keyring of a type it does not know verbatim.
@@ -465,7 +467,7 @@ impl ShamirBackup {
     /// wiped on drop.
     pub(crate) fn read_node(data: &json::Node<'_>) -> Result<ShamirKeyringData, Error> {
         let malformed = |reason| Error::from(VaultError::Malformed { reason });
-        let [secret, set, count, path] = members(
+        let [secret, set, count, path] = json::members(
             data,
             ["masterSecret", "shareSet", "numberOfAccounts", "hdPath"],
         )
@@ -487,7 +489,7 @@ impl ShamirBackup {
         if set.iteration_exponent > MAX_ACCEPTED_ITERATION_EXPONENT {
             return Err(malformed("the share set's iteration exponent is too high"));
         }
-        let number_of_accounts = match present(count) {
+        let number_of_accounts = match json::present(count) {
             None => None,
             Some(n) => Some(
                 n.as_u64()
@@ -495,7 +497,7 @@ impl ShamirBackup {
                     .ok_or_else(|| malformed("numberOfAccounts is not a number"))?,
             ),
         };
-        let hd_path = match present(path).map(|path| &path.value) {
+        let hd_path = match json::present(path).map(|path| &path.value) {
             None => None,
             Some(json::Value::String(raw)) => {
                 Some(json::string(raw).map_err(|_| malformed("hdPath is not a string"))?)
@@ -530,7 +532,7 @@ fn boolean(value: &json::Node<'_>) -> Option<bool> {
 /// The `shareSet` of a keyring entry, if every field is there, in range and consistent.
 fn read_set(value: Option<&json::Node<'_>>, word_count: usize) -> Option<ShareSet> {
     let [group_count, group_threshold, groups, passphrase, identifier, extendable, exponent] =
-        members(
+        json::members(
             value?,
             [
                 "groupCount",
@@ -544,7 +546,7 @@ fn read_set(value: Option<&json::Node<'_>>, word_count: usize) -> Option<ShareSe
         )?;
     let group_count = small(group_count?, slip39::MAX_SHARE_COUNT).filter(|n| *n >= 1)?;
     let group_threshold = small(group_threshold?, group_count).filter(|n| *n >= 1)?;
-    let groups = match present(groups).map(|list| &list.value) {
+    let groups = match json::present(groups).map(|list| &list.value) {
         None => None,
         Some(json::Value::Array(list)) => Some(
             list.iter()
@@ -580,48 +582,3 @@ fn read_set(value: Option<&json::Node<'_>>, word_count: usize) -> Option<ShareSe
         word_count,
     })
 }
-
-/// A Shamir wallet's shares could not be shown or accepted.
-#[derive(Debug, Clone, PartialEq, Eq)]
-#[non_exhaustive]
-pub enum ShamirError {
-    /// The shares were made elsewhere (the wallet was restored from them): Keystead cannot
-    /// make them again.
-    MadeElsewhere,
-    /// The wallet is not backed up with shares (it has a phrase, or no HD keyring).
-    NotShamir,
-    /// Typed shares whose iteration exponent is above [`MAX_ACCEPTED_ITERATION_EXPONENT`].
-    TooManyIterations {
-        /// The shares' iteration exponent.
-        exponent: u8,
-    },
-}
-
-impl ShamirError {
-    /// The stable code: `SHARES_MADE_ELSEWHERE`, `SHARE_TOO_MANY_ITERATIONS`, or
-    /// `INVALID_ARGUMENT` (a wallet without shares).
-    pub fn code(&self) -> &'static str {
-        match self {
-            Self::MadeElsewhere => "SHARES_MADE_ELSEWHERE",
-            Self::NotShamir => "INVALID_ARGUMENT",
-            Self::TooManyIterations { .. } => "SHARE_TOO_MANY_ITERATIONS",
-        }
-    }
-}
-
-impl fmt::Display for ShamirError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Self::MadeElsewhere => f.write_str(
-                "this wallet's shares were made elsewhere: keystead cannot show them",
-            ),
-            Self::NotShamir => f.write_str("this wallet is not backed up with shamir shares"),
-            Self::TooManyIterations { exponent } => write!(
-                f,
-                "these shares use iteration exponent {exponent}, which takes too long to open: at most {MAX_ACCEPTED_ITERATION_EXPONENT} is accepted"
-            ),
-        }
-    }
-}
-
-impl std::error::Error for ShamirError {}

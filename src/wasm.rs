@@ -16,7 +16,7 @@ use wasm_bindgen::prelude::*;
 use zeroize::Zeroizing;
 
 use crate::error::Error;
-use crate::eth::tx::sign_request;
+use crate::eth::tx::{sign_authorization_request, sign_request, Authorization};
 use crate::eth::{eip191, to_hex_prefixed, typed_data, Address, Signature};
 use crate::keyring::{self, AccountKind};
 use crate::mnemonic;
@@ -133,6 +133,12 @@ fn key_params_object(salt: &[u8], iterations: u32) -> Object {
 }
 
 const VALUE: &str = "the value must be json";
+const AUTHORIZATION: &str = "an authorization must be a json string or object";
+
+/// Parses JSON text the core wrote into a JS value.
+fn parse_json(text: &str) -> Result<JsValue, JsValue> {
+    js_sys::JSON::parse(text).map_err(|_| js_error(&Error::InvalidArgument("not json")))
+}
 
 /// The vault key for `*WithKey`: the key bytes with the salt and count of `params`
 /// (`{ salt: base64, iterations }`, as from [`new_vault_key_params`]).
@@ -705,6 +711,24 @@ impl Keyring {
         })
     }
 
+    /// EIP-7702: the signed authorization `{ chainId, address, nonce, yParity, r, s }` (JSON-RPC
+    /// quantities) for a request `{ chainId, address, nonce }` (JSON string or object), in the
+    /// form `signTransaction`'s `authorizationList` takes.
+    #[wasm_bindgen(js_name = signAuthorization)]
+    pub fn sign_authorization(
+        &self,
+        address_: &str,
+        authorization: &JsValue,
+    ) -> Result<JsValue, JsValue> {
+        scrubbed(|| {
+            let json = json_text(authorization, AUTHORIZATION)?;
+            let signer = js(self.inner.signer(address(address_)?))?;
+            // The authorization's errors first, then the account's.
+            let signed = js(sign_authorization_request(&signer, &json))?;
+            parse_json(&js(signed)?.to_json())
+        })
+    }
+
     /// Zeroizes everything the keyring holds; later calls throw `LOCKED`.
     pub fn lock(&mut self) {
         scrubbed(|| self.inner.lock());
@@ -787,6 +811,16 @@ pub fn recover_personal_signature(
 pub fn hash_typed_data_v4(json: &JsValue) -> Result<String, JsValue> {
     let json = json_text(json, "typed data must be a json string or object")?;
     Ok(to_hex_prefixed(&js(typed_data::signing_hash(&json))?))
+}
+
+/// `0x` + the 32-byte EIP-7702 authorization hash, keccak256(0x05 ‖ rlp([chainId, address,
+/// nonce])), of a request `{ chainId, address, nonce }` (JSON string or object).
+#[wasm_bindgen(js_name = hashAuthorization)]
+pub fn hash_authorization(authorization: &JsValue) -> Result<String, JsValue> {
+    let json = json_text(authorization, AUTHORIZATION)?;
+    Ok(to_hex_prefixed(
+        &js(Authorization::from_json(&json))?.signing_hash(),
+    ))
 }
 
 /// What the approval window shows of the typed data (JSON string or object): the declared

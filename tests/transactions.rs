@@ -1,4 +1,5 @@
-//! Transaction parsing, encoding and signing: types 0 (EIP-155), 1 (EIP-2930), 2 (EIP-1559).
+//! Transaction parsing, encoding and signing: types 0 (EIP-155), 1 (EIP-2930), 2 (EIP-1559);
+//! type 4 (EIP-7702) is in tests/eip7702.rs.
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,
@@ -660,7 +661,6 @@ fn errors_unknown_and_duplicate_fields() {
         "hash",
         "chainID",
         "gasprice",
-        "authorizationList",
         "maxFeePerBlobGas",
     ] {
         assert_eq!(
@@ -827,7 +827,26 @@ fn errors_overflow() {
 #[test]
 fn errors_type_and_fees() {
     let base = legacy_base();
-    for t in ["0x3", "0x4", "0x7e", "0xffffffffffffffff"] {
+    // Type 4 is known (tests/eip7702.rs), but not with a legacy request's fee field.
+    assert_eq!(
+        reason_v(&with(&base, "type", json!("0x4"))),
+        "fee fields do not match the transaction type"
+    );
+    // An authorization list is known, but only in a type-4 request: it makes an untyped
+    // request type 4 (whose fees a gasPrice does not match), and an explicit type 0 refuses it.
+    assert_eq!(
+        reason_v(&with(&base, "authorizationList", json!([]))),
+        "fee fields do not match the transaction type"
+    );
+    assert_eq!(
+        reason_v(&with(
+            &with(&base, "type", json!("0x0")),
+            "authorizationList",
+            json!([])
+        )),
+        "authorization list needs type 4"
+    );
+    for t in ["0x3", "0x5", "0x7e", "0xffffffffffffffff"] {
         assert_eq!(
             reason_v(&with(&base, "type", json!(t))),
             "unsupported transaction type",

@@ -2,6 +2,8 @@
 // popup and the approval windows, routed by its hash:
 //   popup.html                 → welcome / unlock / recovery / home, by the wallet's state
 //   popup.html#/approve/<id>   → the approval of one dApp request
+//   popup.html#/activity/<address> → Activity of that account, once unlocked (a site's
+//                                wallet_showCallsStatus opens it in a window)
 //
 // Every screen is `screen(ctx)`, with
 //   ctx.status           the wallet status it is drawn for (an approval window reads its own)
@@ -41,6 +43,7 @@ import { sitesScreen } from './screens/sites.js';
 import { sendScreen } from './screens/send.js';
 import { activityScreen } from './screens/activity.js';
 import { activityReviewScreen } from './screens/activity-review.js';
+import { approvalsScreen } from './screens/approvals.js';
 
 export const SCREENS = Object.freeze({
   welcome: welcomeScreen,
@@ -72,10 +75,12 @@ export const SCREENS = Object.freeze({
   'connected-sites': sitesScreen,
   activity: activityScreen,
   'activity-review': activityReviewScreen,
+  approvals: approvalsScreen,
 });
 
 const BY_STATE = { new: 'welcome', locked: 'unlock', recovery: 'recovery', unlocked: 'home' };
 const APPROVAL = /^#\/approve\/([0-9a-f-]{36})$/;
+const ACTIVITY = /^#\/activity\/(0x[0-9a-fA-F]{40})$/;
 
 function open(name, status, params) {
   const screen = Object.hasOwn(SCREENS, name) ? SCREENS[name] : null;
@@ -94,6 +99,11 @@ export async function route(status) {
     const approval = APPROVAL.exec(location.hash);
     if (approval) return await open('approve', undefined, { id: approval[1] });
     const current = status ?? (await call('status'));
+    const activity = ACTIVITY.exec(location.hash);
+    if (activity && current.state === 'unlocked') {
+      history.replaceState(null, '', location.pathname + location.search); // Back goes home, not here again
+      return open('activity', current, { address: activity[1] });
+    }
     return open(BY_STATE[current.state], current, {});
   } catch (e) {
     show(h('h1', {}, 'Something went wrong'), h('p', { class: 'error' }, explain(e)),

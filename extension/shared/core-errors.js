@@ -15,6 +15,7 @@ const CORE_ERRORS = Object.freeze({
   UNKNOWN_ACCOUNT: { popup: null, rpc: [UNAUTHORIZED, 'That account is not in this Keystead wallet.'] },
   INVALID_TYPED_DATA: { popup: null, rpc: [INVALID_PARAMS, 'The typed data is not valid EIP-712'] },
   INVALID_TRANSACTION: { popup: null, rpc: [INVALID_PARAMS, 'The transaction is not valid'] },
+  INVALID_AUTHORIZATION: { popup: null, rpc: [INVALID_PARAMS, 'The EIP-7702 authorization is not valid'] },
   INCORRECT_PASSWORD: { popup: 'That password is not right. Check it and try again.' },
   INVALID_PHRASE: { popup: null },
   MALFORMED_VAULT: { popup: 'Keystead’s stored wallet could not be read. Use the recovery options below.' },

@@ -14,6 +14,13 @@ export const INTERNAL_ERROR = -32603;
 export const RESOURCE_UNAVAILABLE = -32002;
 /** EIP-1474 "limit exceeded": too many requests from one site, or params too large. */
 export const LIMIT_EXCEEDED = -32005;
+/** EIP-5792 (wallet_sendCalls and its methods). */
+export const UNSUPPORTED_CAPABILITY = 5700;
+export const UNSUPPORTED_CHAIN_ID = 5710;
+export const DUPLICATE_BATCH_ID = 5720;
+export const UNKNOWN_BATCH_ID = 5730;
+export const BATCH_TOO_LARGE = 5740;
+export const ATOMICITY_UNSUPPORTED = 5760;
 
 /**
  * The one EIP-1193 error class (a `ProviderRpcError` by name, as dApp libraries such as viem

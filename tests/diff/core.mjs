@@ -13,6 +13,7 @@ export {
   toChecksumAddress,
   recoverPersonalSignature,
   hashTypedDataV4,
+  hashAuthorization,
   typedDataView,
   deriveAddresses,
   vaultKeyParams,
@@ -103,6 +104,20 @@ export function seededRng(file) {
   const seed = env !== undefined && env !== '' ? Number(env) >>> 0 : (Math.random() * 2 ** 32) >>> 0;
   console.log(`${file}: seed ${seed} (replay with KEYSTEAD_SEED=${seed})`);
   return new Rng(seed);
+}
+
+/**
+ * Imports random valid secp256k1 keys into `keyring` until `accounts` holds `count` entries;
+ * each is `{ address, key }`. Returns `accounts`.
+ */
+export function importRandomKeys(keyring, rng, accounts, count, order) {
+  while (accounts.length < count) {
+    const key = toHex(rng.bytes(32));
+    const x = BigInt(key);
+    if (x === 0n || x >= order) continue;
+    accounts.push({ address: keyring.importPrivateKey(key), key });
+  }
+  return accounts;
 }
 
 // ---------------------------------------------------------------------------------------------

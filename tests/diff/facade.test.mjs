@@ -210,6 +210,7 @@ function exercise(words) {
     signPersonalMessage: () => k.signPersonalMessage(hd0, '0x1234'),
     signTypedDataV4: () => k.signTypedDataV4(hd0, typed),
     signTransaction: () => k.signTransaction(hd0, tx),
+    signAuthorization: () => k.signAuthorization(hd0, { chainId: '0x1', address: UNKNOWN, nonce: '0x0' }),
     vault: () => k.vault(),
   };
   for (const [name, call] of Object.entries(calls)) out[`locked ${name}`] = fails(call, 'LOCKED', `${name} after lock`).message;

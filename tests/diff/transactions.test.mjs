@@ -7,7 +7,7 @@ import { HDKey } from '@scure/bip32';
 import { secp256k1 } from '@noble/curves/secp256k1.js';
 import { parseTransaction, recoverTransactionAddress, getAddress } from 'viem';
 import { privateKeyToAccount } from 'viem/accounts';
-import { Keyring, seededRng, toHex, throwsCode, quietly, PASSWORD } from './core.mjs';
+import { Keyring, importRandomKeys, seededRng, toHex, throwsCode, quietly, PASSWORD } from './core.mjs';
 
 const rng = seededRng('transactions.test.mjs');
 // BIP39 reference vector (trezor/python-mnemonic vectors.json), used here only as a fixed SRP.
@@ -26,12 +26,7 @@ before(() => {
   for (const a of keyring.accounts()) {
     accounts.push({ address: a.address, key: toHex(root.derive(`m/44'/60'/0'/0/${a.index}`).privateKey) });
   }
-  while (accounts.length < 30) {
-    const key = toHex(rng.bytes(32));
-    const x = BigInt(key);
-    if (x === 0n || x >= N) continue;
-    accounts.push({ address: keyring.importPrivateKey(key), key });
-  }
+  importRandomKeys(keyring, rng, accounts, 30, N);
 });
 
 after(() => quietly(() => keyring?.free()));

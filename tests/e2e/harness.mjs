@@ -84,9 +84,11 @@ export async function startSite(routes) {
  * 8545 puts it in place of the built-in network's node). `posts()` lists the JSON-RPC bodies
  * received (a batch is one array); CORS preflights are answered and not listed. A method for
  * which `refuse(method)` (asked at each request) is true gets -32601 "method not found", as
- * from a node without it.
+ * from a node without it. `answer(body)`, when given, may answer a request itself (a JSON-RPC
+ * response body) instead of anvil: a node with a limit anvil does not have; `undefined` forwards
+ * it.
  */
-export async function startCountingNode(chain, port = 0, { refuse = () => false } = {}) {
+export async function startCountingNode(chain, port = 0, { refuse = () => false, answer } = {}) {
   if (port && await portTaken(port)) throw new Error(`127.0.0.1:${port} is in use: stop the other anvil (make start?) before the end-to-end tests`);
   const posts = [];
   const cors = { 'access-control-allow-origin': '*', 'access-control-allow-headers': 'content-type', 'access-control-allow-methods': 'POST' };
@@ -101,6 +103,12 @@ export async function startCountingNode(chain, port = 0, { refuse = () => false 
     const body = Buffer.concat(chunks).toString();
     const parsed = JSON.parse(body);
     posts.push(parsed);
+    const own = answer?.(parsed);
+    if (own !== undefined) {
+      res.writeHead(200, { ...cors, 'content-type': 'application/json' });
+      res.end(JSON.stringify(own));
+      return;
+    }
     const missing = (call) => ({ jsonrpc: '2.0', id: call.id, error: { code: -32601, message: `the method ${call.method} does not exist/is not available` } });
     const calls = Array.isArray(parsed) ? parsed : [parsed];
     let text;
@@ -111,9 +119,9 @@ export async function startCountingNode(chain, port = 0, { refuse = () => false 
         : (await fetch(chain.rpcUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(call) })).json())));
       text = JSON.stringify(Array.isArray(parsed) ? answers : answers[0]);
     } else {
-      const answer = await fetch(chain.rpcUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
-      status = answer.status;
-      text = await answer.text();
+      const forwarded = await fetch(chain.rpcUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+      status = forwarded.status;
+      text = await forwarded.text();
     }
     res.writeHead(status, { ...cors, 'content-type': 'application/json' });
     res.end(text);

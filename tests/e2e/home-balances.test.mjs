@@ -1,6 +1,7 @@
 // Home's balances from the node, counted by a node placed in front of anvil on the built-in
 // network's port: every account's balance in one JSON-RPC batch and every token's in one more,
-// so the home screen costs the node 2 requests however many accounts and tokens there are
+// (with the selected account's code, to tell whether it is delegated, in the first), so the
+// home screen costs the node 2 requests however many accounts and tokens there are
 // (up to 100 of each per request), and each amount shown is the chain's.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -51,7 +52,7 @@ test(`home with ${ACCOUNTS} accounts and ${TOKENS} tokens asks the node twice: o
   const methods = posts.map((p) => (Array.isArray(p) ? p.map((c) => c.method) : [p.method]));
   assert.deepEqual(methods.map((m) => m.join()).sort(), [
     Array(TOKENS).fill('eth_call').join(),
-    Array(ACCOUNTS).fill('eth_getBalance').join(),
+    [...Array(ACCOUNTS).fill('eth_getBalance'), 'eth_getCode'].join(), // and the selected account's code (EIP-7702 delegation)
   ]);
 
   assert.equal(await popup.getByTestId('account-balance').textContent(), '1 ETH');

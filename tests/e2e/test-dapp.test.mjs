@@ -246,6 +246,51 @@ test('the flows Keystead refuses by design answer with their reason and open no 
   assert.equal(browser.context.pages().length, pages);
 });
 
+test('EIP-5792 card: capabilities say atomic is unsupported; its sends (always atomicRequired: true) are refused with 5760\'s reason and open no window; the status of a batch the page sent non-atomically', async () => {
+  await page.locator('#eip5792GetCapabilitiesButton').click();
+  await page.locator('#eip5792GetCapabilitiesResult').filter({ hasText: 'unsupported' }).waitFor();
+  assert.deepEqual(JSON.parse(await text('eip5792GetCapabilitiesResult')), { '0x7a69': { atomic: { status: 'unsupported' } } });
+  await page.locator('#eip5792ChainIdsInput').fill('0x7a69, 0x1');
+  await page.evaluate(() => { document.getElementById('eip5792GetCapabilitiesResult').textContent = ''; });
+  await page.locator('#eip5792GetCapabilitiesButton').click();
+  await page.locator('#eip5792GetCapabilitiesResult').filter({ hasText: 'unsupported' }).waitFor();
+  assert.deepEqual(JSON.parse(await text('eip5792GetCapabilitiesResult')), { '0x7a69': { atomic: { status: 'unsupported' } } });
+
+  const pages = browser.context.pages().length;
+  const before = await nonce();
+  await page.locator('#eip5792SendCallsButton').click();
+  await page.locator('#eip5792SendCallsError').filter({ hasText: /^Error: .*atomically/ }).waitFor();
+  assert.equal(browser.context.pages().length, pages, 'no window opened');
+  assert.equal(await nonce(), before);
+
+  // The card's own two default calls, sent by the page through the same provider without
+  // atomicity: one window lists both; the card's status button shows both receipts.
+  const approval = answerApproval(browser, 'approve', {
+    origin: origin(),
+    expect: async (win) => assert.equal(await win.getByTestId('approval-call').count(), 2),
+  });
+  const sent = page.evaluate((from) => window.ethereum.request({
+    method: 'wallet_sendCalls',
+    params: [{
+      version: '2.0.0', from, chainId: '0x7a69', atomicRequired: false,
+      calls: [
+        { to: '0x0c54FcCd2e384b4BB6f2E405Bf5Cbc15a017AaFb', data: '0x654365436543', value: '0x3B9ACA00' },
+        { to: '0xbc2114a988e9CEf5bA63548D432024f34B487048', data: '0x789078907890', value: '0x1DCD6500' },
+      ],
+    }],
+  }), me);
+  await approval;
+  const { id } = await sent;
+  assert.equal(await nonce(), before + 2);
+  await page.locator('#eip5792RequestIdInput').fill(id);
+  await page.locator('#eip5792GetCallsStatusButton').click();
+  await page.locator('#eip5792GetCallsStatusResult').filter({ hasText: '"status": 200' }).waitFor();
+  const status = JSON.parse(await text('eip5792GetCallsStatusResult'));
+  assert.equal(status.id, id);
+  assert.equal(status.atomic, false);
+  assert.deepEqual(status.receipts.map((r) => r.status), ['0x1', '0x1']);
+});
+
 test('networks: add the page\'s second chain and switch to it (chainChanged and networkChanged update the page), then back', async () => {
   await approveAfter('addEthereumChain');
   await waitText('chainId', '0x53a');

@@ -2,7 +2,7 @@
 //
 // Each entry: validate(params) → normalized params (throws -32602);
 //   account?(params) → the lower-case address the request acts for (the origin must be
-//     permitted that account, else 4100);
+//     permitted that account, else 4100), or null for the origin's first account;
 //   approval?(ctx, params) → { type, details } shown to the user before the handler runs
 //     (a handler whose details must be read when its window opens, or whose work must finish
 //     before the origin's next request is shown, asks approvals.request itself, as
@@ -18,5 +18,6 @@ import { methods as forward } from './handlers/forward.js';
 import { methods as providerState } from './handlers/provider-state.js';
 import { methods as filters } from './handlers/filters.js';
 import { methods as watchAsset } from './handlers/watch-asset.js';
+import { methods as calls } from './handlers/calls.js';
 
-export const METHODS = Object.freeze({ ...accounts, ...chain, ...sign, ...transaction, ...forward, ...providerState, ...filters, ...watchAsset });
+export const METHODS = Object.freeze({ ...accounts, ...chain, ...sign, ...transaction, ...forward, ...providerState, ...filters, ...watchAsset, ...calls });

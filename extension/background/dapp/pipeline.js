@@ -23,7 +23,7 @@ export async function handle(origin, request, source = {}) {
   const params = await spec.validate(request.params);
   const ctx = { origin, account: null, source: { origin, tabId: source.tabId, documentId: source.documentId } };
   if (spec.account) {
-    const wanted = spec.account(params);
+    const wanted = spec.account(params) ?? permitted[0].toLowerCase();
     ctx.account = among(permitted, wanted);
     if (!ctx.account) throw new ProviderError(UNAUTHORIZED, `${origin} may not use account ${wanted}. Connect that account first.`);
   }

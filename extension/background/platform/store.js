@@ -14,7 +14,7 @@
 // selectedAddress (wallet/accounts.js), backup (wallet/backup.js), settings (wallet/autolock.js),
 // unlockThrottle (wallet/unlock-throttle.js), phraseGuard (wallet/phrase-guard.js), metaMaskFlag
 // (wallet/metamask-flag.js), nfts (wallet/nfts.js), activity (wallet/activity-log.js), nonces
-// (wallet/nonces.js), the vault fields (this module).
+// (wallet/nonces.js), callBatches (wallet/call-batches.js), the vault fields (this module).
 //
 // Shape (schemaVersion 1):
 //   schemaVersion   1
@@ -43,6 +43,8 @@
 //   nonces          { [chainId]: { [address]: { next, hash, at } } } the nonce after the last
 //                   transaction Keystead broadcast per account and chain (wallet/nonces.js)
 //   metaMaskFlag    { offOrigins: [origin] } sites whose provider says isMetaMask: false (metamask-flag.js)
+//   callBatches     [{ id, origin, chainId, account, createdAt, calls: [{ state, hash? }] }] the
+//                   EIP-5792 batches sites sent, newest first, at most 100 (wallet/call-batches.js)
 
 export const SCHEMA_VERSION = 1;
 export const DEFAULT_SETTINGS = Object.freeze({ autoLockMinutes: 15 });
@@ -50,7 +52,7 @@ export const ASIDE_MAX = 3;
 
 const KEYS = ['schemaVersion', 'vault', 'vaultPrevious', 'selectedAddress', 'chainId', 'networks',
   'permissions', 'accountNames', 'settings', 'backup', 'tokens', 'unlockThrottle', 'phraseGuard',
-  'metaMaskFlag', 'nfts', 'activity', 'nonces'];
+  'metaMaskFlag', 'nfts', 'activity', 'nonces', 'callBatches'];
 const ALL_KEYS = [...new Set([...KEYS, 'vaultHash', 'vaultsAside', 'vaultCorrupt'])];
 
 let loading = null; // the promise of the first read, once per worker life
@@ -202,6 +204,7 @@ function shape(raw) {
     nonces: isPlainObject(raw.nonces) ? raw.nonces : {},
     metaMaskFlag: isPlainObject(raw.metaMaskFlag) ? raw.metaMaskFlag : {},
     nfts: isPlainObject(raw.nfts) ? raw.nfts : {},
+    callBatches: Array.isArray(raw.callBatches) ? raw.callBatches : [],
     problem: null,
   };
   if (state.schemaVersion !== SCHEMA_VERSION) {

@@ -24,6 +24,7 @@ import { PHRASE_GUARD_METHODS } from './phrase-guard.js';
 import { ACTIVITY_METHODS } from './activity.js';
 import { SHAMIR_METHODS } from './shamir.js';
 import { afterNewWallet } from './new-wallet.js';
+import { APPROVAL_METHODS } from './approvals.js';
 
 const WALLET_METHODS = {
   status: () => status(),
@@ -85,8 +86,12 @@ const WALLET_METHODS = {
     return status();
   },
   balance: async ({ address }) => networks.rpc('eth_getBalance', [text(address, 'an address'), 'latest']),
-  /** `{ [address]: wei | null }` on the selected network, in one batch request to the node. */
-  balances: ({ addresses }) => ethBalances(addresses),
+  /**
+   * `{ balances: { [address]: wei | null }, delegate }` on the selected network, in one batch
+   * request to the node; `delegate` is the EIP-7702 delegate of `delegationOf` when given
+   * (EIP-55, null when not delegated, undefined when its code could not be read).
+   */
+  balances: ({ addresses, delegationOf }) => ethBalances(addresses, { delegationOf }),
   setAutoLock: async ({ minutes }) => {
     await autolock.setMinutes(minutes);
     return status();
@@ -108,4 +113,4 @@ const WALLET_METHODS = {
   keepAlive: () => true,
 };
 
-export const POPUP_METHODS = Object.freeze({ ...WALLET_METHODS, ...BACKUP_METHODS, ...KEY_METHODS, ...FILE_METHODS, ...TOKEN_METHODS, ...SITE_METHODS, ...SEND_METHODS, ...PHRASE_GUARD_METHODS, ...ACTIVITY_METHODS, ...SHAMIR_METHODS });
+export const POPUP_METHODS = Object.freeze({ ...WALLET_METHODS, ...BACKUP_METHODS, ...KEY_METHODS, ...FILE_METHODS, ...TOKEN_METHODS, ...SITE_METHODS, ...SEND_METHODS, ...PHRASE_GUARD_METHODS, ...ACTIVITY_METHODS, ...SHAMIR_METHODS, ...APPROVAL_METHODS });

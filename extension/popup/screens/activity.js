@@ -20,9 +20,11 @@ function replaceable(entries) {
   return out;
 }
 
-export function activityScreen({ status, go, refresh }) {
+/** `params.address`: the account to show (a site's wallet_showCallsStatus); else the selected one. */
+export function activityScreen({ status, params = {}, go, refresh }) {
   const error = errorLine();
-  const account = status.accounts.find((a) => a.selected) ?? status.accounts[0];
+  const account = status.accounts.find((a) => a.address === params.address)
+    ?? status.accounts.find((a) => a.selected) ?? status.accounts[0];
   const list = h('ul', { class: 'activity', testid: 'activity-list' }, h('li', { class: 'muted' }, 'Loading…'));
   let drawn = null;
 

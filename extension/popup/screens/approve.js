@@ -8,6 +8,7 @@ import { messageView } from '../components/message-view.js';
 import { typedDataBody } from '../components/typed-data-view.js';
 import { transactionReview } from '../components/transaction-view.js';
 import { assetBody } from '../components/asset-view.js';
+import { callsBody } from '../components/calls-view.js';
 import { addressText, namedAddress, addressWords, accountNames } from '../ui/address.js';
 
 const TITLES = {
@@ -15,6 +16,7 @@ const TITLES = {
   'personal-sign': 'Sign this message?',
   'typed-data': 'Sign this typed data?',
   transaction: 'Send this transaction?',
+  calls: 'Send these transactions?',
   'switch-chain': 'Switch network?',
   'add-chain': 'Add and switch to this network?',
   'watch-asset': 'Add this token?',
@@ -44,6 +46,7 @@ const BODIES = {
   'typed-data': (d, status, choice, approve, nameOf) => typedDataBody(d, row, nameOf, status.network),
   'watch-asset': (d) => assetBody(d, row),
   transaction: (d, status, choice, approve, nameOf) => transactionReview(d, nameOf),
+  calls: (d, status, choice, approve, nameOf) => callsBody(d, nameOf),
   'switch-chain': (d) => [h('dl', {}, row('From', d.from.name), row('To', `${d.to.name} (${Number(d.to.chainId)})`, 'approval-network'))],
   'add-chain': (d) => [h('dl', {},
     row('Name', d.network.name, 'approval-network'),

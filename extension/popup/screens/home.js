@@ -1,6 +1,7 @@
 // The unlocked wallet: network, selected account (rename, remove if imported) and balance, the
 // selected network's tokens, the account list with each balance and the accounts the phrase
-// does not cover marked, Send, Receive, Activity and Connected sites, add account, auto-lock and lock; a reminder while the phrase is not backed up.
+// does not cover marked, Send, Receive, Activity, Approvals and Connected sites, add account, auto-lock and lock; a reminder while the phrase is not backed up;
+// a warning when the selected account is delegated (EIP-7702), naming the delegate.
 import { h, show, errorLine, busy } from '../ui/dom.js';
 import { call } from '../api.js';
 import { formatEth, shortAddress } from '../ui/format.js';
@@ -15,6 +16,7 @@ export function homeScreen(ctx) {
   const error = errorLine();
   const selected = status.accounts.find((a) => a.selected) ?? status.accounts[0];
   const balance = h('p', { class: 'balance', testid: 'account-balance' }, '…');
+  const delegation = h('p', { class: 'warning', testid: 'account-delegation', hidden: true });
 
   const network = h('select', {
     testid: 'network-select',
@@ -54,10 +56,12 @@ export function homeScreen(ctx) {
       addressText(selected.address, { testid: 'account-address' }),
       uncoveredTag(selected),
       balance,
+      delegation,
       h('div', { class: 'actions' },
         h('button', { class: 'primary', testid: 'send', onclick: () => go('send') }, 'Send'),
         h('button', { testid: 'receive', onclick: () => go('receive') }, 'Receive'),
         h('button', { testid: 'activity', onclick: () => go('activity') }, 'Activity'),
+        h('button', { testid: 'approvals', onclick: () => go('approvals') }, 'Approvals'),
         h('button', { testid: 'connected-sites', onclick: () => go('connected-sites') }, 'Connected sites')),
       renameControl(selected, refresh),
       removeControl(selected, refresh)),
@@ -69,10 +73,18 @@ export function homeScreen(ctx) {
     h('footer', {}, h('label', {}, 'Auto-lock after ', autolock), addNetwork),
   );
 
-  // Every account's balance in one request to the node (the token balances are one more).
+  // Every account's balance and the selected account's code in one request to the node (the
+  // token balances are one more).
   const symbol = status.network.symbol;
-  call('balances', { addresses: status.accounts.map((a) => a.address) }).then(
-    (wei) => {
+  call('balances', { addresses: status.accounts.map((a) => a.address), delegationOf: selected.address }).then(
+    ({ balances: wei, delegate }) => {
+      if (delegate) {
+        delegation.dataset.delegate = delegate;
+        delegation.replaceChildren(
+          `This account is delegated (EIP-7702) on ${status.network.name} to the contract `, addressText(delegate),
+          '. That contract’s code runs whenever this account is called, and it can move everything the account holds. If you did not set this up yourself, treat the account as compromised: move its funds to a new phrase and revoke its approvals.');
+        delegation.hidden = false;
+      }
       balance.textContent = wei[selected.address] === null ? 'Balance unavailable' : `${formatEth(wei[selected.address])} ${symbol}`;
       for (const [address, span] of listed) span.textContent = wei[address] === null ? '?' : `${formatEth(wei[address])} ${symbol}`;
     },

@@ -1,7 +1,7 @@
 // Settings → Security & Privacy: the backup's health, and every way to see, check or save a
 // backup (reveal the phrase and verify it, or for a Shamir wallet reveal and check its shares;
-// export or import a private key, the backup file), and the connected sites (which the health
-// panel names) to change or disconnect.
+// export or import a private key, the backup file), the connected sites (which the health
+// panel names) to change or disconnect, and the token approvals to revoke.
 import { h, show } from '../ui/dom.js';
 import { backupHealthPanel } from '../components/backup-health.js';
 import { phraseGuardSection } from '../components/phrase-guard-sites.js';
@@ -33,6 +33,7 @@ export function settingsScreen({ status, go, refresh }) {
     h('button', { testid: 'backup-file-download', onclick: open('backup-file') }, 'Download encrypted backup file'),
     h('h2', {}, 'Privacy'),
     h('button', { testid: 'connected-sites', onclick: open('connected-sites') }, 'Connected sites'),
+    h('button', { testid: 'settings-approvals', onclick: open('approvals') }, 'Token approvals'),
     phraseGuardSection(),
   );
 }

@@ -1,7 +1,8 @@
 //! The transaction's encodings: the RLP payload whose Keccak-256 is signed, and the raw signed
-//! transaction `eth_sendRawTransaction` takes (EIP-155, EIP-2718, EIP-2930, EIP-1559).
+//! transaction `eth_sendRawTransaction` takes (EIP-155, EIP-2718, EIP-2930, EIP-1559,
+//! EIP-7702).
 
-use super::model::{Fees, Transaction, ACCESS_LIST_TYPE, DYNAMIC_FEE_TYPE};
+use super::model::{Fees, Transaction, ACCESS_LIST_TYPE, DYNAMIC_FEE_TYPE, SET_CODE_TYPE};
 use crate::eth::{keccak256, rlp, SignHash, Signature};
 
 impl Transaction {
@@ -12,7 +13,10 @@ impl Transaction {
     /// - type 1 (EIP-2930): `0x01 ‖ rlp([chainId, nonce, gasPrice, gas, to, value, data,
     ///   accessList])`;
     /// - type 2 (EIP-1559): `0x02 ‖ rlp([chainId, nonce, maxPriorityFeePerGas, maxFeePerGas,
-    ///   gas, to, value, data, accessList])`.
+    ///   gas, to, value, data, accessList])`;
+    /// - type 4 (EIP-7702): `0x04 ‖ rlp([chainId, nonce, maxPriorityFeePerGas, maxFeePerGas,
+    ///   gas, to, value, data, accessList, authorizationList])`, each authorization as
+    ///   `[chainId, address, nonce, yParity, r, s]`.
     pub fn encode_for_signing(&self) -> Vec<u8> {
         self.encode(None)
     }
@@ -31,7 +35,9 @@ impl Transaction {
     /// - type 1: `0x01 ‖ rlp([chainId, nonce, gasPrice, gas, to, value, data, accessList,
     ///   yParity, r, s])`;
     /// - type 2: `0x02 ‖ rlp([chainId, nonce, maxPriorityFeePerGas, maxFeePerGas, gas, to,
-    ///   value, data, accessList, yParity, r, s])`.
+    ///   value, data, accessList, yParity, r, s])`;
+    /// - type 4: `0x04 ‖ rlp([chainId, nonce, maxPriorityFeePerGas, maxFeePerGas, gas, to,
+    ///   value, data, accessList, authorizationList, yParity, r, s])`.
     pub fn sign<S: SignHash>(&self, signer: &S) -> S::Signed<Vec<u8>> {
         signer.sign_hash_with(&self.signing_hash(), |signature| {
             self.encode(Some(&signature))
@@ -71,20 +77,39 @@ impl Transaction {
             Fees::DynamicFee {
                 max_priority_fee_per_gas,
                 max_fee_per_gas,
+            }
+            | Fees::SetCode {
+                max_priority_fee_per_gas,
+                max_fee_per_gas,
+                ..
             } => {
                 list.u64(self.chain_id.get())
                     .u64(self.nonce)
                     .uint(max_priority_fee_per_gas)
                     .uint(max_fee_per_gas);
-                DYNAMIC_FEE_TYPE
+                if matches!(self.fees, Fees::SetCode { .. }) {
+                    SET_CODE_TYPE
+                } else {
+                    DYNAMIC_FEE_TYPE
+                }
             }
         };
-        // Types 1 and 2 go on alike after their fee fields.
+        // Types 1, 2 and 4 go on alike after their fee fields.
         list.u64(self.gas)
             .bytes(to)
             .uint(&self.value)
             .bytes(&self.data)
             .list(&self.access_list_rlp());
+        if let Fees::SetCode {
+            authorization_list, ..
+        } = &self.fees
+        {
+            let mut authorizations = rlp::List::new();
+            for authorization in authorization_list {
+                authorizations.list(&authorization.rlp());
+            }
+            list.list(&authorizations);
+        }
         typed_envelope(type_byte, &mut list, signature)
     }
 

@@ -1,7 +1,9 @@
-//! The transaction model: the fields of types 0 (legacy, EIP-155), 1 (EIP-2930) and 2
-//! (EIP-1559), and the error of building one. How it is encoded and signed is in
+//! The transaction model: the fields of types 0 (legacy, EIP-155), 1 (EIP-2930), 2
+//! (EIP-1559) and 4 (EIP-7702, with its [`SignedAuthorization`] list), and the error of building
+//! one. How it is encoded and signed is in
 //! [`encode`](super::encode); how it is read from JSON-RPC, in [`request`](super::request).
 
+use super::authorization::SignedAuthorization;
 use crate::eth::Address;
 use core::fmt;
 
@@ -9,6 +11,8 @@ use core::fmt;
 pub(super) const ACCESS_LIST_TYPE: u8 = 0x01;
 /// The EIP-2718 type byte of EIP-1559 transactions.
 pub(super) const DYNAMIC_FEE_TYPE: u8 = 0x02;
+/// The EIP-2718 type byte of EIP-7702 (set code) transactions.
+pub(super) const SET_CODE_TYPE: u8 = 0x04;
 
 /// Shorthand for a [`TransactionError`] with this reason.
 pub(super) const fn error(reason: &'static str) -> TransactionError {
@@ -48,15 +52,19 @@ pub enum TxType {
     AccessList,
     /// Type 2: EIP-1559, with a priority fee and a fee cap.
     DynamicFee,
+    /// Type 4: EIP-7702, EIP-1559 fees and a list of signed authorizations that set the
+    /// authorities' code to a delegation.
+    SetCode,
 }
 
 impl TxType {
-    /// The type number (0, 1 or 2).
+    /// The type number (0, 1, 2 or 4).
     pub fn number(self) -> u8 {
         match self {
             Self::Legacy => 0,
             Self::AccessList => ACCESS_LIST_TYPE,
             Self::DynamicFee => DYNAMIC_FEE_TYPE,
+            Self::SetCode => SET_CODE_TYPE,
         }
     }
 }
@@ -90,9 +98,18 @@ pub(super) enum Fees {
         /// `maxFeePerGas`, 256-bit big-endian.
         max_fee_per_gas: [u8; 32],
     },
+    /// Type 4: the fees of type 2 and the (non-empty) authorization list.
+    SetCode {
+        /// `maxPriorityFeePerGas`, 256-bit big-endian.
+        max_priority_fee_per_gas: [u8; 32],
+        /// `maxFeePerGas`, 256-bit big-endian.
+        max_fee_per_gas: [u8; 32],
+        /// `authorizationList`, in order.
+        authorization_list: Vec<SignedAuthorization>,
+    },
 }
 
-/// A transaction of type 0, 1 or 2: what is signed and sent. Built from a JSON-RPC request by
+/// A transaction of type 0, 1, 2 or 4: what is signed and sent. Built from a JSON-RPC request by
 /// [`TransactionRequest::from_json`](super::TransactionRequest::from_json); encoded and signed
 /// in [`encode`](super::encode).
 ///
@@ -116,6 +133,7 @@ impl Transaction {
             Fees::Legacy { .. } => TxType::Legacy,
             Fees::AccessList { .. } => TxType::AccessList,
             Fees::DynamicFee { .. } => TxType::DynamicFee,
+            Fees::SetCode { .. } => TxType::SetCode,
         }
     }
 
@@ -158,28 +176,45 @@ impl Transaction {
     pub fn gas_price(&self) -> Option<[u8; 32]> {
         match self.fees {
             Fees::Legacy { gas_price } | Fees::AccessList { gas_price } => Some(gas_price),
-            Fees::DynamicFee { .. } => None,
+            Fees::DynamicFee { .. } | Fees::SetCode { .. } => None,
         }
     }
 
-    /// `maxFeePerGas` (type 2), 256-bit big-endian.
+    /// `maxFeePerGas` (types 2 and 4), 256-bit big-endian.
     pub fn max_fee_per_gas(&self) -> Option<[u8; 32]> {
         match self.fees {
             Fees::DynamicFee {
+                max_fee_per_gas, ..
+            }
+            | Fees::SetCode {
                 max_fee_per_gas, ..
             } => Some(max_fee_per_gas),
             _ => None,
         }
     }
 
-    /// `maxPriorityFeePerGas` (type 2), 256-bit big-endian.
+    /// `maxPriorityFeePerGas` (types 2 and 4), 256-bit big-endian.
     pub fn max_priority_fee_per_gas(&self) -> Option<[u8; 32]> {
         match self.fees {
             Fees::DynamicFee {
                 max_priority_fee_per_gas,
                 ..
+            }
+            | Fees::SetCode {
+                max_priority_fee_per_gas,
+                ..
             } => Some(max_priority_fee_per_gas),
             _ => None,
+        }
+    }
+
+    /// The signed authorizations of a type-4 transaction (empty for the other types).
+    pub fn authorization_list(&self) -> &[SignedAuthorization] {
+        match &self.fees {
+            Fees::SetCode {
+                authorization_list, ..
+            } => authorization_list,
+            _ => &[],
         }
     }
 }
@@ -222,5 +257,6 @@ mod tests {
         assert_eq!(TxType::Legacy.number(), 0);
         assert_eq!(TxType::AccessList.number(), 1);
         assert_eq!(TxType::DynamicFee.number(), 2);
+        assert_eq!(TxType::SetCode.number(), 4);
     }
 }

@@ -7,16 +7,17 @@
 //!
 //! | field | value | notes |
 //! |---|---|---|
-//! | `type` | quantity `0x0`, `0x1` or `0x2` | inferred when absent (see below) |
+//! | `type` | quantity `0x0`, `0x1`, `0x2` or `0x4` | inferred when absent (see below) |
 //! | `chainId` | quantity, non-zero, at most 2^64-1 | required |
 //! | `nonce` | quantity, at most 2^64-1 | required |
 //! | `gas` (alias `gasLimit`) | quantity, at most 2^64-1 | required; both present must be equal |
 //! | `gasPrice` | quantity, at most 2^256-1 | types 0 and 1 only, required there |
-//! | `maxFeePerGas`, `maxPriorityFeePerGas` | quantities, at most 2^256-1 | type 2 only, both required, priority ≤ max |
-//! | `to` | address (EIP-55 checked when mixed case) | absent or `null`: contract creation (`"0x"` and `""` are refused) |
+//! | `maxFeePerGas`, `maxPriorityFeePerGas` | quantities, at most 2^256-1 | types 2 and 4 only, both required, priority ≤ max |
+//! | `to` | address (EIP-55 checked when mixed case) | absent or `null`: contract creation (`"0x"` and `""` are refused); required for type 4 |
 //! | `value` | quantity, at most 2^256-1 | default 0 |
 //! | `data` (alias `input`) | `0x` + even number of hex digits | default empty; both present must be equal |
-//! | `accessList` | `[{ "address", "storageKeys": [32-byte hex] }]` | types 1 and 2 (type 0 accepts only `[]`) |
+//! | `accessList` | `[{ "address", "storageKeys": [32-byte hex] }]` | types 1, 2 and 4 (type 0 accepts only `[]`) |
+//! | `authorizationList` | `[{ "chainId", "address", "nonce", "yParity", "r", "s" }]` | type 4 only, required and non-empty; `chainId` (0 = any chain) and `nonce` at most 2^64-1, `yParity` 0 or 1, `r` and `s` at most 2^256-1 |
 //! | `from` | address | not encoded; when present, [`sign_request`] requires the signer's address |
 //!
 //! A *quantity* is `0x` followed by at least one hex digit (either case). Leading zero digits
@@ -25,13 +26,19 @@
 //! absent. Unknown fields and fields given twice are rejected, so that what a user approves is
 //! exactly what is signed.
 //!
-//! When `type` is absent it is inferred: `maxFeePerGas` or `maxPriorityFeePerGas` present → 2;
-//! otherwise `accessList` present → 1; otherwise `gasPrice` present → 0. `gasPrice` together
+//! When `type` is absent it is inferred: `authorizationList` present → 4; otherwise
+//! `maxFeePerGas` or `maxPriorityFeePerGas` present → 2; otherwise `accessList` present → 1; otherwise `gasPrice` present → 0. `gasPrice` together
 //! with an EIP-1559 fee field is always an error.
+//!
+//! # Authorizations
+//!
+//! `signAuthorization` reads one JSON object `{ "chainId", "address", "nonce" }` with the same
+//! rules as an `authorizationList` entry without its signature ([`Authorization::from_json`]).
 
+use super::authorization::{Authorization, AuthorizationError, SignedAuthorization};
 use super::model::{error, AccessListItem, ChainId, Fees, Transaction, TransactionError, TxType};
 use crate::eth::address::AddressError;
-use crate::eth::{Address, SignHash};
+use crate::eth::{Address, SignHash, Signature};
 use core::ops::Deref;
 use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 
@@ -46,10 +53,10 @@ pub struct TransactionRequest {
 }
 
 impl TransactionRequest {
-    /// Parses a JSON object: `type` (`0x0`/`0x1`/`0x2`; inferred from the fee fields when
-    /// absent), `chainId` (required), `nonce`, `to` (absent/null = contract creation), `value`,
+    /// Parses a JSON object: `type` (`0x0`/`0x1`/`0x2`/`0x4`; inferred from the fee fields
+    /// and `authorizationList` when absent), `chainId` (required), `nonce`, `to` (absent/null = contract creation), `value`,
     /// `data` (or `input`), `gas` (or `gasLimit`), `gasPrice`, `maxFeePerGas`,
-    /// `maxPriorityFeePerGas`, `accessList`, `from`. Unknown fields are rejected. The exact rules
+    /// `maxPriorityFeePerGas`, `accessList`, `authorizationList`, `from`. Unknown fields are rejected. The exact rules
     /// are in the [module documentation](self).
     ///
     /// # Errors
@@ -107,6 +114,38 @@ pub fn sign_request<S: SignHash>(
         return Err(error("from is not the signing account"));
     }
     Ok(request.sign(signer))
+}
+
+impl Authorization {
+    /// Parses `signAuthorization`'s request: a JSON object `{ "chainId", "address", "nonce" }`,
+    /// `chainId` (0 = valid on every chain) and `nonce` quantities of at most 2^64-1, `address`
+    /// the delegate contract (the zero address clears a delegation). Unknown, repeated and
+    /// missing fields are refused.
+    ///
+    /// # Errors
+    ///
+    /// An [`AuthorizationError`] whose reason names the first problem found.
+    pub fn from_json(json: &str) -> Result<Self, AuthorizationError> {
+        let as_authorization = |e: TransactionError| AuthorizationError { reason: e.reason };
+        let parsed: Json = serde_json::from_str(json).map_err(|_| AuthorizationError {
+            reason: "not valid json",
+        })?;
+        let (authorization, _) = parse_authorization(&parsed, false).map_err(as_authorization)?;
+        Ok(authorization)
+    }
+}
+
+/// `signAuthorization`: reads the authorization `json` ([`Authorization::from_json`]) and has
+/// `signer` sign it ([`Authorization::sign`]). The request is checked before the signer is
+/// asked, so its errors come first.
+///
+/// # Errors
+/// Those of [`Authorization::from_json`]. The signer's own failure is inside the `Ok`.
+pub fn sign_authorization_request<S: SignHash>(
+    signer: &S,
+    json: &str,
+) -> Result<S::Signed<SignedAuthorization>, AuthorizationError> {
+    Ok(Authorization::from_json(json)?.sign(signer))
 }
 
 /// A JSON value that keeps every member of an object in order, so repeated keys can be refused
@@ -205,6 +244,11 @@ enum Quantity {
     GasPrice,
     MaxFeePerGas,
     MaxPriorityFeePerGas,
+    AuthorizationChainId,
+    AuthorizationNonce,
+    YParity,
+    R,
+    S,
 }
 
 impl Quantity {
@@ -220,6 +264,11 @@ impl Quantity {
             Self::GasPrice => "gasPrice is not a 0x-hex quantity",
             Self::MaxFeePerGas => "maxFeePerGas is not a 0x-hex quantity",
             Self::MaxPriorityFeePerGas => "maxPriorityFeePerGas is not a 0x-hex quantity",
+            Self::AuthorizationChainId => "authorization chainId is not a 0x-hex quantity",
+            Self::AuthorizationNonce => "authorization nonce is not a 0x-hex quantity",
+            Self::YParity => "authorization yParity is not a 0x-hex quantity",
+            Self::R => "authorization r is not a 0x-hex quantity",
+            Self::S => "authorization s is not a 0x-hex quantity",
         })
     }
 
@@ -235,6 +284,11 @@ impl Quantity {
             Self::GasPrice => "gasPrice is larger than 2^256-1",
             Self::MaxFeePerGas => "maxFeePerGas is larger than 2^256-1",
             Self::MaxPriorityFeePerGas => "maxPriorityFeePerGas is larger than 2^256-1",
+            Self::AuthorizationChainId => "authorization chainId is larger than 2^64-1",
+            Self::AuthorizationNonce => "authorization nonce is larger than 2^64-1",
+            Self::YParity => "authorization yParity is not 0 or 1",
+            Self::R => "authorization r is larger than 2^256-1",
+            Self::S => "authorization s is larger than 2^256-1",
         })
     }
 
@@ -303,6 +357,7 @@ struct Fields<'a> {
     data: Option<&'a Json>,
     input: Option<&'a Json>,
     access_list: Option<&'a Json>,
+    authorization_list: Option<&'a Json>,
     from: Option<&'a Json>,
 }
 
@@ -330,6 +385,7 @@ impl<'a> Fields<'a> {
                 "data" => &mut fields.data,
                 "input" => &mut fields.input,
                 "accessList" => &mut fields.access_list,
+                "authorizationList" => &mut fields.authorization_list,
                 "from" => &mut fields.from,
                 _ => return Err(error("unknown field")),
             };
@@ -390,6 +446,9 @@ impl<'a> Fields<'a> {
             }
             (_, list) => list.unwrap_or_default(),
         };
+        if matches!(fees, Fees::SetCode { .. }) && to.is_none() {
+            return Err(error("type 4 needs a to address"));
+        }
         Ok(TransactionRequest {
             transaction: Transaction {
                 chain_id,
@@ -418,13 +477,18 @@ impl<'a> Fields<'a> {
                 0 => TxType::Legacy,
                 1 => TxType::AccessList,
                 2 => TxType::DynamicFee,
+                4 => TxType::SetCode,
                 _ => return Err(error("unsupported transaction type")),
             },
+            None if self.authorization_list.is_some() => TxType::SetCode,
             None if has_1559 => TxType::DynamicFee,
             None if self.access_list.is_some() => TxType::AccessList,
             None if self.gas_price.is_some() => TxType::Legacy,
             None => return Err(error("missing gasPrice or maxFeePerGas")),
         };
+        if self.authorization_list.is_some() && tx_type != TxType::SetCode {
+            return Err(error("authorization list needs type 4"));
+        }
         match tx_type {
             TxType::Legacy | TxType::AccessList => {
                 if has_1559 {
@@ -438,7 +502,7 @@ impl<'a> Fields<'a> {
                     Fees::AccessList { gas_price }
                 })
             }
-            TxType::DynamicFee => {
+            TxType::DynamicFee | TxType::SetCode => {
                 if self.gas_price.is_some() {
                     return Err(error("fee fields do not match the transaction type"));
                 }
@@ -452,9 +516,36 @@ impl<'a> Fields<'a> {
                 if max_priority_fee_per_gas > max_fee_per_gas {
                     return Err(error("maxPriorityFeePerGas exceeds maxFeePerGas"));
                 }
-                Ok(Fees::DynamicFee {
+                if tx_type == TxType::DynamicFee {
+                    return Ok(Fees::DynamicFee {
+                        max_priority_fee_per_gas,
+                        max_fee_per_gas,
+                    });
+                }
+                let Some(Json::Array(entries)) = self.authorization_list else {
+                    return Err(error(if self.authorization_list.is_none() {
+                        "missing authorizationList"
+                    } else {
+                        "authorizationList is not an array"
+                    }));
+                };
+                if entries.is_empty() {
+                    return Err(error("authorizationList is empty"));
+                }
+                let authorization_list = entries
+                    .iter()
+                    .map(|entry| match parse_authorization(entry, true)? {
+                        (authorization, Some(signature)) => Ok(SignedAuthorization {
+                            authorization,
+                            signature,
+                        }),
+                        (_, None) => Err(error("authorization is missing its signature")),
+                    })
+                    .collect::<Result<Vec<_>, _>>()?;
+                Ok(Fees::SetCode {
                     max_priority_fee_per_gas,
                     max_fee_per_gas,
+                    authorization_list,
                 })
             }
         }
@@ -467,6 +558,7 @@ enum AddressField {
     To,
     From,
     AccessList,
+    Authorization,
 }
 
 /// Parses an address string (`0x` + 40 hex digits; mixed case must be the EIP-55 checksum).
@@ -488,6 +580,10 @@ fn parse_address(value: &Json, field: AddressField) -> Result<Address, Transacti
                 "access list address has an invalid eip-55 checksum"
             }
             (AddressField::AccessList, _) => "access list address is not an address",
+            (AddressField::Authorization, AddressError::BadChecksum) => {
+                "authorization address has an invalid eip-55 checksum"
+            }
+            (AddressField::Authorization, _) => "authorization address is not an address",
         })
     })
 }
@@ -551,6 +647,62 @@ fn parse_access_list_item(value: &Json) -> Result<AccessListItem, TransactionErr
         storage_keys,
     })
 }
+/// Parses one authorization: `{ chainId, address, nonce }`, and when `signed`, also `yParity`
+/// (0 or 1), `r` and `s`, all required. Unknown and repeated fields are refused.
+fn parse_authorization(
+    value: &Json,
+    signed: bool,
+) -> Result<(Authorization, Option<Signature>), TransactionError> {
+    let Json::Object(members) = value else {
+        return Err(error("authorization is not an object"));
+    };
+    let mut fields: [Option<&Json>; 6] = [None; 6];
+    for (name, value) in members {
+        let index = match name.as_str() {
+            "chainId" => 0,
+            "address" => 1,
+            "nonce" => 2,
+            "yParity" if signed => 3,
+            "r" if signed => 4,
+            "s" if signed => 5,
+            _ => return Err(error("authorization has an unknown field")),
+        };
+        let slot = fields
+            .get_mut(index)
+            .ok_or(error("authorization has an unknown field"))?;
+        if slot.replace(value).is_some() {
+            return Err(error("authorization has a duplicate field"));
+        }
+    }
+    let [chain_id, address, nonce, y_parity, r, s] = fields;
+    let authorization = Authorization {
+        chain_id: Quantity::AuthorizationChainId
+            .parse_u64(chain_id.ok_or(error("authorization is missing chainId"))?)?,
+        address: parse_address(
+            address.ok_or(error("authorization is missing address"))?,
+            AddressField::Authorization,
+        )?,
+        nonce: Quantity::AuthorizationNonce
+            .parse_u64(nonce.ok_or(error("authorization is missing nonce"))?)?,
+    };
+    if !signed {
+        return Ok((authorization, None));
+    }
+    let y_parity = match Quantity::YParity
+        .parse_u64(y_parity.ok_or(error("authorization is missing yParity"))?)?
+    {
+        0 => 0,
+        1 => 1,
+        _ => return Err(Quantity::YParity.too_large()),
+    };
+    let signature = Signature {
+        r: Quantity::R.parse_u256(r.ok_or(error("authorization is missing r"))?)?,
+        s: Quantity::S.parse_u256(s.ok_or(error("authorization is missing s"))?)?,
+        y_parity,
+    };
+    Ok((authorization, Some(signature)))
+}
+
 #[cfg(test)]
 mod tests {
     #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
