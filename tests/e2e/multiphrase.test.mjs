@@ -1,13 +1,15 @@
 // A MetaMask vault as MetaMask writes it today (issue 15 part 1), restored from a file made with
 // @metamask/browser-passworder: two phrases (each with keyring-controller's `metadata`), two
 // imported keys (one `Simple Key Pair` each) and a keyring of a type Keystead does not know.
-// Every account is listed with its source (`data-source` on `account-item`), and the vault the
+// Every account is listed with its source (`data-source` on `account-item`) and signs a
+// personal_sign for a connected site (viem verifies it), and the vault the
 // extension stores decrypts to the same keyring list.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { decrypt, encrypt } from '@metamask/browser-passworder';
 import { privateKeyToAccount, mnemonicToAccount } from 'viem/accounts';
-import { PASSWORD, startAnvil, launch, openPopup, readStorage, submitFile } from './harness.mjs';
+import { verifyMessage } from 'viem';
+import { PASSWORD, startAnvil, startDemo, launch, openPage, openPopup, readStorage, submitFile } from './harness.mjs';
 
 const PHRASE_1 = 'legal winner thank year wave sausage worth useful legal winner thank yellow';
 const PHRASE_2 = 'letter advice cage absurd amount doctor acoustic avoid letter advice cage above';
@@ -28,13 +30,16 @@ const KEYRINGS = [
 ];
 
 let chain;
+let demo;
 let browser;
 before(async () => {
   chain = await startAnvil();
+  demo = await startDemo();
 });
 after(async () => {
   await browser?.close();
   chain?.stop();
+  demo?.stop();
 });
 
 test('every account of both phrases and both keys is listed with its source; the stored vault decrypts to the same keyring list', async () => {
@@ -56,4 +61,35 @@ test('every account of both phrases and both keys is listed with its source; the
   assert.deepEqual(got, want);
   const stored = (await readStorage(page)).local.vault;
   assert.deepEqual(await decrypt(PASSWORD, typeof stored === 'string' ? stored : JSON.stringify(stored)), KEYRINGS);
+});
+
+test('a site connected to every account gets a personal_sign from each that viem verifies', async () => {
+  const dapp = await openPage(browser, demo.url);
+  const request = (method, params) => dapp.evaluate(
+    ({ method, params }) => window.ethereum.request({ method, params }).then((result) => ({ result }), (e) => ({ code: e.code })),
+    { method, params });
+  const nextWindow = () => browser.context.waitForEvent('page', { predicate: (p) => p.url().includes('#/approve/') });
+  const approve = async (page) => {
+    const closed = page.waitForEvent('close');
+    await page.getByTestId('approve').click({ noWaitAfter: true }).catch(() => {});
+    await closed;
+  };
+  const opened = nextWindow();
+  const connected = request('eth_requestAccounts', []);
+  const picker = await opened;
+  const boxes = picker.getByTestId('connect-account');
+  await boxes.nth(4).waitFor();
+  for (let i = 0; i < 5; i++) await boxes.nth(i).setChecked(true);
+  await approve(picker);
+  const { result: accounts } = await connected;
+  assert.equal(accounts.length, 5);
+  for (const account of accounts) {
+    const message = `signed by ${account}`;
+    const hex = `0x${Buffer.from(message).toString('hex')}`;
+    const windowOpened = nextWindow();
+    const signed = request('personal_sign', [hex, account]);
+    await approve(await windowOpened);
+    const { result: signature } = await signed;
+    assert.ok(await verifyMessage({ address: account, message, signature }), account);
+  }
 });
