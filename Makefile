@@ -9,7 +9,7 @@ export WASM_BINDGEN_TEST_TIMEOUT ?= 180
 WASM_TARGET := wasm32-unknown-unknown
 WASM_RAW    := target/$(WASM_TARGET)/release/keystead.wasm
 
-.PHONY: start test setup pkg dist size lint test-native test-wasm test-diff test-unit test-e2e bench clean
+.PHONY: start test setup pkg dist size lint test-native test-wasm test-diff test-unit test-e2e bench screenshots clean
 
 # Ports `make start` uses on 127.0.0.1 (e.g. `make start DEMO_PORT=5174`).
 ANVIL_PORT ?= 8545
@@ -69,3 +69,9 @@ bench: setup pkg
 
 clean:
 	rm -rf target pkg dist dist-demo
+
+## screenshots: a PNG of every popup screen and approval window, light and dark (English only
+## for now), in target/screenshots/ for review (scripts/screenshots.mjs; needs 127.0.0.1:8545 and
+## :8546 free for anvil)
+screenshots: dist
+	node scripts/screenshots.mjs
