@@ -417,7 +417,8 @@ impl ShamirBackup {
             + self.set.groups.as_ref().map_or(0, |g| g.len() * 8)
     }
 
-    /// Appends this wallet's keyring entry (`docs/vault-format.md`) to `out`, which the caller
+    /// Appends this wallet's keyring entry (`docs/vault-format.md`) without its closing brace
+    /// (the caller adds the entry's `metadata` first) to `out`, which the caller
     /// sized with [`ShamirBackup::keyring_capacity`] so it never grows (a grown buffer would
     /// leave an unwiped copy of the master secret behind). `hd_path` must be a parsed path
     /// (no JSON escaping needed).
@@ -445,7 +446,7 @@ impl ShamirBackup {
             }
             out.push(']');
         }
-        let _ = write!(out, r#","passphrase":{}}}}}}}"#, set.passphrase);
+        let _ = write!(out, r#","passphrase":{}}}}}"#, set.passphrase);
     }
 
     /// Reads the `data` of a [`SHAMIR_KEYRING_TYPE`] keyring entry (JSON text).

@@ -15,7 +15,7 @@ use zeroize::Zeroizing;
 use crate::error::Error;
 use crate::eth::Address;
 use crate::keyring::KeyringError;
-use crate::keyring::{Account, AccountSigner, Keyrings};
+use crate::keyring::{Account, AccountSigner, KeptAside, Keyrings, PhraseInfo};
 use crate::mnemonic::Mnemonic;
 use crate::session::{self, SessionKey};
 use crate::shamir_backup::{Scheme, ShamirBackup, ShareCheck, ShareSet};
@@ -232,12 +232,46 @@ impl Wallet {
         Ok(self.unlocked()?.keyring.accounts())
     }
 
-    /// Derives the next HD account.
+    /// Derives the next HD account of the first HD keyring.
     ///
     /// # Errors
     /// `LOCKED`; see [`Keyrings::add_account`].
     pub fn add_account(&mut self) -> Result<Address, Error> {
         self.unlocked_mut()?.keyring.add_account()
+    }
+
+    /// Derives the next account of HD keyring `phrase` (0 for the first).
+    ///
+    /// # Errors
+    /// `LOCKED`; see [`Keyrings::add_account_to`].
+    pub fn add_account_to(&mut self, phrase: usize) -> Result<Address, Error> {
+        self.unlocked_mut()?.keyring.add_account_to(phrase)
+    }
+
+    /// Adds another Secret Recovery Phrase (typed, any case/whitespace) as a new HD keyring;
+    /// returns its phrase number (0-based).
+    ///
+    /// # Errors
+    /// `LOCKED`, `INVALID_PHRASE`; see [`Keyrings::import_phrase`].
+    pub fn import_phrase(&mut self, phrase: &str) -> Result<usize, Error> {
+        let state = self.unlocked_mut()?;
+        state.keyring.import_phrase(Mnemonic::parse(phrase)?)
+    }
+
+    /// The wallet's HD keyrings (phrases and Shamir master secrets) in list order.
+    ///
+    /// # Errors
+    /// `LOCKED`.
+    pub fn phrases(&self) -> Result<Vec<PhraseInfo>, Error> {
+        Ok(self.unlocked()?.keyring.phrases())
+    }
+
+    /// The keyrings kept aside, verbatim, because Keystead cannot use them.
+    ///
+    /// # Errors
+    /// `LOCKED`.
+    pub fn kept_aside(&self) -> Result<Vec<KeptAside>, Error> {
+        Ok(self.unlocked()?.keyring.kept_aside())
     }
 
     /// Imports a private key.
@@ -261,7 +295,23 @@ impl Wallet {
     /// # Errors
     /// `LOCKED`, `INCORRECT_PASSWORD`, or `NoPhrase` for a keyring without one.
     pub fn reveal_phrase(&self, password: &str) -> Result<Zeroizing<String>, Error> {
-        self.gate(password)?.keyring.phrase()
+        self.reveal_phrase_of(0, password)
+    }
+
+    /// HD keyring `phrase`'s phrase, after re-checking `password` (a full PBKDF2 derivation).
+    ///
+    /// # Errors
+    /// `LOCKED`, `NoPhrase` when there is no such phrase (checked first, so it costs no
+    /// PBKDF2), `INCORRECT_PASSWORD`.
+    pub fn reveal_phrase_of(
+        &self,
+        phrase: usize,
+        password: &str,
+    ) -> Result<Zeroizing<String>, Error> {
+        if !self.unlocked()?.keyring.has_phrase(phrase) {
+            return Err(KeyringError::NoPhrase.into());
+        }
+        self.gate(password)?.keyring.phrase_of(phrase)
     }
 
     /// `0x` + 64 hex digits: the private key of `address`, after re-checking `password`.
@@ -321,7 +371,15 @@ impl Wallet {
     /// # Errors
     /// `LOCKED`.
     pub fn verify_phrase(&self, phrase: &str) -> Result<bool, Error> {
-        Ok(self.unlocked()?.keyring.verify_phrase(phrase))
+        self.verify_phrase_of(0, phrase)
+    }
+
+    /// Whether a typed phrase is HD keyring `number`'s phrase. Reveals nothing else.
+    ///
+    /// # Errors
+    /// `LOCKED`.
+    pub fn verify_phrase_of(&self, number: usize, phrase: &str) -> Result<bool, Error> {
+        Ok(self.unlocked()?.keyring.verify_phrase_of(number, phrase))
     }
 
     /// Whether `hash_hex` (64 hex digits) is the phrase guard's fingerprint of this wallet's

@@ -84,6 +84,22 @@ fn secret_text(value: &JsString, what: &'static str) -> Result<Zeroizing<String>
 }
 
 const PASSWORD: &str = "the password must be a string";
+
+/// A phrase number from JS (from 1; absent for the first) as the core's index (from 0).
+fn phrase_index(number: Option<u32>) -> Result<usize, JsValue> {
+    match number {
+        None => Ok(0),
+        Some(n) => n
+            .checked_sub(1)
+            .and_then(|i| usize::try_from(i).ok())
+            .ok_or_else(|| js_error(&Error::InvalidArgument("phrases are numbered from 1"))),
+    }
+}
+
+/// The core's phrase index as JS's number (from 1).
+fn phrase_number(index: usize) -> u32 {
+    u32::try_from(index).map_or(u32::MAX, |i| i.saturating_add(1))
+}
 const PHRASE: &str = "the phrase must be a string";
 
 fn set(obj: &Object, key: &str, value: &JsValue) {
@@ -465,7 +481,8 @@ impl Keyring {
         scrubbed(|| js(self.inner.vault()))
     }
 
-    /// `[{ address, type: "hd" | "imported", index? }]`, addresses EIP-55 checksummed.
+    /// `[{ address, type: "hd" | "imported", index?, phrase? }]` (`phrase`: which HD keyring,
+    /// from 1), addresses EIP-55 checksummed, each once.
     pub fn accounts(&self) -> Result<Array, JsValue> {
         let list = Array::new();
         for account in js(self.inner.accounts())? {
@@ -476,9 +493,10 @@ impl Keyring {
                 &JsValue::from_str(&account.address.to_checksum()),
             );
             match account.kind {
-                AccountKind::Hd { index } => {
+                AccountKind::Hd { index, phrase } => {
                     set(&obj, "type", &JsValue::from_str("hd"));
                     set(&obj, "index", &JsValue::from(index.get()));
+                    set(&obj, "phrase", &JsValue::from(phrase_number(phrase)));
                 }
                 AccountKind::Imported => set(&obj, "type", &JsValue::from_str("imported")),
             }
@@ -487,10 +505,59 @@ impl Keyring {
         Ok(list)
     }
 
-    /// Derives the next HD account; returns its address.
+    /// Derives the next account of phrase `phrase` (from 1; the first when absent); returns
+    /// its address.
     #[wasm_bindgen(js_name = addAccount)]
-    pub fn add_account(&mut self) -> Result<String, JsValue> {
-        scrubbed(|| Ok(js(self.inner.add_account())?.to_checksum()))
+    pub fn add_account(&mut self, phrase: Option<u32>) -> Result<String, JsValue> {
+        let phrase = phrase_index(phrase)?;
+        scrubbed(|| Ok(js(self.inner.add_account_to(phrase))?.to_checksum()))
+    }
+
+    /// Adds another Secret Recovery Phrase (typed, any case and whitespace) to the wallet;
+    /// returns its number (from 1).
+    #[wasm_bindgen(js_name = importPhrase)]
+    pub fn import_phrase(&mut self, phrase: &JsString) -> Result<u32, JsValue> {
+        scrubbed(|| {
+            let phrase = secret_text(phrase, PHRASE)?;
+            Ok(phrase_number(js(self.inner.import_phrase(&phrase))?))
+        })
+    }
+
+    /// The wallet's HD keyrings in list order: `[{ phrase, name, kind: "phrase" | "shamir",
+    /// accounts }]` (`phrase` from 1; `name` from the keyring's `metadata`, or `null`).
+    pub fn phrases(&self) -> Result<Array, JsValue> {
+        let list = Array::new();
+        for (i, info) in js(self.inner.phrases())?.iter().enumerate() {
+            let obj = Object::new();
+            set(&obj, "phrase", &JsValue::from(phrase_number(i)));
+            let name = info
+                .name
+                .as_deref()
+                .map_or(JsValue::NULL, JsValue::from_str);
+            set(&obj, "name", &name);
+            let kind = if info.shamir { "shamir" } else { "phrase" };
+            set(&obj, "kind", &JsValue::from_str(kind));
+            let accounts = u32::try_from(info.accounts).unwrap_or(u32::MAX);
+            set(&obj, "accounts", &JsValue::from(accounts));
+            list.push(&obj);
+        }
+        Ok(list)
+    }
+
+    /// The keyrings kept aside verbatim because Keystead cannot use them:
+    /// `[{ position, type, reason }]` (`position` in the keyring list, from 0).
+    #[wasm_bindgen(js_name = keptAside)]
+    pub fn kept_aside(&self) -> Result<Array, JsValue> {
+        let list = Array::new();
+        for kept in js(self.inner.kept_aside())? {
+            let obj = Object::new();
+            let position = u32::try_from(kept.position).unwrap_or(u32::MAX);
+            set(&obj, "position", &JsValue::from(position));
+            set(&obj, "type", &JsValue::from_str(&kept.kind));
+            set(&obj, "reason", &JsValue::from_str(kept.reason));
+            list.push(&obj);
+        }
+        Ok(list)
     }
 
     /// Imports a private key (64 hex digits, optional 0x); returns its address.
@@ -508,12 +575,18 @@ impl Keyring {
         js(self.inner.remove_account(&address(address_)?))
     }
 
-    /// The phrase (space-separated), after re-checking the password.
+    /// Phrase `phrase`'s words (from 1; the first when absent), space-separated, after
+    /// re-checking the password.
     #[wasm_bindgen(js_name = revealPhrase)]
-    pub fn reveal_phrase(&self, password: &JsString) -> Result<JsString, JsValue> {
+    pub fn reveal_phrase(
+        &self,
+        password: &JsString,
+        phrase: Option<u32>,
+    ) -> Result<JsString, JsValue> {
+        let number = phrase_index(phrase)?;
         scrubbed(|| {
             let password = secret_text(password, PASSWORD)?;
-            let phrase = js(self.inner.reveal_phrase(&password))?;
+            let phrase = js(self.inner.reveal_phrase_of(number, &password))?;
             Ok(JsString::from(phrase.as_str()))
         })
     }
@@ -579,12 +652,14 @@ impl Keyring {
         })
     }
 
-    /// `true` when the typed phrase is this keyring's phrase; reveals nothing.
+    /// `true` when the typed phrase is phrase `number` of this wallet (from 1; the first when
+    /// absent); reveals nothing.
     #[wasm_bindgen(js_name = verifyPhrase)]
-    pub fn verify_phrase(&self, phrase: &JsString) -> Result<bool, JsValue> {
+    pub fn verify_phrase(&self, phrase: &JsString, number: Option<u32>) -> Result<bool, JsValue> {
+        let number = phrase_index(number)?;
         scrubbed(|| {
             let phrase = secret_text(phrase, PHRASE)?;
-            js(self.inner.verify_phrase(&phrase))
+            js(self.inner.verify_phrase_of(number, &phrase))
         })
     }
 

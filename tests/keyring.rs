@@ -67,10 +67,18 @@ fn serializes_in_metamask_layout() {
     assert_eq!(String::from_utf8(mnemonic).unwrap(), ANVIL_PHRASE);
     assert_eq!(json[0]["data"]["numberOfAccounts"], 2);
     assert_eq!(json[0]["data"]["hdPath"], "m/44'/60'/0'/0");
-    assert_eq!(
-        json[1],
-        serde_json::json!({ "type": "Simple Key Pair", "data": [KEY_5] })
-    );
+    assert_eq!(json[1]["type"], "Simple Key Pair");
+    assert_eq!(json[1]["data"], serde_json::json!([KEY_5]));
+    // Keyrings Keystead makes carry keyring-controller's metadata: a fresh ULID, no name.
+    for entry in json.as_array().unwrap() {
+        let id = entry["metadata"]["id"].as_str().unwrap();
+        assert_eq!(id.len(), 26, "{id}");
+        assert!(id
+            .bytes()
+            .all(|b| b"0123456789ABCDEFGHJKMNPQRSTVWXYZ".contains(&b)));
+        assert_eq!(entry["metadata"]["name"], "");
+    }
+    assert_ne!(json[0]["metadata"]["id"], json[1]["metadata"]["id"]);
     assert_eq!(json.as_array().unwrap().len(), 2);
 }
 
@@ -85,7 +93,7 @@ fn reads_byte_and_string_mnemonics_and_round_trips() {
         expected.push(ADDRESS_5.to_string());
         assert_eq!(addresses(&k), expected);
         let kinds: Vec<AccountKind> = k.accounts().iter().map(|a| a.kind).collect();
-        assert!(matches!(kinds[2], AccountKind::Hd { index } if index.get() == 2));
+        assert!(matches!(kinds[2], AccountKind::Hd { index, phrase: 0 } if index.get() == 2));
         assert_eq!(kinds[3], AccountKind::Imported);
         let again = Keyrings::deserialize(k.serialize().as_bytes()).unwrap();
         assert_eq!(addresses(&again), expected);
@@ -96,14 +104,18 @@ fn reads_byte_and_string_mnemonics_and_round_trips() {
 fn keeps_keyrings_it_does_not_use() {
     let ledger = serde_json::json!({ "type": "Ledger Hardware",
         "data": { "hdPath": "m/44'/60'/0'", "accounts": ["0x0000000000000000000000000000000000000001"] } });
-    let second_hd = hd_json(Value::from("abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon about"), 1);
-    let list = serde_json::json!([hd_json(Value::from(ANVIL_PHRASE), 1), ledger, second_hd]);
+    let abandon = "abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon about";
+    let bytes = |p: &str| Value::from(p.bytes().map(Value::from).collect::<Vec<_>>());
+    let second_hd = hd_json(bytes(abandon), 1);
+    let list = serde_json::json!([hd_json(bytes(ANVIL_PHRASE), 1), ledger, second_hd]);
     let k = Keyrings::deserialize(list.to_string().as_bytes()).unwrap();
-    assert_eq!(k.preserved_keyrings(), 2);
-    assert_eq!(addresses(&k), vec![ANVIL[0].to_string()]);
+    assert_eq!(k.preserved_keyrings(), 1);
+    assert!(k.kept_aside().is_empty(), "a ledger is not kept aside");
+    // A second HD keyring is phrase 2: its accounts are the wallet's too.
+    let abandon_0 = derive_addresses(abandon, 0, 1).unwrap()[0].to_checksum();
+    assert_eq!(addresses(&k), vec![ANVIL[0].to_string(), abandon_0]);
     let out: Value = serde_json::from_str(&k.serialize()).unwrap();
-    assert_eq!(out[1], ledger);
-    assert_eq!(out[2], second_hd);
+    assert_eq!(out, list);
 }
 
 /// The keyring list is read in place (no serde): JSON escapes in keys and values, `null` for
@@ -182,33 +194,41 @@ fn rejects_malformed_keyring_lists() {
         r#"[{{"type":"HD Key Tree","data":{{"mnemonic":"{ANVIL_PHRASE}","numberOfAccounts":4000000000}}}}]"#
     ));
     malformed(r#"[{"type":"Simple Key Pair","data":"notalist"}]"#);
+}
 
-    let bad_phrase = r#"[{"type":"HD Key Tree","data":{"mnemonic":"test test test"}}]"#;
-    assert_eq!(
-        Keyrings::deserialize(bad_phrase.as_bytes())
-            .err()
-            .unwrap()
-            .code(),
-        "INVALID_PHRASE"
-    );
-    let bad_key = r#"[{"type":"Simple Key Pair","data":["00"]}]"#;
-    assert_eq!(
-        Keyrings::deserialize(bad_key.as_bytes())
-            .err()
-            .unwrap()
-            .code(),
-        "INVALID_PRIVATE_KEY"
-    );
-    let bad_path = format!(
-        r#"[{{"type":"HD Key Tree","data":{{"mnemonic":"{ANVIL_PHRASE}","hdPath":"m/2147483648'"}}}}]"#
-    );
-    assert_eq!(
-        Keyrings::deserialize(bad_path.as_bytes())
-            .err()
-            .unwrap()
-            .code(),
-        "INVALID_ARGUMENT"
-    );
+/// A keyring of the right layout whose secret Keystead cannot use is kept aside verbatim, with
+/// the reason, and the rest of the wallet opens.
+#[test]
+fn keeps_aside_keyrings_it_cannot_use() {
+    let good = format!(r#"{{"type":"HD Key Tree","data":{{"mnemonic":"{ANVIL_PHRASE}"}}}}"#);
+    for (bad, reason) in [
+        (
+            r#"{"type":"HD Key Tree","data":{"mnemonic":"test test test"}}"#.to_string(),
+            "INVALID_PHRASE",
+        ),
+        (
+            r#"{"type":"Simple Key Pair","data":["00"]}"#.to_string(),
+            "INVALID_PRIVATE_KEY",
+        ),
+        (
+            format!(
+                r#"{{"type":"HD Key Tree","data":{{"mnemonic":"{ANVIL_PHRASE}","hdPath":"m/2147483648'"}}}}"#
+            ),
+            "INVALID_ARGUMENT",
+        ),
+        (
+            r#"{"type":"HD Key Tree","data":{"mnemonic":"academic acid acrobat romp chubby","isSlip39":true,"numberOfAccounts":1},"metadata":{"id":"x","name":"Rabby"}}"#.to_string(),
+            "SLIP39_PHRASE",
+        ),
+    ] {
+        let list = format!("[{bad},{good}]");
+        let k = Keyrings::deserialize(list.as_bytes()).unwrap();
+        let aside = k.kept_aside();
+        assert_eq!(aside.len(), 1, "{bad}");
+        assert_eq!((aside[0].position, aside[0].reason), (0, reason), "{bad}");
+        assert_eq!(addresses(&k), vec![ANVIL[0].to_string()], "{bad}");
+        assert!(k.serialize().starts_with(&format!("[{bad},")), "{bad}");
+    }
 }
 
 #[test]

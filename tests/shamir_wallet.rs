@@ -127,12 +127,25 @@ fn the_vault_holds_the_master_secret_never_a_share_and_survives_open_and_save() 
 fn keyrings_other_than_the_shamir_one_are_kept_as_metamask_has_them() {
     let secret = "00112233445566778899aabbccddeeff";
     let list = format!(
-        r#"[{{"type":"{SHAMIR_KEYRING_TYPE}","data":{{"masterSecret":"{secret}","numberOfAccounts":1,"hdPath":"m/44'/60'/0'/0","shareSet":{{"identifier":77,"extendable":false,"iterationExponent":0,"groupThreshold":1,"groupCount":1,"passphrase":true}}}}}},{{"type":"Trezor Hardware","data":{{"hdPath":"m/44'/60'/0'/0","accounts":["0x01"]}}}},{{"type":"HD Key Tree","data":{{"mnemonic":"test test test test test test test test test test test junk","numberOfAccounts":1}}}}]"#
+        r#"[{{"type":"{SHAMIR_KEYRING_TYPE}","data":{{"masterSecret":"{secret}","numberOfAccounts":1,"hdPath":"m/44'/60'/0'/0","shareSet":{{"identifier":77,"extendable":false,"iterationExponent":0,"groupThreshold":1,"groupCount":1,"passphrase":true}}}}}},{{"type":"Trezor Hardware","data":{{"hdPath":"m/44'/60'/0'/0","accounts":["0x01"]}}}},{{"type":"HD Key Tree","data":{{"mnemonic":[{anvil}],"numberOfAccounts":1,"hdPath":"m/44'/60'/0'/0"}},"metadata":{{"id":"01JPM6NFVGW8V8KKN34053JVFT","name":"Work"}}}}]"#,
+        anvil = "test test test test test test test test test test test junk"
+            .bytes()
+            .map(|b| b.to_string())
+            .collect::<Vec<_>>()
+            .join(",")
     );
     let keyrings = Keyrings::deserialize(list.as_bytes()).unwrap();
-    // The first HD keyring is the Shamir one; the second HD keyring is kept, unused.
-    assert_eq!(keyrings.preserved_keyrings(), 2);
-    assert_eq!(keyrings.accounts().len(), 1);
+    // The first HD keyring is the Shamir one; the HD Key Tree after it is phrase 2.
+    assert_eq!(keyrings.preserved_keyrings(), 1);
+    assert_eq!(keyrings.accounts().len(), 2);
+    assert_eq!(
+        keyrings
+            .phrases()
+            .iter()
+            .map(|p| (p.shamir, p.name.clone()))
+            .collect::<Vec<_>>(),
+        vec![(true, None), (false, Some("Work".to_string()))]
+    );
     assert_eq!(
         keyrings.accounts()[0].address,
         account(&hex::decode(secret).unwrap(), 0)

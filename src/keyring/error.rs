@@ -8,6 +8,8 @@ use core::fmt;
 pub enum KeyringError {
     /// The account is already in the keyring.
     DuplicateAccount,
+    /// The Secret Recovery Phrase is already in the wallet.
+    DuplicatePhrase,
     /// No account of the keyring has this address.
     UnknownAccount,
     /// Only imported accounts can be removed; HD accounts are covered by the phrase.
@@ -21,11 +23,12 @@ pub enum KeyringError {
 }
 
 impl KeyringError {
-    /// The stable code: `DUPLICATE_ACCOUNT`, `UNKNOWN_ACCOUNT`, `LOCKED`, or `INVALID_ARGUMENT`
+    /// The stable code: `DUPLICATE_ACCOUNT`, `DUPLICATE_PHRASE`, `UNKNOWN_ACCOUNT`, `LOCKED`, or `INVALID_ARGUMENT`
     /// (removing an HD account, no phrase, too many accounts).
     pub fn code(&self) -> &'static str {
         match self {
             Self::DuplicateAccount => "DUPLICATE_ACCOUNT",
+            Self::DuplicatePhrase => "DUPLICATE_PHRASE",
             Self::UnknownAccount => "UNKNOWN_ACCOUNT",
             Self::Locked => "LOCKED",
             Self::NotRemovable | Self::NoPhrase | Self::TooManyAccounts => "INVALID_ARGUMENT",
@@ -37,6 +40,7 @@ impl fmt::Display for KeyringError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(match self {
             Self::DuplicateAccount => "this account is already in the wallet",
+            Self::DuplicatePhrase => "this secret recovery phrase is already in the wallet",
             Self::UnknownAccount => "no account of this wallet has that address",
             Self::NotRemovable => "only imported accounts can be removed",
             Self::NoPhrase => "this wallet has no secret recovery phrase",

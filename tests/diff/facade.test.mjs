@@ -59,7 +59,7 @@ test('create: every word count gives a fresh valid phrase and one HD account', (
     assert.ok(validateMnemonic(phrase, wordlist), `scure accepts the ${words}-word phrase`);
     const [address] = deriveAddresses(phrase, 0, 1);
     assert.equal(address, privateKeyToAccount(hdKey(phrase, 0)).address);
-    assert.deepEqual(k.accounts(), [{ address, type: 'hd', index: 0 }]);
+    assert.deepEqual(k.accounts(), [{ address, type: 'hd', index: 0, phrase: 1 }]);
     assert.equal(k.isUnlocked, true);
     assert.equal(k.verifyPhrase(phrase), true);
   }
@@ -80,7 +80,7 @@ test('restore tolerates case and extra whitespace, checks the checksum', () => {
   const messy = '  ' + phrase.split(' ').map((w, i) => (i % 2 ? w.toUpperCase() : w)).join(' \t  ') + ' \n';
   const k = Keyring.restore(PASSWORD, messy);
   try {
-    assert.deepEqual(k.accounts(), [{ address: deriveAddresses(phrase, 0, 1)[0], type: 'hd', index: 0 }]);
+    assert.deepEqual(k.accounts(), [{ address: deriveAddresses(phrase, 0, 1)[0], type: 'hd', index: 0, phrase: 1 }]);
     assert.equal(k.revealPhrase(PASSWORD), phrase, 'the normalized phrase');
   } finally {
     k.free();
@@ -150,9 +150,9 @@ function exercise(words) {
   }
 
   assert.deepEqual(k.accounts(), [
-    { address: hd0, type: 'hd', index: 0 },
-    { address: a1, type: 'hd', index: 1 },
-    { address: a2, type: 'hd', index: 2 },
+    { address: hd0, type: 'hd', index: 0, phrase: 1 },
+    { address: a1, type: 'hd', index: 1, phrase: 1 },
+    { address: a2, type: 'hd', index: 2, phrase: 1 },
     { address: imported, type: 'imported' },
   ]);
 

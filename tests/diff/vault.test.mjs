@@ -41,14 +41,14 @@ function metamaskKeyrings(phrase, numberOfAccounts, keys, { stringMnemonic = fal
 
 /** The accounts the core should show for such a keyring list (order-insensitive compare). */
 function expectedAccounts(phrase, numberOfAccounts, keys) {
-  const hd = deriveAddresses(phrase, 0, numberOfAccounts).map((address, index) => ({ address, type: 'hd', index }));
+  const hd = deriveAddresses(phrase, 0, numberOfAccounts).map((address, index) => ({ address, type: 'hd', index, phrase: 1 }));
   const imported = keys.map((k) => ({ address: privateKeyToAccount(k).address, type: 'imported' }));
   return [...hd, ...imported];
 }
 
 const byAddress = (list) => [...list].map((a) => ({ ...a })).sort((a, b) => a.address.localeCompare(b.address));
 function assertAccounts(k, want, ctx) {
-  const got = k.accounts().map(({ address, type, index }) => (type === 'hd' ? { address, type, index } : { address, type }));
+  const got = k.accounts().map(({ address, type, index, phrase }) => (type === 'hd' ? { address, type, index, phrase } : { address, type }));
   assert.deepEqual(byAddress(got), byAddress(want), ctx);
 }
 
@@ -65,7 +65,7 @@ async function legacyVault(password, keyrings) {
 }
 
 /** Decrypts a Keystead vault with browser-passworder and checks MetaMask's layout. */
-async function assertMetamaskLayout(vaultJson, password, { phrase, numberOfAccounts, keys, iterations = 600000 }) {
+async function assertMetamaskLayout(vaultJson, password, { phrase, numberOfAccounts, keys, iterations = 600000, madeHere = false }) {
   const v = JSON.parse(vaultJson);
   assert.deepEqual(v.keyMetadata, PBKDF2(iterations), `keyMetadata says ${iterations} iterations`);
   assert.equal(Buffer.from(v.salt, 'base64').length, 32, '32-byte salt');
@@ -79,9 +79,14 @@ async function assertMetamaskLayout(vaultJson, password, { phrase, numberOfAccou
   assert.equal(hd[0].data.numberOfAccounts, numberOfAccounts);
   assert.equal(hd[0].data.hdPath, HD_PATH);
   const simple = list.filter((r) => r.type === 'Simple Key Pair');
-  assert.ok(simple.length <= 1, 'at most one Simple Key Pair');
-  const got = simple.length ? simple[0].data : [];
+  if (madeHere) assert.ok(simple.every((r) => r.data.length === 1), 'one Simple Key Pair per imported key, as MetaMask makes them');
+  const got = simple.flatMap((r) => r.data);
   assert.deepEqual(got, keys.map((k) => k.slice(2).toLowerCase()), 'imported keys as hex without 0x');
+  // Keyrings Keystead makes carry keyring-controller's metadata (a ULID id, no name); those it
+  // read keep theirs, or none.
+  const made = list.filter((r) => madeHere || r.metadata !== undefined);
+  for (const r of made) assert.match(r.metadata?.id ?? '', /^[0-9A-HJKMNP-TV-Z]{26}$/, "keyring-controller's metadata: a ULID id");
+  assert.equal(new Set(made.map((r) => r.metadata.id)).size, made.length, 'every keyring its own id');
   assert.equal(list.length, 1 + simple.length, 'no other keyrings');
 }
 
@@ -220,7 +225,7 @@ test('a Keystead vault: browser-passworder decrypts it to the layout, and the co
     const left = [keys[0], keys[2]];
     assertAccounts(k, expectedAccounts(phrase, 3, left), 'after the edits');
     vault = k.vault();
-    await assertMetamaskLayout(vault, PASSWORD, { phrase, numberOfAccounts: 3, keys: left });
+    await assertMetamaskLayout(vault, PASSWORD, { phrase, numberOfAccounts: 3, keys: left, madeHere: true });
     const again = Keyring.unlock(vault, PASSWORD);
     try {
       assertAccounts(again, expectedAccounts(phrase, 3, left), 'round trip');
@@ -305,7 +310,7 @@ test('a non-default hdPath is honoured, and keyrings the core does not manage ar
   const k = Keyring.unlock(await legacyVault(PASSWORD, keyrings), PASSWORD);
   try {
     const root = HDKey.fromMasterSeed(mnemonicToSeedSync(phrase));
-    const want = [0, 1].map((i) => ({ address: privateKeyToAccount(toHex(root.derive(`${path}/${i}`).privateKey)).address, type: 'hd', index: i }));
+    const want = [0, 1].map((i) => ({ address: privateKeyToAccount(toHex(root.derive(`${path}/${i}`).privateKey)).address, type: 'hd', index: i, phrase: 1 }));
     const got = k.accounts().filter((a) => a.type === 'hd' && want.some((w) => w.address === a.address));
     assert.deepEqual(got, want, `the accounts of ${path}`);
     // Re-saving must not lose what Keystead does not show: MetaMask would still need it.

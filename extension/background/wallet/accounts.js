@@ -7,7 +7,9 @@ import { NAME_MAX } from '../../shared/account-name.js';
 import { argument } from '../../shared/wallet-errors.js';
 
 function defaultName(account) {
-  return account.type === 'hd' ? `Account ${account.index + 1}` : 'Imported account';
+  if (account.type !== 'hd') return 'Imported account';
+  // A second phrase's accounts (a MetaMask vault) would otherwise repeat phrase 1's names.
+  return account.phrase > 1 ? `Phrase ${account.phrase} · Account ${account.index + 1}` : `Account ${account.index + 1}`;
 }
 
 /** The chosen address if it is one of `addresses`, else the first one (null for none). */

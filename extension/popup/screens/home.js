@@ -44,6 +44,7 @@ export function homeScreen(ctx) {
     return h('li', {}, h('button', {
       class: a.selected ? 'account selected' : 'account',
       testid: 'account-item',
+      'data-source': a.type === 'hd' ? `phrase-${a.phrase}` : 'imported',
       title: a.address,
       onclick: () => busy(add, error, async () => refresh(await call('selectAccount', { address: a.address }))),
     }, identicon(a.address), h('span', { class: 'account-name' }, a.name), h('code', {}, shortAddress(a.address)), amount, uncoveredTag(a)));
