@@ -10,7 +10,7 @@ export const EMERGENCY_METHODS = Object.freeze({
   emergencyStatus: () => emergency.status(),
   /** `{ password, wordCount? }` → `{ pairs }`: the new phrase is made and held aside. */
   emergencyBegin: ({ password, wordCount }) => emergency.begin({ password: text(password, 'a password'), wordCount }),
-  /** `{ password }` → the new phrase, to write down. */
+  /** `{ password }` → `{ words }`: the new phrase, to write down. */
   emergencyPhrase: ({ password }) => emergency.phrase(text(password, 'a password')),
   /** `{ phrase }` → `{ ok }`. */
   emergencyConfirmPhrase: ({ phrase }) => emergency.confirmPhrase(text(phrase, 'the phrase')),

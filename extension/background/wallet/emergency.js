@@ -56,9 +56,9 @@ async function aside(password) {
   }
 }
 
-/** The new phrase, to write down (the core re-checks the password). */
+/** The new phrase's words, to write down (the core re-checks the password). */
 export async function phrase(password) {
-  return (await aside(password)).revealPhrase(password);
+  return { words: (await aside(password)).revealPhrase(password).split(' ') };
 }
 
 /** Whether the typed phrase is the new one (onboarding's confirmation). */

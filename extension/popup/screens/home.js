@@ -10,6 +10,7 @@ import { renameControl, removeControl } from '../components/account-edit.js';
 import { uncoveredTag } from '../components/account-tag.js';
 import { tokensSection } from '../components/tokens.js';
 import { addressText } from '../ui/address.js';
+import { movedNote } from '../components/moved-note.js';
 
 export function homeScreen(ctx) {
   const { status, go, refresh } = ctx;
@@ -51,6 +52,7 @@ export function homeScreen(ctx) {
   show(
     h('header', {}, network, settings, lock),
     ...backupReminder(ctx),
+    ...movedNote(status.moved),
     h('section', { class: 'card' },
       h('p', { class: 'muted', testid: 'account-name' }, selected.name),
       addressText(selected.address, { testid: 'account-address' }),
