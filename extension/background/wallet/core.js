@@ -254,12 +254,25 @@ function holdAside(next, accountCount) {
   }
   if (aside) discard(aside);
   aside = next;
+  // Sealed in storage.session under the session key, so a worker stop mid-move keeps it.
+  if (sessionKey) session.saveAside(next.sealSession(sessionKey)).catch(() => {});
   return { vault: next.vault(), accounts: next.accounts().map((a) => a.address) };
 }
 
-/** The move's new keyring (its phrase shown and confirmed like onboarding's), or LOCKED. */
-export function asideKeyring() {
-  if (!aside) throw lockedError();
+/**
+ * The move's new keyring (its phrase shown and confirmed like onboarding's), resumed from its
+ * sealed copy after a worker stop; LOCKED when it is gone (the wallet was locked meanwhile).
+ */
+export async function asideKeyring() {
+  if (aside) return aside;
+  await current();
+  const sealed = sessionKey ? await session.loadAside() : null;
+  if (!sealed) throw lockedError();
+  try {
+    aside = wasm.Keyring.resumeSession(sealed, sessionKey);
+  } catch {
+    throw lockedError();
+  }
   return aside;
 }
 
@@ -270,8 +283,8 @@ export function asideKeyring() {
  * vault (the same password opens it).
  */
 export async function adoptAside(vault, note, fields) {
+  const next = await asideKeyring().catch(() => null); // before the vault changes: the session resumes only on the old one
   await store.retireVault(vault, note, fields);
-  const next = aside;
   aside = null;
   if (!next) return lock();
   return adopt(next, { writeVault: false });

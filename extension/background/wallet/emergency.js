@@ -47,7 +47,7 @@ export async function begin({ password, wordCount = 12 }) {
 /** The new keyring, reopened from the stored vault with the password after a restart lost it. */
 async function aside(password) {
   try {
-    return core.asideKeyring();
+    return await core.asideKeyring();
   } catch {
     const move = await record.read();
     if (move?.state !== 'confirming' || typeof password !== 'string') throw argument('Type your password again to go on with the move.');
