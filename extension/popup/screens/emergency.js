@@ -134,12 +134,14 @@ export function emergencyScreen({ status, params, go, refresh }) {
         ...failed.map((s) => h('p', { class: 'warning' }, `Not done: ${stepText(s, symbol)} (${s.note ?? 'the transaction failed'}).`)),
         report),
       error,
-      h('button', { testid: 'emergency-home', onclick: () => refresh() }, 'Home'));
+      h('button', { testid: 'emergency-home', onclick: () => refresh() }, 'Home'),
+      h('button', { testid: 'emergency-again', onclick: () => go('emergency', { again: true }) }, 'Move this wallet again'));
   }
 
   call('emergencyStatus').then((move) => {
     if (move?.state === 'running') return progress();
     if (move?.state === 'confirming') return params?.confirmed ? plan() : reconfirm();
+    if (move?.state === 'done' && !params?.again) return done(move);
     return intro();
   }, (e) => {
     show(h('header', {}, h('h1', {}, 'Move everything to a new phrase'), back), error);
