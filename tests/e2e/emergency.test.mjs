@@ -3,13 +3,16 @@
 // holds ETH, two ERC-20s, two NFTs, an unlimited and a limited allowance (the limited one partly
 // spent), an approve of a single NFT, a setApprovalForAll, and an EIP-7702 delegation to a
 // contract. A new phrase is made and confirmed, the plan listed, the move started with the
-// password, and the worker stopped through CDP at a random step; the move then goes on. At the
+// password, the worker stopped through CDP at a random step and, at a later random step, the
+// browser closed and launched again (the move goes on after the unlock). At the
 // end the old accounts hold no token, NFT, allowance, code, nor any wei (the ETH step pays
 // exactly its max fee per gas, so the dust is 0), the new phrase's accounts hold everything, and
 // every step took exactly one nonce (a clear two: its transaction and its authorization).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import fs, { readFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { createWalletClient, http, erc20Abi, erc721Abi, getAddress, maxUint256, zeroAddress, parseEther } from 'viem';
 import { mnemonicToAccount, privateKeyToAccount } from 'viem/accounts';
 import { foundry } from 'viem/chains';
@@ -27,7 +30,7 @@ const OWNER = mnemonicToAccount(PHRASE);
 const IMPORTED_KEY = `0x${'5a'.repeat(32)}`;
 const IMPORTED = privateKeyToAccount(IMPORTED_KEY);
 
-let chain, browser, popup;
+let chain, browser, popup, profile;
 let tokenA, tokenB, nft;
 const startNonce = {};
 
@@ -61,7 +64,8 @@ before(async () => {
   await mined(await wallet(SPENDER).sendTransaction({ type: 'eip7702', to: NFT_SPENDER, data: '0x', authorizationList: [authorization] }));
   assert.equal((await chain.client.getCode({ address: OWNER.address })).toLowerCase(), `0xef0100${tokenA.slice(2).toLowerCase()}`);
 
-  browser = await launch();
+  profile = fs.mkdtempSync(path.join(os.tmpdir(), 'keystead-e2e-emergency-'));
+  browser = await launch({ profile }); // kept: the browser is launched again mid-move
   popup = await openPopup(browser);
   const restored = await popupCall(popup, 'restore', { password: PASSWORD, phrase: PHRASE });
   assert.ok(restored.result, JSON.stringify(restored.error));
@@ -76,9 +80,10 @@ before(async () => {
 after(async () => {
   await browser?.close();
   chain?.stop();
+  if (profile) fs.rmSync(profile, { recursive: true, force: true });
 });
 
-test('the emergency move: new phrase confirmed, the plan, a worker stop at a random step, everything moved, nothing sent twice', async () => {
+test('the emergency move: new phrase confirmed, the plan, a worker stop and a browser restart at random steps, everything moved, nothing sent twice', async () => {
   await popup.getByTestId('settings').click();
   await popup.getByTestId('emergency-move').click();
   await popup.getByTestId('emergency-password').fill(PASSWORD);
@@ -108,17 +113,33 @@ test('the emergency move: new phrase confirmed, the plan, a worker stop at a ran
   const stopAt = 1 + Math.floor(Math.random() * (kinds.length - 2));
   console.log(`# stopping the worker once ${stopAt} of ${kinds.length} steps are done`);
   const done = async () => Number(await popup.getByTestId('emergency-progress-text').getAttribute('data-done').catch(() => null) ?? 0);
-  while ((await done()) < stopAt) {
-    await chain.client.request({ method: 'anvil_mine', params: ['0x1'] });
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  await new Promise((r) => setTimeout(r, 100 + Math.floor(Math.random() * 400))); // the next step signed, sent or not yet
+  const mineUntil = async (n) => {
+    while ((await done()) < n) {
+      await chain.client.request({ method: 'anvil_mine', params: ['0x1'] });
+      await new Promise((r) => setTimeout(r, 250));
+    }
+    await new Promise((r) => setTimeout(r, 100 + Math.floor(Math.random() * 400))); // the next step signed, sent or not yet
+  };
+  await mineUntil(stopAt);
   await stopServiceWorker(browser, popup);
+
+  // A new worker starts with the popup's next call; the session snapshot unlocks it and the move
+  // goes on. Later the browser itself is closed mid-move and launched again: the move goes on
+  // after the unlock.
+  await popup.goto(browser.popupUrl);
+  await popup.getByTestId('settings').click();
+  await popup.getByTestId('emergency-move').click();
+  await popup.getByTestId('emergency-progress').waitFor();
+  const closeAt = Math.min(kinds.length - 1, stopAt + 1 + Math.floor(Math.random() * (kinds.length - 1 - stopAt)));
+  console.log(`# closing the browser once ${closeAt} of ${kinds.length} steps are done`);
+  await mineUntil(closeAt);
+  await browser.close();
   await chain.client.request({ method: 'evm_setAutomine', params: [true] });
   await chain.client.request({ method: 'anvil_mine', params: ['0x1'] });
-
-  // A new worker starts with the popup; the session snapshot unlocks it and the move goes on.
-  await popup.goto(browser.popupUrl);
+  browser = await launch({ profile });
+  popup = await openPopup(browser);
+  await popup.getByTestId('unlock-password').fill(PASSWORD);
+  await popup.getByTestId('unlock-submit').click();
   await popup.getByTestId('settings').click();
   await popup.getByTestId('emergency-move').click();
   await popup.getByTestId('emergency-done').waitFor({ timeout: 90_000 }).catch(async (e) => {

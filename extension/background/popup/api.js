@@ -47,7 +47,7 @@ const WALLET_METHODS = {
   unlock: async ({ password }) => {
     await core.unlock(text(password, 'the password'));
     await events.accountsChanged();
-    emergency.status().catch(() => {}); // a move stopped by a browser restart goes on
+    emergency.afterUnlock(password).catch(() => {}); // a move stopped by a browser restart goes on
     return status();
   },
   // After unlock answered PREVIOUS_COPY_OPENS: the user chose to open the previous copy.

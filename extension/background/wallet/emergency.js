@@ -13,6 +13,7 @@ import { argument } from '../../shared/wallet-errors.js';
 
 const WORD_COUNTS = [12, 15, 18, 21, 24];
 let planned = null; // { id, plan, unmovable } the last plan built for the stored move
+let reopening = Promise.resolve(); // afterUnlock getting the new keyring back: the run waits for it
 
 /** The record as the popup may see it: no vault, no signed bytes. */
 function visible(move) {
@@ -24,9 +25,23 @@ function visible(move) {
 
 /** The stored move (`state` confirming | running | done) or null; a running one is (re)started. */
 export async function status() {
+  await reopening;
   const move = await record.read();
   if (move?.state === 'running' && (await core.current())) run().catch(() => {});
   return visible(move);
+}
+
+/**
+ * After an unlock with `password`: a running move whose new keyring a browser restart lost gets
+ * it back from the stored vault (the same password opens it), so that the end leaves the new
+ * wallet unlocked; then the move goes on.
+ */
+export async function afterUnlock(password) {
+  const move = await record.read();
+  if (move?.state === 'running' && typeof move.newVault === 'string') {
+    reopening = core.asideKeyring().catch(() => core.reopenAside(move.newVault, password)).then(() => {}, () => {});
+  }
+  return status();
 }
 
 /**
