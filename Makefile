@@ -9,7 +9,7 @@ export WASM_BINDGEN_TEST_TIMEOUT ?= 180
 WASM_TARGET := wasm32-unknown-unknown
 WASM_RAW    := target/$(WASM_TARGET)/release/keystead.wasm
 
-.PHONY: start test setup pkg dist size lint test-native test-wasm test-diff test-unit test-e2e bench clean
+.PHONY: start test setup pkg dist size lint test-native test-wasm test-diff test-unit test-e2e bench screenshots clean
 
 # Ports `make start` uses on 127.0.0.1 (e.g. `make start DEMO_PORT=5174`).
 ANVIL_PORT ?= 8545
@@ -58,9 +58,10 @@ dist: pkg
 	webpack --stats errors-warnings
 
 # Playwright + Debian's Chromium with dist/ loaded, the viem demo, and anvil on 127.0.0.1:8545
-# (and :8546). One file at a time: they share those ports.
+# (and :8546). The files share those ports: as root they run in E2E_JOBS shards (default 2), each
+# in its own network namespace; otherwise one at a time (scripts/test-e2e.sh).
 test-e2e: dist
-	node --test --test-concurrency=1 --test-timeout=900000 tests/e2e/
+	@scripts/test-e2e.sh
 
 ## bench: time the release core against the JS wallet libraries (Chromium page + Node; bench/), and
 ## the extension (service-worker cold start, popup; needs 127.0.0.1:8545 free for anvil)
@@ -69,3 +70,9 @@ bench: setup pkg
 
 clean:
 	rm -rf target pkg dist dist-demo
+
+## screenshots: a PNG of every popup screen and approval window, light and dark (English only
+## for now), in target/screenshots/ for review (scripts/screenshots.mjs; needs 127.0.0.1:8545 and
+## :8546 free for anvil)
+screenshots: dist
+	node scripts/screenshots.mjs

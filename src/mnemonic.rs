@@ -9,6 +9,8 @@
 
 use crate::wordlist::{self, SLOT};
 use core::fmt;
+use std::sync::LazyLock;
+
 use sha2::{Digest, Sha256};
 use subtle::ConstantTimeEq;
 use zeroize::Zeroizing;
@@ -18,20 +20,24 @@ use zeroize::Zeroizing;
 const ENGLISH_TEXT: &str = include_str!("bip39-english.txt");
 /// Number of words in the list.
 const LIST_LEN: usize = 2048;
-/// The list packed at compile time into 2048 slots (see [`wordlist::pack`]; 16 KB raw, which
-/// compresses to a fraction of a pointer table). The build fails unless the text has exactly
-/// 2048 lines of 1 to 8 lower-case ASCII letters in strictly increasing order.
-static ENGLISH: [u8; LIST_LEN * SLOT] =
+/// The list laid out at compile time in 2048 slots (see [`wordlist::pack`]). The build fails
+/// unless the text has exactly 2048 lines of 1 to 8 lower-case ASCII letters in strictly
+/// increasing order.
+const PACKED: [u8; LIST_LEN * SLOT] =
     wordlist::pack::<LIST_LEN, { LIST_LEN * SLOT }>(ENGLISH_TEXT.as_bytes());
+/// The list as the `.wasm` carries it: front-coded (see [`wordlist::front_code`]; 8.3 KB raw).
+static CODED: [u8; wordlist::front_coded_len(&PACKED)] = wordlist::front_code(&PACKED);
+/// The slots, rebuilt from [`CODED`] on first use.
+static ENGLISH: LazyLock<Vec<u8>> = LazyLock::new(|| wordlist::unpack(&CODED, LIST_LEN));
 
 /// Word `index` (below 2048) of the list; `""` past the end.
 fn word(index: usize) -> &'static str {
-    wordlist::word(&ENGLISH, index)
+    wordlist::word(ENGLISH.as_slice(), index)
 }
 
 /// The list index of `w`, by binary search.
 fn index_of(w: &str) -> Option<usize> {
-    wordlist::index_of(&ENGLISH, w)
+    wordlist::index_of(ENGLISH.as_slice(), w)
 }
 
 /// A valid BIP39 phrase: its entropy (16 to 32 bytes). Zeroized on drop; never `Copy`,

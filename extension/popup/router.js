@@ -108,7 +108,7 @@ export async function route(status) {
     }
     return open(BY_STATE[current.state], current, {});
   } catch (e) {
-    show(h('h1', {}, 'Something went wrong'), h('p', { class: 'error' }, explain(e)),
+    show(h('h1', {}, 'Something went wrong'), h('p', { class: 'error', role: 'alert' }, explain(e)),
       h('button', { onclick: () => route() }, 'Try again'));
   }
 }

@@ -9,6 +9,7 @@ use super::shamir::Value;
 use super::ShareInfo;
 use super::Slip39Error;
 use crate::wordlist::{self, SLOT};
+use std::sync::LazyLock;
 use zeroize::Zeroizing;
 
 /// The SLIP-39 word list (the `wordlist.txt` of SLIP-0039 and of the reference implementation,
@@ -16,9 +17,13 @@ use zeroize::Zeroizing;
 const WORDLIST_TEXT: &str = include_str!("../slip39-english.txt");
 /// Number of words in the list: one word carries 10 bits.
 const LIST_LEN: usize = 1024;
-/// The list packed at compile time; the build fails unless it has 1024 sorted lines.
-static WORDS: [u8; LIST_LEN * SLOT] =
+/// The list laid out at compile time; the build fails unless it has 1024 sorted lines.
+const PACKED: [u8; LIST_LEN * SLOT] =
     wordlist::pack::<LIST_LEN, { LIST_LEN * SLOT }>(WORDLIST_TEXT.as_bytes());
+/// The list as the `.wasm` carries it: front-coded (see [`wordlist::front_code`]).
+static CODED: [u8; wordlist::front_coded_len(&PACKED)] = wordlist::front_code(&PACKED);
+/// The slots, rebuilt from [`CODED`] on first use.
+static WORDS: LazyLock<Vec<u8>> = LazyLock::new(|| wordlist::unpack(&CODED, LIST_LEN));
 
 /// Bits per word.
 const WORD_BITS: usize = 10;
@@ -35,7 +40,7 @@ pub(super) const MAX_WORDS: usize = 59;
 
 /// Word `index` of the SLIP-39 list (`""` past the end).
 pub(super) fn word(index: usize) -> &'static str {
-    wordlist::word(&WORDS, index)
+    wordlist::word(WORDS.as_slice(), index)
 }
 
 /// A decoded share: its public fields and its secret value.
@@ -97,7 +102,7 @@ pub(super) fn parse(mnemonic: &str) -> Result<Share, Slip39Error> {
         .ok_or(Slip39Error::BadLength { words: count })?;
     let mut words: Zeroizing<Vec<u16>> = Zeroizing::new(Vec::with_capacity(count));
     for (position, w) in lowered.split_whitespace().enumerate() {
-        let index = wordlist::index_of(&WORDS, w).ok_or(Slip39Error::UnknownWord {
+        let index = wordlist::index_of(WORDS.as_slice(), w).ok_or(Slip39Error::UnknownWord {
             position: position.saturating_add(1),
         })?;
         words.push(u16::try_from(index).unwrap_or(0));
@@ -199,7 +204,7 @@ mod tests {
         assert_eq!(word(1024), "");
         for (i, line) in WORDLIST_TEXT.lines().enumerate() {
             assert_eq!(word(i), line);
-            assert_eq!(wordlist::index_of(&WORDS, line), Some(i));
+            assert_eq!(wordlist::index_of(WORDS.as_slice(), line), Some(i));
         }
     }
 

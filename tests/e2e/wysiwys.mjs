@@ -127,7 +127,7 @@ export function readTransaction(window) {
         return {
           name: row.dataset.name,
           text: dd.textContent,
-          address: dd.querySelector(':scope > .named > code.address')?.textContent ?? null,
+          address: dd.querySelector(':scope > .named code.address')?.textContent ?? null,
           pairs: [...dd.querySelectorAll('[data-testid=call-pair]')].map((li) => [li.querySelector('[data-testid=pair-token]').textContent, li.querySelector('[data-testid=pair-spender]').textContent]),
         };
       }),

@@ -28,7 +28,7 @@ export function tokensSection({ status, go, refresh }, account, error) {
     (tokens) => list.replaceChildren(...(tokens.length
       ? tokens.map(item)
       : [h('li', { class: 'muted' }, `No tokens added on ${status.network.name}.`)])),
-    (e) => list.replaceChildren(h('li', { class: 'error' }, `Tokens unavailable: ${e.message}`)),
+    (e) => list.replaceChildren(h('li', { class: 'error', role: 'alert' }, `Tokens unavailable: ${e.message}`)),
   );
   return h('section', {}, h('h2', {}, 'Tokens'), list, add, nftList(chainId, refresh, error));
 }

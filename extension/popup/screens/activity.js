@@ -5,6 +5,7 @@ import { h, show, errorLine } from '../ui/dom.js';
 import { call } from '../api.js';
 import { explain } from '../ui/format.js';
 import { activityItem } from '../components/activity-item.js';
+import { identicon } from '../ui/identicon.js';
 
 const REFRESH_MS = 1500;
 
@@ -59,7 +60,7 @@ export function activityScreen({ status, params = {}, go, refresh }) {
 
   show(
     h('header', {}, h('h1', {}, 'Activity'), h('button', { testid: 'activity-back', onclick: () => refresh() }, 'Back')),
-    h('p', { class: 'muted small' }, `${account.name} on ${status.network.name}`),
+    h('p', { class: 'muted small from' }, identicon(account.address, 20), `${account.name} on ${status.network.name}`),
     list,
     error,
   );

@@ -10,6 +10,7 @@ import { transactionReview } from '../components/transaction-view.js';
 import { assetBody } from '../components/asset-view.js';
 import { callsBody } from '../components/calls-view.js';
 import { addressText, namedAddress, addressWords, accountNames } from '../ui/address.js';
+import { identicon } from '../ui/identicon.js';
 
 const TITLES = {
   connect: 'Connect to this site?',
@@ -33,6 +34,7 @@ const BODIES = {
       : 'The site will see the addresses and balances of the accounts you tick, and can ask you to sign. It cannot move funds without your approval.'),
     h('ul', { class: 'accounts' }, status.accounts.map((a) => h('li', {}, h('label', { class: 'connect-account' },
       choice.box(a.address, d.ticked ? d.ticked.includes(a.address) : a.selected),
+      identicon(a.address),
       h('span', { class: 'who' },
         h('span', { class: 'account-label' }, a.name),
         addressText(a.address, { testid: a.selected ? 'approval-account' : undefined }),

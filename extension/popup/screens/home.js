@@ -11,6 +11,7 @@ import { uncoveredTag } from '../components/account-tag.js';
 import { tokensSection } from '../components/tokens.js';
 import { addressText } from '../ui/address.js';
 import { movedNote } from '../components/moved-note.js';
+import { identicon } from '../ui/identicon.js';
 
 export function homeScreen(ctx) {
   const { status, go, refresh } = ctx;
@@ -46,7 +47,7 @@ export function homeScreen(ctx) {
       testid: 'account-item',
       title: a.address,
       onclick: () => busy(add, error, async () => refresh(await call('selectAccount', { address: a.address }))),
-    }, h('span', {}, a.name), h('code', {}, shortAddress(a.address)), amount, uncoveredTag(a)));
+    }, identicon(a.address), h('span', { class: 'account-name' }, a.name), h('code', {}, shortAddress(a.address)), amount, uncoveredTag(a)));
   }));
 
   show(
@@ -54,12 +55,13 @@ export function homeScreen(ctx) {
     ...backupReminder(ctx),
     ...movedNote(status.moved),
     h('section', { class: 'card' },
-      h('p', { class: 'muted', testid: 'account-name' }, selected.name),
-      addressText(selected.address, { testid: 'account-address' }),
+      h('div', { class: 'account-head' }, identicon(selected.address, 32), h('div', { class: 'who' },
+        h('p', { class: 'muted', testid: 'account-name' }, selected.name),
+        addressText(selected.address, { testid: 'account-address' }))),
       uncoveredTag(selected),
       balance,
       delegation,
-      h('div', { class: 'actions' },
+      h('div', { class: 'account-actions' },
         h('button', { class: 'primary', testid: 'send', onclick: () => go('send') }, 'Send'),
         h('button', { testid: 'receive', onclick: () => go('receive') }, 'Receive'),
         h('button', { testid: 'activity', onclick: () => go('activity') }, 'Activity'),

@@ -6,7 +6,8 @@
 import { h, show, errorLine, busy } from '../ui/dom.js';
 import { call } from '../api.js';
 import { exactAmount, exactEth } from '../ui/format.js';
-import { addressText } from '../ui/address.js';
+import { addressText, namedAddress, accountNames } from '../ui/address.js';
+import { identicon } from '../ui/identicon.js';
 import { transactionRows } from '../components/transaction-view.js';
 
 const FEES = [['low', 'Low'], ['market', 'Market'], ['high', 'High']];
@@ -19,6 +20,7 @@ const warningNodes = (warnings) => warnings.map((w) => h('p', {
 
 export function sendScreen({ status, refresh }) {
   const account = status.accounts.find((a) => a.selected) ?? status.accounts[0];
+  const nameOf = accountNames(status.accounts);
   const symbol = status.network.symbol;
   const error = errorLine('send-error');
   const asset = h('select', { testid: 'send-asset', id: 'send-asset' }, h('option', { value: 'ETH' }, symbol));
@@ -47,7 +49,7 @@ export function sendScreen({ status, refresh }) {
     const typed = recipient.value.trim() !== '';
     warnings.replaceChildren(...(typed || final ? warningNodes(draft.recipient.warnings) : []));
     checked.hidden = !draft.recipient.address;
-    checked.replaceChildren(...(draft.recipient.address ? ['To ', addressText(draft.recipient.address)] : []));
+    checked.replaceChildren(...(draft.recipient.address ? ['To ', namedAddress(draft.recipient.address, nameOf)] : []));
     for (const option of fee.options) {
       const level = draft.fees?.[option.value];
       option.textContent = `${FEES.find(([v]) => v === option.value)[1]}${level ? ` · up to ${exactEth(level.maxFee)} ${symbol}` : ''}`;
@@ -82,7 +84,7 @@ export function sendScreen({ status, refresh }) {
 
   const form = [
     h('header', {}, h('h1', {}, 'Send'), h('button', { testid: 'send-back', onclick: () => refresh() }, 'Back')),
-    h('p', { class: 'muted' }, `From ${account.name} on ${status.network.name}`),
+    h('p', { class: 'muted from' }, identicon(account.address), `From ${account.name} on ${status.network.name}`),
     h('div', { class: 'fields' },
       h('label', { for: 'send-asset' }, 'Asset'), asset, balance,
       h('label', { for: 'send-recipient' }, 'Recipient'), recipient, checked, warnings,
@@ -106,7 +108,7 @@ export function sendScreen({ status, refresh }) {
       h('h1', {}, 'Review'),
       h('p', { testid: 'send-summary' }, `Send ${draft.amount} ${draft.asset.symbol} to `, addressText(draft.recipient.address)),
       ...warningNodes(draft.recipient.warnings),
-      transactionRows(draft.review.view),
+      transactionRows(draft.review.view, nameOf),
       error,
       h('div', { class: 'actions' }, back, confirm),
     );
@@ -115,7 +117,7 @@ export function sendScreen({ status, refresh }) {
   function sent(draft, hash) {
     show(
       h('h1', {}, 'Sent'),
-      h('p', {}, `The network accepted the transaction: ${draft.amount} ${draft.asset.symbol} to ${draft.recipient.address}. It is confirmed once it is in a block.`),
+      h('p', { class: 'wrap' }, `The network accepted the transaction: ${draft.amount} ${draft.asset.symbol} to ${draft.recipient.address}. It is confirmed once it is in a block.`),
       h('code', { class: 'hex', testid: 'send-hash' }, hash),
       h('button', { class: 'primary', testid: 'send-done', onclick: () => refresh() }, 'Done'),
     );

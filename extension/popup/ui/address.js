@@ -3,6 +3,7 @@
 // alone on a line. Its textContent is exactly the address (the <wbr> between the halves adds none).
 import { h } from './dom.js';
 import { shortAddress } from './format.js';
+import { identicon } from './identicon.js';
 
 export function addressText(address, attrs = {}) {
   const middle = Math.ceil(address.length / 2);
@@ -16,10 +17,15 @@ export function accountNames(accounts = []) {
   return (address) => (typeof address === 'string' ? names.get(address.toLowerCase()) ?? null : null);
 }
 
-/** An address in full (EIP-55), under the account's name when it is one of the user's; `attrs` go on the address. */
+/**
+ * An address in full (EIP-55), under the account's name and beside its identicon when it is one of
+ * the user's; `attrs` go on the address.
+ */
 export function namedAddress(address, nameOf, attrs = {}) {
   const name = nameOf?.(address);
-  return h('span', { class: 'named' }, name ? h('span', { class: 'account-label', testid: 'address-name' }, name) : null, addressText(address, attrs));
+  if (!name) return h('span', { class: 'named' }, addressText(address, attrs));
+  return h('span', { class: 'named own' }, identicon(address), h('span', { class: 'who' },
+    h('span', { class: 'account-label', testid: 'address-name' }, name), addressText(address, attrs)));
 }
 
 /** An address inside a sentence: "Account 2 (0x7099…79C8)", or the short address alone. */

@@ -22,10 +22,10 @@ export function h(tag, attrs = {}, ...children) {
 /** One label–value row of a <dl> (the reviews' rows); `testid` marks the value. */
 export const row = (label, value, testid) => h('div', { class: 'row' }, h('dt', {}, label), h('dd', { testid }, value));
 
-/** Replaces the page content. */
+/** Replaces the page content; null, undefined and false are left out (as h() leaves them out). */
 export function show(...nodes) {
   const app = document.getElementById('app');
-  app.replaceChildren(...nodes);
+  app.replaceChildren(...nodes.filter((node) => node !== null && node !== undefined && node !== false));
   app.querySelector('input:not([type=hidden])')?.focus();
 }
 
