@@ -16,6 +16,7 @@ import { KIND, PROVIDER_PORT } from '../shared/message-kinds.js';
 import * as phraseGuard from './wallet/phrase-guard.js';
 import * as welcome from './platform/welcome.js';
 import * as activityTracker from './wallet/activity-tracker.js';
+import * as emergency from './wallet/emergency.js';
 import * as filters from './wallet/filters.js';
 import * as subscriptions from './wallet/subscriptions.js';
 
@@ -129,6 +130,8 @@ chrome.storage.onChanged.addListener((changes, area) => {
 chrome.runtime.onStartup.addListener(() => {});
 
 // Start compiling the core and reading the stored state now, so the first request after a
-// restart does not wait for them; then follow any transaction still pending.
+// restart does not wait for them; then follow any transaction still pending, and go on with an
+// emergency move that was running (when the session snapshot unlocks the wallet again).
 loadCore();
 store.read().then(() => activityTracker.resume(), () => {});
+store.read().then(() => emergency.status(), () => {}).catch(() => {});

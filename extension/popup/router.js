@@ -44,6 +44,7 @@ import { sendScreen } from './screens/send.js';
 import { activityScreen } from './screens/activity.js';
 import { activityReviewScreen } from './screens/activity-review.js';
 import { approvalsScreen } from './screens/approvals.js';
+import { emergencyScreen } from './screens/emergency.js';
 
 export const SCREENS = Object.freeze({
   welcome: welcomeScreen,
@@ -76,6 +77,7 @@ export const SCREENS = Object.freeze({
   activity: activityScreen,
   'activity-review': activityReviewScreen,
   approvals: approvalsScreen,
+  emergency: emergencyScreen,
 });
 
 const BY_STATE = { new: 'welcome', locked: 'unlock', recovery: 'recovery', unlocked: 'home' };

@@ -8,6 +8,8 @@
 //                   with AES-256-GCM under sessionKey (never the password, never plaintext)
 //   sessionVault    SHA-256 (hex) of the stored vault the snapshot was sealed with: a snapshot
 //                   is resumed only while storage.local holds exactly that vault
+//   sessionAside    the emergency move's new keyring, sealed the same way under sessionKey, so
+//                   that a worker stop mid-move does not lose it (wallet/core.js); gone at lock
 //   tabs            { [tabId]: { origin, documentId } }: the document of each tab that last used
 //                   the provider, so that its events reach that document and no later one
 
@@ -16,7 +18,7 @@ export function newSessionKey() {
   return crypto.getRandomValues(new Uint8Array(32));
 }
 
-const SNAPSHOT_KEYS = ['sessionKey', 'sessionSnapshot', 'sessionVault'];
+const SNAPSHOT_KEYS = ['sessionKey', 'sessionSnapshot', 'sessionVault', 'sessionAside'];
 
 /**
  * Stores the session key, the snapshot and the hash of the vault it matches together (one call:
@@ -31,6 +33,17 @@ export async function loadSnapshot() {
   const { sessionKey, sessionSnapshot, sessionVault } = await chrome.storage.session.get(SNAPSHOT_KEYS);
   if (!Array.isArray(sessionKey) || typeof sessionSnapshot !== 'string') return null;
   return { key: Uint8Array.from(sessionKey), snapshot: sessionSnapshot, vaultHash: sessionVault };
+}
+
+/** Stores the emergency move's new keyring, sealed under the session key (sealSession's output). */
+export async function saveAside(snapshot) {
+  await chrome.storage.session.set({ sessionAside: snapshot });
+}
+
+/** The sealed new keyring of the emergency move, or null. */
+export async function loadAside() {
+  const { sessionAside } = await chrome.storage.session.get('sessionAside');
+  return typeof sessionAside === 'string' ? sessionAside : null;
 }
 
 export async function clearSnapshot() {

@@ -14,7 +14,8 @@
 // selectedAddress (wallet/accounts.js), backup (wallet/backup.js), settings (wallet/autolock.js),
 // unlockThrottle (wallet/unlock-throttle.js), phraseGuard (wallet/phrase-guard.js), metaMaskFlag
 // (wallet/metamask-flag.js), nfts (wallet/nfts.js), activity (wallet/activity-log.js), nonces
-// (wallet/nonces.js), callBatches (wallet/call-batches.js), the vault fields (this module).
+// (wallet/nonces.js), callBatches (wallet/call-batches.js), emergencyMove (wallet/emergency-record.js), the vault
+// fields (this module).
 //
 // Shape (schemaVersion 1):
 //   schemaVersion   1
@@ -25,6 +26,8 @@
 //   vaultsAside     [{ vault, keptAt }] replaced vaults kept until the user unlocks the new one
 //                   (newest first, at most ASIDE_MAX): a restore never loses a readable copy
 //   vaultCorrupt    a stored value that was not even shaped like a vault, kept aside
+//   vaultsCompromised [{ vault, movedAt, movedTo: [address] }] vaults the emergency move replaced
+//                   (newest first): kept, never dropped at unlock, marked as compromised
 //   unlockThrottle  { failures, lastAt } wrong passwords in a row (unlock-throttle.js)
 //   selectedAddress checksummed address of the selected account
 //   chainId         hex chain id of the selected network
@@ -45,6 +48,9 @@
 //   metaMaskFlag    { offOrigins: [origin] } sites whose provider says isMetaMask: false (metamask-flag.js)
 //   callBatches     [{ id, origin, chainId, account, createdAt, calls: [{ state, hash? }] }] the
 //                   EIP-5792 batches sites sent, newest first, at most 100 (wallet/call-batches.js)
+//   emergencyMove   the emergency move: the new wallet's vault until it is adopted, its plan and
+//                   each step's state (signed transactions, hashes; never a key), then what was
+//                   moved where and when (wallet/emergency-record.js)
 
 export const SCHEMA_VERSION = 1;
 export const DEFAULT_SETTINGS = Object.freeze({ autoLockMinutes: 15 });
@@ -52,8 +58,8 @@ export const ASIDE_MAX = 3;
 
 const KEYS = ['schemaVersion', 'vault', 'vaultPrevious', 'selectedAddress', 'chainId', 'networks',
   'permissions', 'accountNames', 'settings', 'backup', 'tokens', 'unlockThrottle', 'phraseGuard',
-  'metaMaskFlag', 'nfts', 'activity', 'nonces', 'callBatches'];
-const ALL_KEYS = [...new Set([...KEYS, 'vaultHash', 'vaultsAside', 'vaultCorrupt'])];
+  'metaMaskFlag', 'nfts', 'activity', 'nonces', 'callBatches', 'emergencyMove'];
+const ALL_KEYS = [...new Set([...KEYS, 'vaultHash', 'vaultsAside', 'vaultCorrupt', 'vaultsCompromised'])];
 
 let loading = null; // the promise of the first read, once per worker life
 let raw = null; // the stored keys as Chrome holds them, once loaded
@@ -137,7 +143,7 @@ export function external(changes) {
   }
 }
 // Written only by this module, together with the vault.
-const VAULT_KEYS = ['vault', 'vaultPrevious', 'vaultHash', 'vaultsAside', 'vaultCorrupt', 'schemaVersion'];
+const VAULT_KEYS = ['vault', 'vaultPrevious', 'vaultHash', 'vaultsAside', 'vaultCorrupt', 'vaultsCompromised', 'schemaVersion'];
 
 /** SHA-256 of a stored vault's text, as hex: what binds a session snapshot to its vault. */
 export async function vaultDigest(text) {
@@ -205,6 +211,7 @@ function shape(raw) {
     metaMaskFlag: isPlainObject(raw.metaMaskFlag) ? raw.metaMaskFlag : {},
     nfts: isPlainObject(raw.nfts) ? raw.nfts : {},
     callBatches: Array.isArray(raw.callBatches) ? raw.callBatches : [],
+    emergencyMove: isPlainObject(raw.emergencyMove) ? raw.emergencyMove : null,
     problem: null,
   };
   if (state.schemaVersion !== SCHEMA_VERSION) {
@@ -273,6 +280,29 @@ async function vaultUpdate(vault, fields, replace) {
   if (aside.length > 0) update.vaultsAside = setAside(stored.vaultsAside, aside);
   await commit(update);
   return hash;
+}
+
+/**
+ * The emergency move's end: `vault` (the new wallet's, opened with the same password) becomes the
+ * wallet's and the current one is kept in `vaultsCompromised` with `note` ({ movedAt, movedTo }),
+ * never dropped, and as `vaultPrevious`; `fields` (the move's record) go in the same call.
+ * Returns the new vault's hash.
+ */
+export function retireVault(vault, note, fields) {
+  if (!looksLikeVault(vault)) return Promise.reject(new Error('refusing to store something that is not a vault'));
+  return enqueue(async () => {
+    checkFields(fields);
+    const { vault: current, vaultsCompromised } = raw;
+    const kept = Array.isArray(vaultsCompromised) ? vaultsCompromised : [];
+    const hash = await vaultDigest(vault);
+    const update = { ...fields, schemaVersion: SCHEMA_VERSION, vault, vaultHash: hash };
+    if (looksLikeVault(current) && current !== vault) {
+      update.vaultPrevious = current;
+      update.vaultsCompromised = [{ vault: current, ...note }, ...kept];
+    }
+    await commit(update);
+    return hash;
+  });
 }
 
 /** The user unlocked the stored vault with its password: record it as opened, drop the copies set aside. */

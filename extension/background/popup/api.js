@@ -25,6 +25,8 @@ import { ACTIVITY_METHODS } from './activity.js';
 import { SHAMIR_METHODS } from './shamir.js';
 import { afterNewWallet } from './new-wallet.js';
 import { APPROVAL_METHODS } from './approvals.js';
+import { EMERGENCY_METHODS } from './emergency.js';
+import * as emergency from '../wallet/emergency.js';
 
 const WALLET_METHODS = {
   status: () => status(),
@@ -45,6 +47,7 @@ const WALLET_METHODS = {
   unlock: async ({ password }) => {
     await core.unlock(text(password, 'the password'));
     await events.accountsChanged();
+    emergency.afterUnlock(password).catch(() => {}); // a move stopped by a browser restart goes on
     return status();
   },
   // After unlock answered PREVIOUS_COPY_OPENS: the user chose to open the previous copy.
@@ -113,4 +116,4 @@ const WALLET_METHODS = {
   keepAlive: () => true,
 };
 
-export const POPUP_METHODS = Object.freeze({ ...WALLET_METHODS, ...BACKUP_METHODS, ...KEY_METHODS, ...FILE_METHODS, ...TOKEN_METHODS, ...SITE_METHODS, ...SEND_METHODS, ...PHRASE_GUARD_METHODS, ...ACTIVITY_METHODS, ...SHAMIR_METHODS, ...APPROVAL_METHODS });
+export const POPUP_METHODS = Object.freeze({ ...WALLET_METHODS, ...BACKUP_METHODS, ...KEY_METHODS, ...FILE_METHODS, ...TOKEN_METHODS, ...SITE_METHODS, ...SEND_METHODS, ...PHRASE_GUARD_METHODS, ...ACTIVITY_METHODS, ...SHAMIR_METHODS, ...APPROVAL_METHODS, ...EMERGENCY_METHODS });

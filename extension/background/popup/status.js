@@ -7,6 +7,7 @@ import * as accounts from '../wallet/accounts.js';
 import * as networks from '../wallet/networks.js';
 import * as autolock from '../wallet/autolock.js';
 import { remainingSeconds } from '../wallet/unlock-throttle.js';
+import { movedIn } from '../wallet/emergency-record.js';
 
 export async function status() {
   const state = await store.read();
@@ -17,6 +18,8 @@ export async function status() {
     networks: networks.listIn(state),
     settings: state.settings,
     backup: state.backup,
+    // The emergency move's end (when and where the wallet was moved), or null.
+    moved: movedIn(state),
     autoLockChoices: autolock.CHOICES,
   };
   if (state.problem) return { ...base, state: 'recovery' };

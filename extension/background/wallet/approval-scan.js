@@ -75,7 +75,7 @@ function candidates(logs) {
 }
 
 /** The calls that confirm `c` is live now, for a batch. */
-function checks(c, owner) {
+export function checks(c, owner) {
   const call = (to, data) => ['eth_call', [{ to, data }, 'latest']];
   if (c.kind === 'erc20') return [call(c.token, `${ALLOWANCE}${addressWord(owner)}${addressWord(c.spender)}`)];
   if (c.kind === 'nft') return [call(c.token, `${GET_APPROVED}${word(c.tokenId)}`), call(c.token, `${OWNER_OF}${word(c.tokenId)}`)];
@@ -86,7 +86,7 @@ function checks(c, owner) {
  * The approval `c` as it stands now from its check results, or null when it is no longer live
  * (spent, reset, the NFT approved to someone else or no longer the owner's).
  */
-function live(c, results, owner) {
+export function live(c, results, owner) {
   if (results.some((r) => r.error)) return null;
   const [first, second] = results.map((r) => r.result);
   if (c.kind === 'erc20') {

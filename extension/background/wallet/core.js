@@ -16,6 +16,7 @@ let loading = null;
 let keyring = null; // the unlocked Keyring, or null
 let sessionKey = null; // Uint8Array(32) while unlocked
 let resuming = null;
+let aside = null; // the emergency move's new wallet while its phrase is confirmed: not the wallet's yet
 
 /** Loads the WASM module once per worker life. */
 export function loadCore() {
@@ -227,6 +228,68 @@ export async function openJson(password, payload) {
   return decryptJson(wasm, password, payload);
 }
 
+/**
+ * The emergency move's new wallet: a new phrase under the wallet's own password (checked first:
+ * INCORRECT_PASSWORD), with `accountCount` HD accounts, held beside the unlocked wallet and not
+ * adopted. Resolves with `{ vault, accounts }` (its vault's ciphertext and addresses).
+ */
+export async function createAside(password, wordCount, accountCount) {
+  await checkPassword(password);
+  const { params, key } = await newKey(password);
+  return holdAside(wasm.Keyring.createWithKey(wordCount, params, key), accountCount);
+}
+
+/** The move's new wallet again from its stored vault (after a restart), opened with the password. */
+export async function reopenAside(vaultJson, password) {
+  await loadCore();
+  return holdAside(await openVault(wasm, vaultJson, password), 0);
+}
+
+function holdAside(next, accountCount) {
+  try {
+    for (let i = next.accounts().length; i < accountCount; i++) next.addAccount();
+  } catch (e) {
+    discard(next);
+    throw e;
+  }
+  if (aside) discard(aside);
+  aside = next;
+  // Sealed in storage.session under the session key, so a worker stop mid-move keeps it.
+  if (sessionKey) session.saveAside(next.sealSession(sessionKey)).catch(() => {});
+  return { vault: next.vault(), accounts: next.accounts().map((a) => a.address) };
+}
+
+/**
+ * The move's new keyring (its phrase shown and confirmed like onboarding's), resumed from its
+ * sealed copy after a worker stop; LOCKED when it is gone (the wallet was locked meanwhile).
+ */
+export async function asideKeyring() {
+  if (aside) return aside;
+  await current();
+  const sealed = sessionKey ? await session.loadAside() : null;
+  if (!sealed) throw lockedError();
+  try {
+    aside = wasm.Keyring.resumeSession(sealed, sessionKey);
+  } catch {
+    throw lockedError();
+  }
+  return aside;
+}
+
+/**
+ * Ends the move: `vault` (the new wallet's) becomes the stored one and the old one is kept as
+ * compromised (store.retireVault, with `note` and `fields` in the same write); the new keyring
+ * is then the unlocked wallet, or, after a restart lost it, the wallet is locked on the new
+ * vault (the same password opens it).
+ */
+export async function adoptAside(vault, note, fields) {
+  const next = await asideKeyring().catch(() => null); // before the vault changes: the session resumes only on the old one
+  await store.retireVault(vault, note, fields);
+  aside = null;
+  if (!next) return lock();
+  return adopt(next, { writeVault: false });
+}
+
 /** Makes an opened vault this wallet: its vault and `fields` (settings) in one storage write. */
 export async function adoptRestored(next, fields) {
   return adopt(next, { writeVault: true, fields, replace: true });
@@ -317,6 +380,10 @@ export async function lock() {
   if (keyring) {
     discard(keyring);
     keyring = null;
+  }
+  if (aside) {
+    discard(aside);
+    aside = null;
   }
   sessionKey?.fill(0);
   sessionKey = null;

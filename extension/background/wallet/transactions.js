@@ -84,3 +84,34 @@ export async function send(f, network, { account, origin, fixedNonce = false, re
     return hash;
   });
 }
+
+/**
+ * The emergency move's path (emergency-run.js), which Send's `confirm` cannot take: it keeps
+ * every field the core signs, a type-4 clear's `authorizationList` included. With the account's
+ * next nonce on `network` (after its other sends, nonces.js), `build(nonce)` makes the complete
+ * transaction; it is signed in the core, `keep({ tx, raw })` stores the signed bytes before they
+ * are broadcast (so a restart sends the same bytes, never a second transaction), then it is
+ * broadcast and recorded in Activity. Resolves with `{ hash, tx }`. A refused broadcast throws
+ * the node's reason (node-errors.js) and leaves the nonce free; what was kept stays kept.
+ */
+export async function sendKept(build, network, { account, keep }) {
+  let tx;
+  const hash = await nonces.withNext(network, account, null, async (nonce) => {
+    tx = await build(nonce);
+    const raw = (await core.unlocked()).signTransaction(account, JSON.stringify(tx));
+    await keep({ tx, raw });
+    return broadcastRaw(raw, network);
+  });
+  const { accessList: _a, authorizationList: _l, ...recorded } = tx;
+  await activity.record({ ...recorded, from: account, hash, origin: 'keystead', submittedAt: Date.now() });
+  return { hash, tx };
+}
+
+/** Broadcasts signed bytes already kept (a restart's resend): the hash, or the node's reason. */
+export async function broadcastRaw(raw, network) {
+  try {
+    return await networks.rpc('eth_sendRawTransaction', [raw], network);
+  } catch (e) {
+    throw broadcastError(e, network.symbol, { replacing: false });
+  }
+}

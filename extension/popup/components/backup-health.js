@@ -5,6 +5,7 @@ import { h } from '../ui/dom.js';
 import { call } from '../api.js';
 import { formatDate } from '../ui/format.js';
 import { shareName, thresholdText } from './share-text.js';
+import { movedNote } from './moved-note.js';
 
 function phraseRow(backup) {
   const confirmed = backup.phraseConfirmedAt ? `backed up (confirmed ${formatDate(backup.phraseConfirmedAt)})` : 'NOT backed up yet';
@@ -59,6 +60,7 @@ export function backupHealthPanel(status) {
   );
   return h('section', { class: 'card', testid: 'backup-health' },
     h('h2', {}, 'Backup health'),
+    ...movedNote(status.moved, 'backup-health-moved'),
     h('ul', { class: 'health' },
       status.shareSet ? shareRows(status.shareSet, backup) : phraseRow(backup),
       status.accounts.filter((a) => !a.covered).map((a) => keyRow(a, backup))),

@@ -12,20 +12,22 @@ import { backupFlow } from '../components/backup-flow.js';
 
 /**
  * Runs the backup flow for `params.words` (the phrase as an array, which this flow empties when
- * it ends); refreshes with the new status when confirmed or postponed.
+ * it ends); refreshes with the new status when confirmed or postponed. With `params.emergency`
+ * the words are the emergency move's new phrase: confirmed, the move's plan comes next (nothing
+ * is recorded as backed up yet, and it cannot be postponed).
  */
-export function backupPhraseScreen({ params: { words }, refresh }) {
+export function backupPhraseScreen({ params: { words, emergency = false }, refresh, go }) {
   const forget = () => { words.fill(''); words.length = 0; };
-  const finish = backupFlow(forget, refresh);
-  phraseScreen(words, finish);
+  const finish = backupFlow(forget, emergency ? () => go('emergency', { confirmed: true }) : refresh);
+  phraseScreen(words, finish, emergency);
 }
 
-function phraseScreen(words, finish) {
+function phraseScreen(words, finish, emergency) {
   const next = h('button', { class: 'primary', testid: 'onboarding-next', disabled: true }, 'I wrote it down');
   const [list, reveal] = hiddenWords({ words, prefix: 'srp', label: 'Secret Recovery Phrase', shown: () => { next.disabled = false; } });
-  next.onclick = () => confirmScreen(words, finish);
+  next.onclick = () => confirmScreen(words, finish, emergency);
   const error = errorLine();
-  const later = h('button', { testid: 'srp-backup-later' }, 'Remind me later');
+  const later = h('button', { testid: 'srp-backup-later', hidden: emergency }, 'Remind me later');
   later.onclick = () => busy(later, error, async () => finish(await call('postponeBackup')));
   show(
     h('h1', {}, 'Your Secret Recovery Phrase'),
@@ -38,13 +40,13 @@ function phraseScreen(words, finish) {
   );
 }
 
-function confirmScreen(words, finish) {
-  const check = wordConfirmForm({ words, testid: 'srp-confirm', submitTestid: 'srp-confirm-submit', confirmed: async () => finish(await call('confirmBackup')) });
+function confirmScreen(words, finish, emergency) {
+  const check = wordConfirmForm({ words, testid: 'srp-confirm', submitTestid: 'srp-confirm-submit', confirmed: async () => finish(emergency ? null : await call('confirmBackup')) });
   const back = h('button', {
     testid: 'srp-confirm-back',
     onclick: () => {
       check.clear();
-      phraseScreen(words, finish);
+      phraseScreen(words, finish, emergency);
     },
   }, 'See the words again');
   show(

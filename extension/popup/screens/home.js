@@ -10,6 +10,7 @@ import { renameControl, removeControl } from '../components/account-edit.js';
 import { uncoveredTag } from '../components/account-tag.js';
 import { tokensSection } from '../components/tokens.js';
 import { addressText } from '../ui/address.js';
+import { movedNote } from '../components/moved-note.js';
 import { identicon } from '../ui/identicon.js';
 
 export function homeScreen(ctx) {
@@ -53,6 +54,7 @@ export function homeScreen(ctx) {
   show(
     h('header', {}, network, settings, lock),
     ...backupReminder(ctx),
+    ...movedNote(status.moved),
     h('section', { class: 'card' },
       h('div', { class: 'account-head' }, identicon(selected.address, 32), h('div', { class: 'who' },
         h('p', { class: 'muted', testid: 'account-name' }, selected.name),

@@ -1,7 +1,7 @@
 // Settings → Security & Privacy: the backup's health, and every way to see, check or save a
 // backup (reveal the phrase and verify it, or for a Shamir wallet reveal and check its shares;
 // export or import a private key, the backup file), the connected sites (which the health
-// panel names) to change or disconnect, and the token approvals to revoke.
+// panel names) to change or disconnect, the token approvals to revoke, and the emergency move.
 import { h, show } from '../ui/dom.js';
 import { backupHealthPanel } from '../components/backup-health.js';
 import { phraseGuardSection } from '../components/phrase-guard-sites.js';
@@ -35,5 +35,8 @@ export function settingsScreen({ status, go, refresh }) {
     h('button', { testid: 'connected-sites', onclick: open('connected-sites') }, 'Connected sites'),
     h('button', { testid: 'settings-approvals', onclick: open('approvals') }, 'Token approvals'),
     phraseGuardSection(),
+    h('h2', {}, 'If your phrase or a key leaked'),
+    h('p', { class: 'small' }, 'Move everything to a new Secret Recovery Phrase in one guided flow.'),
+    h('button', { class: 'danger', testid: 'emergency-move', onclick: open('emergency') }, 'I think my phrase or a key leaked'),
   );
 }
