@@ -43,6 +43,7 @@ const extension = {
         { from: at('extension/popup/popup.css') },
         { from: at('extension/offscreen/offscreen.html') },
         { from: at('extension/icons'), to: 'icons' },
+        { from: at('extension/_locales'), to: '_locales' },
         { from: at('pkg/keystead_bg.wasm') },
       ],
     }),

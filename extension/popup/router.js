@@ -15,6 +15,8 @@
 import { call } from './api.js';
 import { h, show } from './ui/dom.js';
 import { explain } from './ui/format.js';
+import { t } from '../shared/i18n.js';
+import { useLanguageOf } from './ui/language.js';
 import { welcomeScreen } from './screens/welcome.js';
 import { unlockScreen } from './screens/unlock.js';
 import { recoveryScreen } from './screens/recovery.js';
@@ -86,7 +88,7 @@ const ACTIVITY = /^#\/activity\/(0x[0-9a-fA-F]{40})$/;
 
 function open(name, status, params) {
   const screen = Object.hasOwn(SCREENS, name) ? SCREENS[name] : null;
-  if (!screen) throw new Error(`Keystead has no screen named “${name}”. Close this window and open it again.`);
+  if (!screen) throw new Error(t('router_no_screen', { name }));
   return screen({
     status,
     params,
@@ -99,8 +101,9 @@ function open(name, status, params) {
 export async function route(status) {
   try {
     const approval = APPROVAL.exec(location.hash);
-    if (approval) return await open('approve', undefined, { id: approval[1] });
     const current = status ?? (await call('status'));
+    useLanguageOf(current);
+    if (approval) return await open('approve', undefined, { id: approval[1] });
     const activity = ACTIVITY.exec(location.hash);
     if (activity && current.state === 'unlocked') {
       history.replaceState(null, '', location.pathname + location.search); // Back goes home, not here again
@@ -108,7 +111,7 @@ export async function route(status) {
     }
     return open(BY_STATE[current.state], current, {});
   } catch (e) {
-    show(h('h1', {}, 'Something went wrong'), h('p', { class: 'error', role: 'alert' }, explain(e)),
-      h('button', { onclick: () => route() }, 'Try again'));
+    show(h('h1', {}, t('router_failed_title')), h('p', { class: 'error', role: 'alert' }, explain(e)),
+      h('button', { onclick: () => route() }, t('common_try_again')));
   }
 }

@@ -17,6 +17,20 @@ export const PASSWORD = 'correct horse battery staple';
 export const ANVIL_MNEMONIC = 'test test test test test test test test test test test junk';
 const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 
+/** The browser's language for the whole run (`E2E_LANG=nl make test-e2e`): en unless told. */
+export const LANG = process.env.E2E_LANG ?? 'en';
+const CATALOG = JSON.parse(fs.readFileSync(path.join(ROOT, 'extension/_locales', LANG, 'messages.json'), 'utf8'));
+
+/**
+ * The message `key` of the run's language with `{name}` placeholders filled from `params`: what
+ * a test expects a screen to say, in the language the browser runs in.
+ */
+export function msg(key, params = {}) {
+  const entry = CATALOG[key];
+  if (!entry) throw new Error(`no message ${key} in the ${LANG} catalog`);
+  return entry.message.replace(/\{(\w+)\}/g, (whole, name) => (Object.hasOwn(params, name) ? String(params[name]) : whole));
+}
+
 function portTaken(port) {
   return new Promise((resolve) => {
     const socket = net.connect(port, '127.0.0.1');
@@ -154,7 +168,8 @@ export async function launch({ profile: kept } = {}) {
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,
-    args: [`--disable-extensions-except=${DIST}`, `--load-extension=${DIST}`, '--no-sandbox', '--disable-gpu',
+    locale: LANG,
+    args: [`--lang=${LANG}`, `--disable-extensions-except=${DIST}`, `--load-extension=${DIST}`, '--no-sandbox', '--disable-gpu',
       '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
   let [worker] = context.serviceWorkers();

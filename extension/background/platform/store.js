@@ -34,7 +34,8 @@
 //   networks        user-added networks [{ chainId, name, rpcUrl, symbol, explorerUrl? }]
 //   permissions     { [origin]: { accounts: [address], grantedAt } }
 //   accountNames    { [address]: name }
-//   settings        { autoLockMinutes }
+//   settings        { autoLockMinutes, language? } language: 'en' | 'nl' once chosen in
+//                   Settings (absent: the browser's language) (wallet/language.js)
 //   backup          the backup's health (dates are ISO strings; nothing secret):
 //                   { phraseConfirmedAt?, phraseVerifiedAt?, postponedAt?, fileDownloadedAt?,
 //                     keys: { [address]: { importedAt, exportedAt? } } }

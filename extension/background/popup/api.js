@@ -9,6 +9,7 @@ import * as networks from '../wallet/networks.js';
 import * as approvals from '../platform/approvals.js';
 import * as events from '../wallet/events.js';
 import * as autolock from '../wallet/autolock.js';
+import { setLanguage } from '../wallet/language.js';
 import { argument, text } from './params.js';
 import { status } from './status.js';
 import { BACKUP_METHODS } from './backup.js';
@@ -95,6 +96,10 @@ const WALLET_METHODS = {
    * (EIP-55, null when not delegated, undefined when its code could not be read).
    */
   balances: ({ addresses, delegationOf }) => ethBalances(addresses, { delegationOf }),
+  setLanguage: async ({ language }) => {
+    await setLanguage(language);
+    return status();
+  },
   setAutoLock: async ({ minutes }) => {
     await autolock.setMinutes(minutes);
     return status();

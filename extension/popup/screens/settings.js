@@ -5,6 +5,7 @@
 import { h, show } from '../ui/dom.js';
 import { backupHealthPanel } from '../components/backup-health.js';
 import { phraseGuardSection } from '../components/phrase-guard-sites.js';
+import { languageSection } from '../components/language-select.js';
 
 /** A Shamir wallet's backup: reveal its shares (a set made here) and check shares. */
 function sharesSection(set, open) {
@@ -22,6 +23,7 @@ export function settingsScreen({ status, go, refresh }) {
   show(
     h('header', {}, h('h1', {}, 'Security & Privacy'), h('button', { testid: 'settings-back', onclick: () => refresh() }, 'Back')),
     backupHealthPanel(status),
+    ...languageSection((next) => go('settings', { status: next })),
     ...(status.shareSet ? sharesSection(status.shareSet, open) : [
       h('h2', {}, 'Secret Recovery Phrase'),
       h('button', { testid: 'reveal-srp', onclick: open('reveal-srp') }, 'Reveal Secret Recovery Phrase'),

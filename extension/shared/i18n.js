@@ -1,0 +1,99 @@
+// The words every Keystead page shows, in the user's language. One catalog per language is
+// the only source of them: `_locales/<language>/messages.json`, in Chrome's format ({ key:
+// { message, description } }), which also gives the manifest its name and description
+// (`__MSG_extName__`). Chrome's own chrome.i18n cannot change language without reloading the
+// extension, so the pages read the same files through this module instead.
+//
+// A message may hold `{name}` placeholders, filled from `params`. Counted messages are two keys,
+// `<key>_one` and `<key>_other`, chosen by the language's plural rule (tn).
+import en from '../_locales/en/messages.json' with { type: 'json' };
+import nl from '../_locales/nl/messages.json' with { type: 'json' };
+
+const CATALOGS = Object.freeze({ en, nl });
+
+/** The languages Keystead speaks, as Settings offers them (`language-select`). */
+export const LANGUAGES = Object.freeze(Object.keys(CATALOGS));
+export const DEFAULT_LANGUAGE = 'en';
+
+let current = DEFAULT_LANGUAGE;
+
+/**
+ * The language to use: the user's choice from Settings when it is one Keystead speaks, else
+ * the browser's (its first subtag, e.g. `nl-BE` → `nl`), else English.
+ */
+export function pickLanguage(chosen, browser = globalThis.navigator?.language) {
+  if (LANGUAGES.includes(chosen)) return chosen;
+  const base = String(browser ?? '').toLowerCase().split('-')[0];
+  return LANGUAGES.includes(base) ? base : DEFAULT_LANGUAGE;
+}
+
+/** Makes `language` the pages' language (an unknown one gives English). */
+export function setLanguage(language) {
+  current = LANGUAGES.includes(language) ? language : DEFAULT_LANGUAGE;
+  if (globalThis.document) document.documentElement.lang = current;
+  return current;
+}
+
+/** The pages' language now. */
+export const language = () => current;
+
+/** The BCP 47 locale for Intl formatting in the current language. */
+export const locale = () => (current === 'nl' ? 'nl-NL' : 'en-GB');
+
+const fill = (text, params) => text.replace(/\{(\w+)\}/g, (whole, name) => (Object.hasOwn(params, name) ? String(params[name]) : whole));
+
+/**
+ * The message `key` in the current language with its `{name}` placeholders filled from
+ * `params`. A key missing from the catalog is a bug the catalog test catches; at run time it
+ * shows the English message, else the key itself (never an empty line).
+ */
+export function t(key, params = {}) {
+  const entry = CATALOGS[current][key] ?? CATALOGS.en[key];
+  return entry ? fill(entry.message, params) : key;
+}
+
+/** The counted message `key` for `count` (`<key>_one` or `<key>_other`); `{count}` is filled in. */
+export function tn(key, count, params = {}) {
+  const rule = new Intl.PluralRules(locale()).select(Number(count));
+  const form = rule === 'one' ? 'one' : 'other';
+  return t(`${key}_${form}`, { count: formatNumber(count), ...params });
+}
+
+/**
+ * A decimal number (a string of digits with an optional `.` fraction, a number or a bigint) in
+ * the current language's notation, every digit kept: `1234.5` → "1,234.5" (en), "1.234,5" (nl).
+ */
+export function formatNumber(value) {
+  const text = typeof value === 'string' ? value : String(value);
+  const parts = /^(-?\d+)(?:\.(\d+))?$/.exec(text);
+  if (!parts) return text;
+  const whole = new Intl.NumberFormat(locale()).format(BigInt(parts[1]));
+  const sign = parts[1] === '-0' ? '-' : '';
+  return parts[2] === undefined ? whole : `${sign}${whole}${decimalSeparator()}${parts[2]}`;
+}
+
+/** A date-time (ISO string, Date or milliseconds) as the language writes it: "4 Dec 2026, 14:03". */
+export function formatDate(value) {
+  return new Date(value).toLocaleString(locale(), { dateStyle: 'medium', timeStyle: 'short' });
+}
+
+/** A date without time ("4 Dec 2026"). */
+export function formatDay(value) {
+  return new Date(value).toLocaleDateString(locale(), { dateStyle: 'long' });
+}
+
+/** The current language's decimal separator ("." or ","). */
+export function decimalSeparator() {
+  return new Intl.NumberFormat(locale()).formatToParts(1.5).find((part) => part.type === 'decimal')?.value ?? '.';
+}
+
+/**
+ * An amount as the user typed it, in the notation of code: spaces dropped and, in a language
+ * whose decimal mark is a comma, the comma made a point ("1,5" → "1.5" in Dutch). Group
+ * separators are never guessed away ("1.500" is not silently read as 1500): the amount parser
+ * refuses what is not a plain decimal, and the review shows the amount in the language's notation.
+ */
+export function normalizeAmount(text) {
+  const s = String(text).trim().replace(/[\s\u00a0\u202f]/g, '');
+  return decimalSeparator() === ',' ? s.replace(',', '.') : s;
+}
