@@ -1,8 +1,9 @@
 // The emergency move (issue 14 items 3 and 4), through the real popup against anvil with real
 // OpenZeppelin 4.9 contracts: the wallet (a test phrase's account 1, plus an imported key)
-// holds ETH, two ERC-20s, two NFTs, an unlimited and a limited allowance (the limited one partly
+// holds ETH, two ERC-20s, two NFTs, two ERC-1155 tokens, an unlimited and a limited allowance (the limited one partly
 // spent), an approve of a single NFT, a setApprovalForAll, and an EIP-7702 delegation to a
-// contract. A new phrase is made and confirmed, the plan listed, the move started with the
+// contract. A new phrase is made and confirmed, the plan listed and checked by the node's
+// simulation (what each old account loses, what its new one receives), the move started with the
 // password, the worker stopped through CDP at a random step and, at a later random step, the
 // browser closed and launched again (the move goes on after the unlock). At the
 // end the old accounts hold no token, NFT, allowance, code, nor any wei (the ETH step pays
@@ -18,7 +19,7 @@ import { mnemonicToAccount, privateKeyToAccount } from 'viem/accounts';
 import { foundry } from 'viem/chains';
 import { PASSWORD, startAnvil, launch, openPopup, popupCall, stopServiceWorker, showPhrase, confirmWords } from './harness.mjs';
 import { deployToken } from './erc20.mjs';
-import { deployNft } from './contracts.mjs';
+import { deployNft, deployMultiToken } from './contracts.mjs';
 
 const SPENDER = '0x70997970C51812dc3A010C7d01b50e0d17dc79C8';
 const NFT_SPENDER = '0x90F79bf6EB2c4f870365E785982E1f101E93b906';
@@ -31,7 +32,7 @@ const IMPORTED_KEY = `0x${'5a'.repeat(32)}`;
 const IMPORTED = privateKeyToAccount(IMPORTED_KEY);
 
 let chain, browser, popup, profile;
-let tokenA, tokenB, nft;
+let tokenA, tokenB, nft, multi;
 const startNonce = {};
 
 const wallet = (account) => createWalletClient({ account, chain: { ...foundry, rpcUrls: { default: { http: [chain.rpcUrl] } } }, transport: http(chain.rpcUrl) });
@@ -51,6 +52,11 @@ before(async () => {
   const n = await deployNft(chain, { name: 'Keystead Cats', symbol: 'KCAT' });
   nft = getAddress(n.address);
   await n.mintTo(OWNER.address, 2); // tokens 0 and 1
+  const m = await deployMultiToken(chain);
+  multi = { ...m, address: getAddress(m.address) };
+  await m.mint(OWNER.address, 1n, 30n);
+  await m.mint(OWNER.address, 2n, 5n);
+  await write(OWNER, multi.address, m.abi, 'safeTransferFrom', [OWNER.address, SPENDER, 2n, 2n, '0x']); // 3 of id 2 left
   await write(OWNER, tokenA, erc20Abi, 'approve', [SPENDER, maxUint256]);
   await write(OWNER, tokenB, erc20Abi, 'approve', [SPENDER, 1000n * 10n ** 18n]);
   await write(SPENDER, tokenB, erc20Abi, 'transferFrom', [OWNER.address, SPENDER, 400n * 10n ** 18n]);
@@ -95,14 +101,33 @@ test('the emergency move: new phrase confirmed, the plan, a worker stop and a br
   const fresh = words.join(' ');
   const NEW = [mnemonicToAccount(fresh, { addressIndex: 0 }).address, mnemonicToAccount(fresh, { addressIndex: 1 }).address];
 
-  // The plan: the clear, 2 tokens + 1 for the imported key, 2 NFTs, the revokes (tokenA's, tokenB's,
-  // the operator; the single-NFT approval goes with its NFT), the ETH of each account.
+  // The plan: the clear, 2 tokens + 1 for the imported key, 2 NFTs and 2 ERC-1155 ids, the revokes
+  // (tokenA's, tokenB's, the operator; the single-NFT approval goes with its NFT), the ETH of each account.
   const kinds = await popup.getByTestId('emergency-plan-step').evaluateAll((els) => els.map((e) => `${e.dataset.account} ${e.dataset.kind}`));
   assert.deepEqual(kinds, [
-    ...['delegation', 'token', 'token', 'nft', 'nft', 'revoke', 'revoke', 'revoke', 'eth'].map((k) => `${OWNER.address} ${k}`),
+    ...['delegation', 'token', 'token', 'nft', 'nft', 'nft', 'nft', 'revoke', 'revoke', 'revoke', 'eth'].map((k) => `${OWNER.address} ${k}`),
     ...['token', 'eth'].map((k) => `${IMPORTED.address} ${k}`),
   ]);
   assert.ok(BigInt(await popup.getByTestId('emergency-total-fee').getAttribute('data-wei')) > 0n);
+
+  // The plan as the node's simulation predicts it: each old account loses exactly what its new
+  // account receives — every token unit, both NFTs, both ERC-1155 balances and the ETH the plan
+  // estimates — and no step is predicted to fail.
+  const rowsOf = (account, side) => popup.locator(`[data-testid="plan-check"][data-account="${account}"] ul[data-side="${side}"] [data-testid="balance-change"]`)
+    .evaluateAll((els) => els.map((e) => `${e.dataset.asset.toLowerCase()}${e.dataset.tokenId ? `#${e.dataset.tokenId}` : ''} ${e.dataset.delta}`).sort());
+  const ethOf = async (account) => BigInt(await popup.locator(`[data-testid="emergency-plan-step"][data-kind="eth"][data-account="${account}"]`).getAttribute('data-estimate'));
+  const expectOld = {
+    [OWNER.address]: [`${tokenA.toLowerCase()} -${10n ** 30n}`, `${tokenB.toLowerCase()} -${10n ** 30n - 407n * 10n ** 18n}`,
+      `${nft.toLowerCase()}#0 -1`, `${nft.toLowerCase()}#1 -1`, `${multi.address.toLowerCase()}#1 -30`, `${multi.address.toLowerCase()}#2 -3`,
+      `eth -${await ethOf(OWNER.address)}`],
+    [IMPORTED.address]: [`${tokenB.toLowerCase()} -${7n * 10n ** 18n}`, `eth -${await ethOf(IMPORTED.address)}`],
+  };
+  for (const a of [OWNER.address, IMPORTED.address]) {
+    assert.deepEqual(await rowsOf(a, 'old'), expectOld[a].sort(), `what ${a} loses`);
+    assert.deepEqual(await rowsOf(a, 'new'), expectOld[a].map((r) => r.replace(' -', ' +')).sort(), `what ${a}'s new account receives`);
+  }
+  assert.equal(await popup.getByTestId('plan-check-revert').count(), 0);
+  assert.equal(await popup.getByTestId('plan-check-unavailable').count(), 0);
 
   // Blocks are mined one at a time from here, so the worker can be stopped with a step sent and
   // not yet in a block (or signed and not yet sent): the random step.
@@ -180,6 +205,10 @@ test('the emergency move: new phrase confirmed, the plan, a worker stop and a br
   assert.equal(await read(tokenB, erc20Abi, 'balanceOf', [NEW[1]]), 7n * 10n ** 18n);
   assert.equal(await read(nft, erc721Abi, 'ownerOf', [0n]), NEW[0]);
   assert.equal(await read(nft, erc721Abi, 'ownerOf', [1n]), NEW[0]);
+  for (const [id, amount] of [[1n, 30n], [2n, 3n]]) {
+    assert.equal(await read(multi.address, multi.abi, 'balanceOf', [OWNER.address, id]), 0n);
+    assert.equal(await read(multi.address, multi.abi, 'balanceOf', [NEW[0], id]), amount);
+  }
   assert.ok(await chain.client.getBalance({ address: NEW[0] }) > parseEther('99'), 'the ETH, less the fees');
   assert.ok(await chain.client.getBalance({ address: NEW[1] }) > parseEther('99'), 'the ETH, less the fees');
 

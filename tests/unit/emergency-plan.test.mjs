@@ -3,8 +3,9 @@
 // transfer clears, the fees, the ETH sent last as the exact remainder, an account short of ETH.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { buildPlan, ethRemainder, exactFee, withMargin, tokenTransferData, nftTransferData, ETH_GAS } from '../../extension/background/wallet/emergency-plan.js';
-import { receivedAssets, TRANSFER, addressTopic } from '../../extension/background/wallet/transfer-logs.js';
+import { encodeFunctionData, encodeAbiParameters, parseAbi, keccak256, toHex } from 'viem';
+import { buildPlan, ethRemainder, exactFee, withMargin, tokenTransferData, nftTransferData, multiTransferData, ETH_GAS } from '../../extension/background/wallet/emergency-plan.js';
+import { receivedAssets, receivedMultiTokens, TRANSFER, TRANSFER_SINGLE, TRANSFER_BATCH, addressTopic } from '../../extension/background/wallet/transfer-logs.js';
 
 const OLD = '0x70997970C51812dc3A010C7d01b50e0d17dc79C8';
 const NEW = '0x3C44CdDdB6a900fa2b585dd299e03d12FA4293BC';
@@ -101,6 +102,37 @@ test('Transfer logs: three topics are an ERC-20, four an NFT; each once; other e
     nfts: [{ token: NFT.toLowerCase(), tokenId: '7' }, { token: NFT.toLowerCase(), tokenId: '300' }],
   });
   assert.equal(addressTopic(OLD), `0x${'0'.repeat(24)}${OLD.slice(2).toLowerCase()}`);
+});
+
+test('ERC-1155: one nft step per id held, after the ERC-721 ones, sending the whole balance by safeTransferFrom', () => {
+  const multi = [{ token: TOKEN, symbol: null, tokenId: '1', balance: '30', gas: '40000' }, { token: TOKEN, symbol: null, tokenId: '2', balance: '0', gas: '40000' }];
+  const plan = buildPlan({ chainId: '0x7a69', fee, accounts: [facts({ multi, approvals: [] })] });
+  assert.deepEqual(plan.steps.map((s) => `${s.kind}${s.standard ? `/${s.standard}` : ''}`), ['delegation', 'token', 'nft', 'nft/erc1155', 'eth']);
+  const step = plan.steps[3];
+  assert.equal(step.amount, '30');
+  assert.equal(step.tokenId, '1');
+  // The calldata is what an independent ABI encoder gives.
+  const abi = parseAbi(['function safeTransferFrom(address from, address to, uint256 id, uint256 amount, bytes data)']);
+  assert.equal(step.data, encodeFunctionData({ abi, functionName: 'safeTransferFrom', args: [OLD, NEW, 1n, 30n, '0x'] }));
+  assert.equal(multiTransferData(OLD, NEW, 5n, 7n), encodeFunctionData({ abi, functionName: 'safeTransferFrom', args: [OLD, NEW, 5n, 7n, '0x'] }));
+});
+
+test('ERC-1155 logs: TransferSingle and TransferBatch give each (token, id) once; bad data is skipped', () => {
+  assert.equal(TRANSFER_SINGLE, keccak256(toHex('TransferSingle(address,address,address,uint256,uint256)')));
+  assert.equal(TRANSFER_BATCH, keccak256(toHex('TransferBatch(address,address,address,uint256[],uint256[])')));
+  const to = addressTopic(OLD);
+  const op = addressTopic(SPENDER);
+  const single = (id, amount) => encodeAbiParameters([{ type: 'uint256' }, { type: 'uint256' }], [id, amount]);
+  const batch = (ids, amounts) => encodeAbiParameters([{ type: 'uint256[]' }, { type: 'uint256[]' }], [ids, amounts]);
+  const logs = [
+    { address: NFT, topics: [TRANSFER_SINGLE, op, op, to], data: single(1n, 30n) },
+    { address: NFT, topics: [TRANSFER_BATCH, op, op, to], data: batch([1n, 2n, 9n], [1n, 1n, 1n]) },
+    { address: TOKEN, topics: [TRANSFER_BATCH, op, op, to], data: batch([], []) },
+    { address: TOKEN, topics: [TRANSFER_SINGLE, op, op, to], data: '0x1234' },
+    { address: TOKEN, topics: [TRANSFER_BATCH, op, op, to], data: `0x${word(64)}${word(0)}` },
+    { address: TOKEN, topics: [TRANSFER, op, to], data: single(3n, 3n) },
+  ];
+  assert.deepEqual(receivedMultiTokens(logs), ['1', '2', '9'].map((tokenId) => ({ token: NFT.toLowerCase(), tokenId })));
 });
 
 function word(n) {

@@ -10,6 +10,7 @@ export const ETH_GAS = 21_000n;
 
 const TRANSFER = '0xa9059cbb'; // transfer(address,uint256)
 const TRANSFER_FROM = '0x23b872dd'; // transferFrom(address,address,uint256)
+const SAFE_TRANSFER_1155 = '0xf242432a'; // safeTransferFrom(address,address,uint256,uint256,bytes)
 
 const hex = (n) => `0x${BigInt(n).toString(16)}`;
 const word = (value) => BigInt(value).toString(16).padStart(64, '0');
@@ -19,6 +20,9 @@ const addressWord = (address) => address.slice(2).toLowerCase().padStart(64, '0'
 export const tokenTransferData = (to, amount) => `${TRANSFER}${addressWord(to)}${word(amount)}`;
 /** ERC-721 `transferFrom(from, to, tokenId)`: the receiver is an account, so no receiver hook is needed. */
 export const nftTransferData = (from, to, tokenId) => `${TRANSFER_FROM}${addressWord(from)}${addressWord(to)}${word(tokenId)}`;
+
+/** ERC-1155 `safeTransferFrom(from, to, id, amount, "")`: the receiver is an account, so no hook runs. */
+export const multiTransferData = (from, to, tokenId, amount) => `${SAFE_TRANSFER_1155}${addressWord(from)}${addressWord(to)}${word(tokenId)}${word(amount)}${word(160)}${word(0)}`;
 
 /** The gas limit a step gets from the node's estimate: a fifth more (unused gas is not paid). */
 export const withMargin = (estimate) => (BigInt(estimate) * 6n + 4n) / 5n;
@@ -55,6 +59,10 @@ function accountSteps(a) {
   for (const n of a.nfts ?? []) {
     steps.push({ kind: 'nft', to: n.token, data: nftTransferData(a.from, a.to, n.tokenId), gas: withMargin(n.gas), token: n.token, symbol: n.symbol ?? null, tokenId: String(n.tokenId) });
   }
+  for (const m of a.multi ?? []) {
+    if (BigInt(m.balance) <= 0n) continue;
+    steps.push({ kind: 'nft', standard: 'erc1155', to: m.token, data: multiTransferData(a.from, a.to, m.tokenId, m.balance), gas: withMargin(m.gas), token: m.token, symbol: m.symbol ?? null, tokenId: String(m.tokenId), amount: BigInt(m.balance).toString() });
+  }
   const moved = new Set((a.nfts ?? []).map((n) => `${n.token}:${n.tokenId}`.toLowerCase()));
   for (const r of a.approvals ?? []) {
     // Transferring an NFT clears its single-token approval: revoking it after would revert.
@@ -67,7 +75,8 @@ function accountSteps(a) {
 /**
  * The plan: `{ chainId, steps, accounts, totalFee }`. `accounts` are facts `{ from, to, balance,
  * delegation (null, or { delegate, gas }: delegation.js's CLEAR_GAS), tokens: [{ token, symbol, decimals, balance, gas }], nfts:
- * [{ token, symbol, tokenId, gas }], approvals: [approval-scan's, each with gas] }` (gas: the
+ * [{ token, symbol, tokenId, gas }] (ERC-721), multi: [{ token, symbol, tokenId, balance, gas }] (ERC-1155, a step
+ * of kind 'nft' with standard 'erc1155' each), approvals: [approval-scan's, each with gas] }` (gas: the
  * node's estimate); `fee` is the market level (fees.js). Each step is `{ id, account, kind, to,
  * data, value, gas, fee, … }` with `fee` its cost at most (gas × max fee, decimal wei). The ETH
  * step's `value` is 'remainder' (read again at its turn; `estimate` is what it would send now).

@@ -12,13 +12,14 @@ import * as record from './emergency-record.js';
 import * as core from './core.js';
 import { delegateIn, clearTransaction } from './delegation.js';
 import { checks, live } from './approval-scan.js';
-import { tokenTransferData, exactFee, ethRemainder } from './emergency-plan.js';
+import { tokenTransferData, multiTransferData, exactFee, ethRemainder } from './emergency-plan.js';
 import { nextAction, remaining } from './emergency-resume.js';
 import { addressTopic } from './transfer-logs.js';
 import { CHAIN_DISCONNECTED, DISCONNECTED } from '../../shared/rpc-errors.js';
 
 const BALANCE_OF = '0x70a08231';
 const OWNER_OF = '0x6352211e';
+const BALANCE_OF_ID = '0x00fdd58e'; // ERC-1155 balanceOf(address,uint256)
 /** How many blocks after a step was signed are searched for the transaction that took its nonce. */
 const LOOKUP_BLOCKS = 256n;
 const POLL_MS = 500;
@@ -88,6 +89,10 @@ async function needed(network, move, step) {
     const b = BigInt(await networks.rpc(...call(step.to, `${BALANCE_OF}${addressTopic(who).slice(2)}`), network));
     return { needed: b > 0n, amount: b };
   }
+  if (step.kind === 'nft' && step.standard === 'erc1155') {
+    const b = BigInt(await networks.rpc(...call(step.to, `${BALANCE_OF_ID}${addressTopic(who).slice(2)}${word(step.tokenId)}`), network));
+    return { needed: b > 0n, amount: b };
+  }
   if (step.kind === 'nft') {
     const owner = await networks.rpc(...call(step.to, `${OWNER_OF}${word(step.tokenId)}`), network).catch(() => null);
     return { needed: typeof owner === 'string' && same(`0x${owner.slice(-40)}`, who) };
@@ -112,6 +117,7 @@ async function build(network, move, step, nonce, amount) {
   let tx = { to: step.to, data: step.data, value: '0x0' };
   let fee = market;
   if (step.kind === 'token') tx.data = tokenTransferData(to, amount);
+  if (step.kind === 'nft' && step.standard === 'erc1155') tx.data = multiTransferData(step.account, to, step.tokenId, amount);
   if (step.kind === 'eth') {
     fee = exactFee(market);
     const value = ethRemainder(await networks.rpc('eth_getBalance', [step.account, 'latest'], network), fee);
@@ -134,7 +140,7 @@ async function advance(network, move, step) {
     try {
       const { hash } = await transactions.sendKept((nonce) => build(network, move, step, nonce, check.amount), network, {
         account: step.account,
-        keep: ({ tx, raw }) => record.updateStep(step.id, { state: 'signed', nonce: tx.nonce, raw, block, sentTo: tx.to, sentData: tx.data, sent: step.kind === 'token' ? check.amount.toString() : step.kind === 'eth' ? BigInt(tx.value).toString() : undefined }),
+        keep: ({ tx, raw }) => record.updateStep(step.id, { state: 'signed', nonce: tx.nonce, raw, block, sentTo: tx.to, sentData: tx.data, sent: step.kind === 'token' || step.standard === 'erc1155' ? check.amount.toString() : step.kind === 'eth' ? BigInt(tx.value).toString() : undefined }),
       });
       return record.updateStep(step.id, { state: 'sent', hash });
     } catch (e) {

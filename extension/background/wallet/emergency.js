@@ -9,6 +9,7 @@ import * as record from './emergency-record.js';
 import { run } from './emergency-run.js';
 import { accountFacts } from './emergency-facts.js';
 import { buildPlan } from './emergency-plan.js';
+import { previewPlan } from './emergency-preview.js';
 import { argument } from '../../shared/wallet-errors.js';
 
 const WORD_COUNTS = [12, 15, 18, 21, 24];
@@ -81,7 +82,10 @@ export async function confirmPhrase(typed) {
   return { ok: (await aside()).verifyPhrase(typed) };
 }
 
-/** The plan for every pair on the move's network: `{ plan, unmovable }`. */
+/**
+ * The plan for every pair on the move's network, checked by the node's simulation:
+ * `{ plan, unmovable, preview }` (emergency-preview.js's per account).
+ */
 export async function plan() {
   const move = await record.read();
   if (move?.state !== 'confirming') throw argument('Start the move from Settings → Security first.');
@@ -91,7 +95,7 @@ export async function plan() {
   const options = await fees.options(network);
   const built = buildPlan({ chainId: network.chainId, fee: options.legacy ? { gasPrice: options.market.gasPrice } : options.market, accounts: facts });
   planned = { id: move.id, plan: built, unmovable: facts.flatMap((f) => f.unmovable.map((u) => ({ ...u, account: f.from }))) };
-  return { plan: built, unmovable: planned.unmovable };
+  return { plan: built, unmovable: planned.unmovable, preview: await previewPlan(built, network) };
 }
 
 /** Runs the plan on the password (checked by the core first); resolves once it is stored and started. */

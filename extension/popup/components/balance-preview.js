@@ -8,7 +8,7 @@ import { formatAmount } from '../ui/format.js';
 import { addressWords } from '../ui/address.js';
 
 /** A row's text: "+12.5 KST", "−0.01 ETH", "+1 NFT #42 of Collection". */
-function changeText(c, network, nameOf) {
+export function changeText(c, network, nameOf) {
   const delta = BigInt(c.delta);
   const sign = delta < 0n ? '−' : '+';
   const magnitude = delta < 0n ? -delta : delta;

@@ -7,6 +7,8 @@ import { h, show, errorLine, busy, secretInput, form } from '../ui/dom.js';
 import { call } from '../api.js';
 import { explain, formatEth, shortAddress, formatDate } from '../ui/format.js';
 import { saveTextFile } from '../ui/download.js';
+import { planCheck } from '../components/plan-check.js';
+import { accountNames } from '../ui/address.js';
 
 const POLL_MS = 700;
 const KIND_TEXT = { delegation: 'Clear the EIP-7702 delegation', token: 'Move token', nft: 'Move NFT', revoke: 'Revoke approval', eth: 'Send the ETH left' };
@@ -15,17 +17,18 @@ const STATE_TEXT = { planned: 'waiting', signed: 'signed', sent: 'sent, waiting 
 /** One line of the plan or the progress: what the step does. */
 function stepText(s, symbol) {
   const what = s.kind === 'token' ? `${s.amount} (raw) of ${s.symbol ?? s.token}`
-    : s.kind === 'nft' ? `${s.symbol ?? s.token} #${s.tokenId}`
+    : s.kind === 'nft' ? `${s.symbol ?? s.token} #${s.tokenId}${s.standard === 'erc1155' ? ` × ${s.amount}` : ''}`
       : s.kind === 'revoke' ? `${s.symbol ?? s.token} → ${shortAddress(s.spender)}${s.tokenId ? ` (#${s.tokenId})` : ''}`
         : s.kind === 'delegation' ? `to ${shortAddress(s.delegate)}`
           : `about ${formatEth(s.estimate ?? '0')} ${symbol}`;
   return `${KIND_TEXT[s.kind]} from ${shortAddress(s.account)}: ${what}`;
 }
 
-const stepItem = (s, symbol) => h('li', { testid: 'emergency-plan-step', 'data-kind': s.kind, 'data-id': s.id, 'data-account': s.account }, stepText(s, symbol), ` — at most ${formatEth(s.fee)} ${symbol} in fees`);
+const stepItem = (s, symbol) => h('li', { testid: 'emergency-plan-step', 'data-kind': s.kind, 'data-id': s.id, 'data-account': s.account, 'data-estimate': s.estimate }, stepText(s, symbol), ` — at most ${formatEth(s.fee)} ${symbol} in fees`);
 
 export function emergencyScreen({ status, params, go, refresh }) {
   const symbol = status.network.symbol;
+  const nameOf = accountNames(status.accounts ?? []);
   const error = errorLine('emergency-error');
   const back = h('button', { testid: 'emergency-back', onclick: () => refresh() }, 'Back');
   let timer = null;
@@ -74,7 +77,8 @@ export function emergencyScreen({ status, params, go, refresh }) {
       error.set(`Keystead could not build the plan: ${explain(e)} Check that the network is reachable, then open this screen again.`);
       return;
     }
-    const { plan: p, unmovable } = built;
+    const { plan: p, unmovable, preview } = built;
+    const stepOf = (id) => { const s = p.steps.find((x) => x.id === id); return s ? stepText(s, symbol) : id; };
     const password = secretInput({ testid: 'emergency-start-password', placeholder: 'Password' });
     const startButton = h('button', { class: 'primary', testid: 'emergency-start', type: 'submit' }, `Move everything (${p.steps.length} transactions)`);
     const short = p.accounts.filter((a) => a.short);
@@ -85,6 +89,7 @@ export function emergencyScreen({ status, params, go, refresh }) {
       h('p', { testid: 'emergency-total-fee', 'data-wei': p.totalFee }, `Fees: at most ${formatEth(p.totalFee)} ${symbol} in all.`),
       ...short.map((a) => h('p', { class: 'warning', testid: 'emergency-short' }, `${shortAddress(a.from)} lacks ${formatEth(a.short)} ${symbol} for its fees: send it that much first, or its last steps will fail.`)),
       ...unmovable.map((u) => h('p', { class: 'warning', testid: 'emergency-unmovable' }, `${shortAddress(u.account)}: ${u.token}${u.tokenId ? ` #${u.tokenId}` : ''} cannot be moved (${u.reason}).`)),
+      ...planCheck(preview, status.network, nameOf, stepOf),
       form({ submit: startButton, error, work: async () => {
         await call('emergencyStart', { password: password.value });
         password.value = '';

@@ -7,7 +7,8 @@ import * as facts from './facts.js';
 import { decodeCall } from './decode.js';
 import { describeCall, addressesOf } from './describe.js';
 import { readPermit, verifyingContract } from './typed.js';
-import { preview } from './simulate.js';
+import { preview, previewSequence } from './simulate.js';
+import { netChanges } from './transfers.js';
 import { transactionWarnings, typedDataWarnings } from './warnings.js';
 
 const signed = (n) => (n > 0n ? `+${n}` : `${n}`);
@@ -65,4 +66,20 @@ export async function forTypedData(view, network) {
     warnings: typedDataWarnings({ permit, contract, codeOf: lookup.code, tokenOf: lookup.token, now: Date.now() }),
     unreachable: lookup.unreachable,
   };
+}
+
+/**
+ * The preview of transactions `txs` sent in order from `account`, as the windows show one: for
+ * the sender and for `receiver` (the emergency move's new account) `{ status, via, changes }`
+ * (shownPreview's), and the calls the node predicts to fail `reverts: [{ index, reason }]`.
+ */
+export async function forSequence(txs, account, receiver, network) {
+  const simulated = await previewSequence(txs, account, network);
+  if (simulated.status !== 'ok') return { sender: simulated, receiver: simulated, reverts: [] };
+  const sent = netChanges(simulated.moves, account);
+  const received = netChanges(simulated.moves, receiver);
+  const assets = [...sent, ...received].filter((c) => c.asset !== 'ETH').map((c) => c.asset);
+  const lookup = await facts.read(network, { tokens: assets });
+  const shown = (changes) => shownPreview({ status: 'ok', via: simulated.via, changes, revert: null }, lookup);
+  return { sender: shown(sent), receiver: shown(received), reverts: simulated.reverts };
 }

@@ -72,3 +72,43 @@ export async function preview(tx, account, network) {
     revert: await callReverts(call, network),
   };
 }
+
+/**
+ * The preview of several filled transactions `txs` sent one after another from `account` (the
+ * emergency move's steps): `{ status: 'ok', via, moves, reverts: [{ index, reason }] }` with
+ * every asset move of the calls that would succeed, or `{ status: 'unavailable', why, message }`.
+ * eth_simulateV1 runs them in one block, each seeing the state the previous left; without it,
+ * debug_traceCall traces each alone against the current state (`via` says so).
+ */
+export async function previewSequence(txs, account, network) {
+  const calls = txs.map((tx) => callOf(tx, account));
+  try {
+    const result = await networks.rpc('eth_simulateV1', [{ blockStateCalls: [{ calls }], traceTransfers: true, validation: false }, 'latest'],
+      network, { timeoutMs: TIMEOUT_MS });
+    const outcomes = result?.[0]?.calls;
+    if (!Array.isArray(outcomes) || outcomes.length !== calls.length) throw new Error('eth_simulateV1 gave no result for the calls');
+    const reverts = [];
+    const moves = [];
+    outcomes.forEach((o, index) => {
+      if (typeof o?.status === 'string' && BigInt(o.status) === 1n) moves.push(...movesOfLogs(o.logs));
+      else reverts.push({ index, reason: reasonOf(o?.returnData, o?.error?.message) });
+    });
+    return { status: 'ok', via: 'eth_simulateV1', moves, reverts };
+  } catch (first) {
+    const errors = [first];
+    try {
+      const reverts = [];
+      const moves = [];
+      for (const [index, call] of calls.entries()) {
+        const { revert, moves: m } = await traceCall(call, network);
+        if (revert) reverts.push({ index, reason: revert.reason });
+        else moves.push(...m);
+      }
+      return { status: 'ok', via: 'debug_traceCall', moves, reverts };
+    } catch (e) {
+      errors.push(e);
+    }
+    const unsupported = errors.every(isMissing);
+    return { status: 'unavailable', why: unsupported ? 'unsupported' : 'failed', message: unsupported ? null : String(errors.find((e) => !isMissing(e))?.message ?? 'no answer') };
+  }
+}
