@@ -46,6 +46,11 @@ export async function loadAside() {
   return typeof sessionAside === 'string' ? sessionAside : null;
 }
 
+/** Forgets the sealed new keyring of a move that was left. */
+export async function dropAside() {
+  await chrome.storage.session.remove('sessionAside');
+}
+
 export async function clearSnapshot() {
   await chrome.storage.session.remove(SNAPSHOT_KEYS);
 }

@@ -276,6 +276,13 @@ export async function asideKeyring() {
   return aside;
 }
 
+/** Forgets the move's new keyring (the move was left before it started): memory and its sealed copy. */
+export async function dropAside() {
+  if (aside) discard(aside);
+  aside = null;
+  await session.dropAside();
+}
+
 /**
  * Ends the move: `vault` (the new wallet's) becomes the stored one and the old one is kept as
  * compromised (store.retireVault, with `note` and `fields` in the same write); the new keyring

@@ -119,5 +119,8 @@ export async function report() {
 /** Leaves a move whose phrase was not confirmed yet. */
 export async function abandon() {
   planned = null;
+  const move = await record.read();
+  if (move?.state !== 'confirming') throw argument('Only a move that has not started can be left.');
   await record.abandon();
+  await core.dropAside();
 }
