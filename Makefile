@@ -9,7 +9,7 @@ export WASM_BINDGEN_TEST_TIMEOUT ?= 180
 WASM_TARGET := wasm32-unknown-unknown
 WASM_RAW    := target/$(WASM_TARGET)/release/keystead.wasm
 
-.PHONY: start test setup pkg dist size lint test-native test-wasm test-diff test-unit test-e2e bench screenshots clean
+.PHONY: start test setup pkg dist size lint test-native test-wasm test-diff test-unit test-e2e test-e2e-nl bench screenshots clean
 
 # Ports `make start` uses on 127.0.0.1 (e.g. `make start DEMO_PORT=5174`).
 ANVIL_PORT ?= 8545
@@ -62,6 +62,10 @@ dist: pkg
 # in its own network namespace; otherwise one at a time (scripts/test-e2e.sh).
 test-e2e: dist
 	@scripts/test-e2e.sh
+
+# The whole end-to-end suite with Chromium in Dutch.
+test-e2e-nl: dist
+	@E2E_LANG=nl scripts/test-e2e.sh
 
 ## bench: time the release core against the JS wallet libraries (Chromium page + Node; bench/), and
 ## the extension (service-worker cold start, popup; needs 127.0.0.1:8545 free for anvil)

@@ -9,12 +9,21 @@
 # each file's length (below). Each shard's output is printed whole when every shard has ended,
 # so the output ends with a test runner's own summary lines; the exit status is the first
 # failing shard's.
+#
+# E2E_LANG=nl runs the files with Chromium in Dutch (the harness passes --lang); E2E_FILES="a b"
+# runs only tests/e2e/a.test.mjs and tests/e2e/b.test.mjs.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
 RUN=(node --test --test-concurrency=1 --test-timeout=900000)
 JOBS=${E2E_JOBS:-2}
-mapfile -t FILES < <(ls tests/e2e/*.test.mjs)
+if [[ -n ${E2E_FILES:-} ]]; then
+  FILES=()
+  for name in $E2E_FILES; do FILES+=("tests/e2e/$name.test.mjs"); done
+else
+  mapfile -t FILES < <(ls tests/e2e/*.test.mjs)
+fi
+echo "== end-to-end tests in ${E2E_LANG:-en}: ${#FILES[@]} files"
 
 if [[ $JOBS -le 1 || $EUID -ne 0 ]] || ! unshare -n true 2>/dev/null; then
   exec "${RUN[@]}" "${FILES[@]}"
