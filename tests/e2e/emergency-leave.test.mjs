@@ -1,18 +1,24 @@
 // The emergency move left before it started: the new phrase was made and shown, the popup was
 // closed before it was confirmed. Opening the move again offers the same phrase again (behind
 // the password) or leaving; leaving forgets the move and the new keyring — the stored record,
-// its sealed copy in session storage — and leaves the wallet as it was.
+// its sealed copy in session storage — and leaves the wallet as it was. A move started again
+// names, on its plan, what the old account holds on the wallet's other network (the move works
+// on the selected one only) and the new account to send it to first.
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { PASSWORD, startPopup, onboard, openPopup, popupCall, showPhrase } from './harness.mjs';
+import { PASSWORD, startPopup, startAnvil, onboard, openPopup, popupCall, showPhrase, confirmWords } from './harness.mjs';
 
-let scene;
-after(() => scene?.stop());
+let scene, second, page, fresh, address;
+after(async () => {
+  await scene?.stop();
+  second?.stop();
+});
 
 test('a move whose new phrase was not confirmed: shown again on the password, then left, nothing of it kept', async () => {
   scene = await startPopup();
   const { popup, browser } = scene;
   await onboard(popup);
+  address = await popup.getByTestId('account-address').textContent();
   const before = await popup.evaluate(() => chrome.storage.local.get(['vault', 'vaultHash']));
   const { result: was } = await popupCall(popup, 'status');
 
@@ -29,7 +35,7 @@ test('a move whose new phrase was not confirmed: shown again on the password, th
   await popup.close();
 
   // Opened again: the move waits for its phrase's confirmation.
-  let page = await openPopup(browser);
+  page = await openPopup(browser);
   await openMove(page);
   await page.getByTestId('emergency-phrase-again').waitFor();
   await page.getByTestId('emergency-password').fill(PASSWORD);
@@ -58,6 +64,23 @@ test('a move whose new phrase was not confirmed: shown again on the password, th
   await openMove(page);
   await page.getByTestId('emergency-password').fill(PASSWORD);
   await page.getByTestId('emergency-begin').click();
-  assert.notDeepEqual(await showPhrase(page), words);
-  page = null;
+  fresh = await showPhrase(page);
+  assert.notDeepEqual(fresh, words);
+});
+
+test('the plan names what the old account holds on the wallet\'s other network, and where to send it first', async () => {
+  second = await startAnvil(8546, 1337);
+  await second.client.request({ method: 'anvil_setBalance', params: [address, '0xde0b6b3a7640000'] }); // 1 ETH
+  const added = await popupCall(page, 'addNetwork', { name: 'Second anvil', rpcUrl: 'http://127.0.0.1:8546', chainId: '0x539', symbol: 'ETH' });
+  assert.ok(added.result, JSON.stringify(added.error));
+  await page.getByTestId('onboarding-next').click();
+  await confirmWords(page, fresh, 'emergency-start');
+  const note = page.locator('[data-testid="emergency-elsewhere"][data-chain-id="0x539"]');
+  await note.waitFor();
+  const rows = await note.locator('li').evaluateAll((els) => els.map((e) => [e.dataset.from, e.dataset.wei]));
+  assert.deepEqual(rows, [[address, '1000000000000000000']]);
+  const to = await note.locator('li').first().getAttribute('data-to');
+  const { result: move } = await popupCall(page, 'emergencyStatus');
+  assert.equal(to, move.pairs[0].to, 'the new account the move goes to');
+  assert.equal(await page.locator('[data-testid="emergency-elsewhere"]').count(), 1, 'only the network that holds something');
 });

@@ -10,6 +10,7 @@ import { run } from './emergency-run.js';
 import { accountFacts } from './emergency-facts.js';
 import { buildPlan } from './emergency-plan.js';
 import { previewPlan } from './emergency-preview.js';
+import { heldElsewhere } from './emergency-elsewhere.js';
 import { argument } from '../../shared/wallet-errors.js';
 
 const WORD_COUNTS = [12, 15, 18, 21, 24];
@@ -84,7 +85,8 @@ export async function confirmPhrase(typed) {
 
 /**
  * The plan for every pair on the move's network, checked by the node's simulation:
- * `{ plan, unmovable, preview }` (emergency-preview.js's per account).
+ * `{ plan, unmovable, preview, elsewhere }` (emergency-preview.js's per account; what the old
+ * accounts hold on the wallet's other networks, which this move leaves: emergency-elsewhere.js).
  */
 export async function plan() {
   const move = await record.read();
@@ -95,7 +97,8 @@ export async function plan() {
   const options = await fees.options(network);
   const built = buildPlan({ chainId: network.chainId, fee: options.legacy ? { gasPrice: options.market.gasPrice } : options.market, accounts: facts });
   planned = { id: move.id, plan: built, unmovable: facts.flatMap((f) => f.unmovable.map((u) => ({ ...u, account: f.from }))) };
-  return { plan: built, unmovable: planned.unmovable, preview: await previewPlan(built, network) };
+  const [preview, elsewhere] = await Promise.all([previewPlan(built, network), heldElsewhere(network.chainId, move.pairs)]);
+  return { plan: built, unmovable: planned.unmovable, preview, elsewhere };
 }
 
 /** Runs the plan on the password (checked by the core first); resolves once it is stored and started. */

@@ -8,6 +8,7 @@ import { call } from '../api.js';
 import { explain, formatEth, shortAddress, formatDate } from '../ui/format.js';
 import { saveTextFile } from '../ui/download.js';
 import { planCheck } from '../components/plan-check.js';
+import { heldElsewhere } from '../components/held-elsewhere.js';
 import { accountNames } from '../ui/address.js';
 
 const POLL_MS = 700;
@@ -77,7 +78,7 @@ export function emergencyScreen({ status, params, go, refresh }) {
       error.set(`Keystead could not build the plan: ${explain(e)} Check that the network is reachable, then open this screen again.`);
       return;
     }
-    const { plan: p, unmovable, preview } = built;
+    const { plan: p, unmovable, preview, elsewhere } = built;
     const stepOf = (id) => { const s = p.steps.find((x) => x.id === id); return s ? stepText(s, symbol) : id; };
     const password = secretInput({ testid: 'emergency-start-password', placeholder: 'Password' });
     const startButton = h('button', { class: 'primary', testid: 'emergency-start', type: 'submit' }, `Move everything (${p.steps.length} transactions)`);
@@ -90,6 +91,7 @@ export function emergencyScreen({ status, params, go, refresh }) {
       ...short.map((a) => h('p', { class: 'warning', testid: 'emergency-short' }, `${shortAddress(a.from)} lacks ${formatEth(a.short)} ${symbol} for its fees: send it that much first, or its last steps will fail.`)),
       ...unmovable.map((u) => h('p', { class: 'warning', testid: 'emergency-unmovable' }, `${shortAddress(u.account)}: ${u.token}${u.tokenId ? ` #${u.tokenId}` : ''} cannot be moved (${u.reason}).`)),
       ...planCheck(preview, status.network, nameOf, stepOf),
+      ...heldElsewhere(elsewhere),
       form({ submit: startButton, error, work: async () => {
         await call('emergencyStart', { password: password.value });
         password.value = '';
