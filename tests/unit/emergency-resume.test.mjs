@@ -3,7 +3,7 @@
 // twice whatever the moment the worker stopped.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { nextAction, remaining } from '../../extension/background/wallet/emergency-resume.js';
+import { nextAction, remaining, stuck, bumped, STUCK_BLOCKS } from '../../extension/background/wallet/emergency-resume.js';
 
 const H = `0x${'ab'.repeat(32)}`;
 const OTHER = `0x${'cd'.repeat(32)}`;
@@ -43,4 +43,32 @@ test('the steps left, in order, and when the move is over', () => {
   assert.deepEqual(remaining(steps).left.map((s) => s.id), ['s1', 's2']);
   assert.equal(remaining(steps).over, false);
   assert.equal(remaining([{ state: 'skipped' }, { state: 'failed' }]).over, true);
+});
+
+test('a sent step stuck in the node is signed again (same nonce); whichever of its transactions lands settles it', () => {
+  const sent = { ...signed, state: 'sent', hash: H };
+  assert.deepEqual(nextAction(sent, { pending: 6n, receipt: null, known: true, stuck: true }), { act: 'bump' });
+  assert.deepEqual(nextAction(sent, { pending: 6n, receipt: null, known: true, stuck: false }), { act: 'receipt', hash: H });
+  // A receipt always wins over being stuck; a nonce already taken by the step's earlier transaction is the step's.
+  assert.deepEqual(nextAction(sent, { pending: 6n, receipt: { status: '0x1' }, known: true, stuck: true }), { act: 'settle', status: 'confirmed' });
+  assert.deepEqual(nextAction({ ...sent, replaced: [OTHER] }, { pending: 6n, receipt: null, known: false, found: { hash: OTHER, same: true } }), { act: 'receipt', hash: OTHER });
+});
+
+test('stuck: only after STUCK_BLOCKS blocks, and only when its fee is below what the next block asks', () => {
+  const step = { block: '0x10', paid: { maxFeePerGas: '0x64', maxPriorityFeePerGas: '0x1' } };
+  const at = (n, baseFeePerGas) => ({ number: `0x${(0x10n + n).toString(16)}`, baseFeePerGas });
+  assert.equal(stuck(step, at(STUCK_BLOCKS - 1n, '0x1000')), false, 'not yet: too few blocks');
+  assert.equal(stuck(step, at(STUCK_BLOCKS, '0x1000')), true);
+  assert.equal(stuck(step, at(STUCK_BLOCKS, '0x64')), false, 'its max fee still covers the base fee');
+  assert.equal(stuck({ block: '0x10', paid: { gasPrice: '0x64' } }, at(STUCK_BLOCKS, undefined), '0x65'), true);
+  assert.equal(stuck({ block: '0x10', paid: { gasPrice: '0x64' } }, at(STUCK_BLOCKS, undefined), '0x64'), false);
+  assert.equal(stuck({ block: '0x10' }, at(100n, '0x1000')), false, 'a step signed before fees were kept is never bumped');
+});
+
+test('bumped fees: at least an eighth above what was paid, never below the market', () => {
+  assert.deepEqual(bumped({ maxFeePerGas: '0x1', maxPriorityFeePerGas: '0x1' }, { maxFeePerGas: '0x800', maxPriorityFeePerGas: '0x80' }),
+    { maxFeePerGas: `0x${(0x900 + 1).toString(16)}`, maxPriorityFeePerGas: `0x${(0x90 + 1).toString(16)}` });
+  assert.deepEqual(bumped({ maxFeePerGas: '0x10000', maxPriorityFeePerGas: '0x100' }, { maxFeePerGas: '0x800', maxPriorityFeePerGas: '0x80' }),
+    { maxFeePerGas: '0x10000', maxPriorityFeePerGas: '0x100' });
+  assert.deepEqual(bumped({ gasPrice: '0x10' }, { gasPrice: '0x64' }), { gasPrice: `0x${(Math.ceil(0x64 * 9 / 8) + 1).toString(16)}` });
 });

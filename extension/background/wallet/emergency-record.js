@@ -5,8 +5,9 @@
 //
 // Shape: { id, state: 'confirming' | 'running' | 'done', chainId, createdAt, newVault, pairs:
 // [{ from, to }], plan: { totalFee, accounts, steps: [{ id, account, kind, to, data, value,
-// gas, fee, state, nonce?, raw?, block?, hash?, amount?, sent?, note? }] } | null, startedAt?,
-// finishedAt? }. After the move it stays as 'done' without newVault and raw bytes: home and the
+// gas, fee, state, nonce?, raw?, block?, hash?, amount?, sent?, note?, paid? (the fee fields it
+// was signed with), replaced? (hashes of its earlier transactions, signed again when stuck) }] }
+// | null, startedAt?, finishedAt? }. After the move it stays as 'done' without newVault and raw bytes: home and the
 // backup health panel say when the wallet was moved and where from it.
 import * as store from '../platform/store.js';
 import { STATES } from './emergency-resume.js';

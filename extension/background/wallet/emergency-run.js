@@ -13,7 +13,7 @@ import * as core from './core.js';
 import { delegateIn, clearTransaction } from './delegation.js';
 import { checks, live } from './approval-scan.js';
 import { tokenTransferData, multiTransferData, exactFee, ethRemainder } from './emergency-plan.js';
-import { nextAction, remaining } from './emergency-resume.js';
+import { nextAction, remaining, stuck, bumped } from './emergency-resume.js';
 import { addressTopic } from './transfer-logs.js';
 import { CHAIN_DISCONNECTED, DISCONNECTED } from '../../shared/rpc-errors.js';
 
@@ -59,15 +59,19 @@ async function loop() {
 /** What the chain says now of a step that was signed: its pending count, receipt, whether the node knows it. */
 async function gather(network, step) {
   const calls = [['eth_getTransactionCount', [step.account, 'pending']]];
-  if (step.hash) calls.push(['eth_getTransactionReceipt', [step.hash]], ['eth_getTransactionByHash', [step.hash]]);
-  const [pending, receipt, known] = await networks.batch(calls, network);
+  if (step.hash) calls.push(['eth_getTransactionReceipt', [step.hash]], ['eth_getTransactionByHash', [step.hash]], ['eth_getBlockByNumber', ['latest', false]], ['eth_gasPrice', []]);
+  const [pending, receipt, known, latest, gasPrice] = await networks.batch(calls, network);
   for (const a of [pending, receipt, known]) if (a?.error) throw a.error;
   const chain = { pending: BigInt(pending.result), receipt: receipt?.result ?? null, known: Boolean(known?.result) };
+  if (step.hash && chain.known && !chain.receipt) chain.stuck = stuck(step, latest?.result, gasPrice?.result);
   if (!chain.receipt && chain.pending > BigInt(step.nonce) && !(step.hash && chain.known)) {
     chain.found = await holderOf(network, step);
   }
   return chain;
 }
+
+/** The fee fields a transaction pays by, as stored with its step. */
+const paidOf = (tx) => (tx.gasPrice !== undefined ? { gasPrice: tx.gasPrice } : { maxFeePerGas: tx.maxFeePerGas, maxPriorityFeePerGas: tx.maxPriorityFeePerGas });
 
 /** The mined transaction from the step's account with the step's nonce, from the block it was signed at on. */
 async function holderOf(network, step) {
@@ -76,7 +80,8 @@ async function holderOf(network, step) {
   for (let b = first; b <= latest && b < first + LOOKUP_BLOCKS; b++) {
     const block = await networks.rpc('eth_getBlockByNumber', [hex(b), true], network);
     const tx = block?.transactions?.find((t) => same(t.from, step.account) && BigInt(t.nonce) === BigInt(step.nonce));
-    if (tx) return { hash: tx.hash, same: step.hash ? same(tx.hash, step.hash) : same(tx.to, step.sentTo ?? step.to) && same(tx.input, step.sentData ?? step.data) };
+    const ours = (hash) => same(hash, step.hash) || (step.replaced ?? []).some((h) => same(hash, h));
+    if (tx) return { hash: tx.hash, same: step.hash ? ours(tx.hash) : same(tx.to, step.sentTo ?? step.to) && same(tx.input, step.sentData ?? step.data) };
   }
   return null;
 }
@@ -108,10 +113,11 @@ async function needed(network, move, step) {
   return { needed: value !== null };
 }
 
-/** The complete transaction of `step` with `nonce`, at the fees of now. */
-async function build(network, move, step, nonce, amount) {
+/** The complete transaction of `step` with `nonce`, at the fees of now (above `paid` when it replaces a stuck one). */
+async function build(network, move, step, nonce, amount, paid) {
   const options = await fees.options(network);
-  const market = options.legacy ? { gasPrice: options.market.gasPrice } : options.market;
+  const today = options.legacy ? { gasPrice: options.market.gasPrice } : options.market;
+  const market = paid ? bumped(today, paid) : today;
   if (step.kind === 'delegation') return clearTransaction(network, step.account, nonce, market);
   const to = move.pairs.find((p) => same(p.from, step.account))?.to;
   let tx = { to: step.to, data: step.data, value: '0x0' };
@@ -140,7 +146,7 @@ async function advance(network, move, step) {
     try {
       const { hash } = await transactions.sendKept((nonce) => build(network, move, step, nonce, check.amount), network, {
         account: step.account,
-        keep: ({ tx, raw }) => record.updateStep(step.id, { state: 'signed', nonce: tx.nonce, raw, block, sentTo: tx.to, sentData: tx.data, sent: step.kind === 'token' || step.standard === 'erc1155' ? check.amount.toString() : step.kind === 'eth' ? BigInt(tx.value).toString() : undefined }),
+        keep: ({ tx, raw }) => record.updateStep(step.id, { state: 'signed', nonce: tx.nonce, raw, block, paid: paidOf(tx), sentTo: tx.to, sentData: tx.data, sent: step.kind === 'token' || step.standard === 'erc1155' ? check.amount.toString() : step.kind === 'eth' ? BigInt(tx.value).toString() : undefined }),
       });
       return record.updateStep(step.id, { state: 'sent', hash });
     } catch (e) {
@@ -158,8 +164,12 @@ async function advance(network, move, step) {
         return record.updateStep(step.id, { state: 'sent', hash: await transactions.broadcastRaw(step.raw, network) });
       } catch (e) {
         if (offline(e)) throw e;
+        // The node dropped it and no longer takes its fee (the base fee rose): signed again, same nonce.
+        if (e?.refusal === 'fee') return bump(network, move, step);
         return refused(network, step.id, e);
       }
+    case 'bump':
+      return bump(network, move, step);
     case 'receipt':
       if (action.hash !== step.hash) await record.updateStep(step.id, { state: 'sent', hash: action.hash });
       return sleep(POLL_MS);
@@ -170,9 +180,39 @@ async function advance(network, move, step) {
   }
 }
 
+/**
+ * A step whose transaction the network no longer takes at its fee: the same nonce signed again
+ * at today's fee (at least an eighth above the old one), the same transfer (the ETH step: what
+ * is left at the new fee). Only one of the two can land; the old hash is kept (`replaced`), so
+ * whichever lands settles the step.
+ */
+async function bump(network, move, step) {
+  const amount = step.sent !== undefined && step.kind !== 'eth' ? BigInt(step.sent) : undefined;
+  let tx;
+  try {
+    tx = await build(network, move, step, BigInt(step.nonce), amount, step.paid);
+  } catch (e) {
+    if (e?.code === 'NOTHING_LEFT') return sleep(POLL_MS); // the old one is still the only way
+    throw e;
+  }
+  const raw = (await core.unlocked()).signTransaction(step.account, JSON.stringify(tx));
+  const block = await networks.rpc('eth_blockNumber', [], network);
+  await record.updateStep(step.id, {
+    state: 'signed', raw, block, paid: paidOf(tx), replaced: [...(step.replaced ?? []), step.hash], sentTo: tx.to, sentData: tx.data,
+    ...(step.kind === 'eth' ? { sent: BigInt(tx.value).toString() } : {}),
+  });
+  try {
+    return record.updateStep(step.id, { state: 'sent', hash: await transactions.broadcastRaw(raw, network) });
+  } catch (e) {
+    if (offline(e)) throw e;
+    return refused(network, step.id, e);
+  }
+}
+
 /** A broadcast the node refused: failed when its nonce is still free (nothing of it can land), else looked at again. */
 async function refused(network, id, error) {
   const step = (await record.read()).plan.steps.find((s) => s.id === id);
+  if (error?.refusal === 'known') return sleep(POLL_MS); // the node holds it: its receipt is awaited
   if (step.state === 'signed') {
     const pending = BigInt(await networks.rpc('eth_getTransactionCount', [step.account, 'pending'], network));
     if (pending > BigInt(step.nonce)) return sleep(POLL_MS); // the nonce is taken: gather() finds by what

@@ -8,7 +8,9 @@ import { ProviderError, CHAIN_DISCONNECTED, DISCONNECTED } from '../../shared/rp
 const NOTHING_SENT = 'Nothing was sent.';
 
 /**
- * [pattern of the node's message, its words for `{ symbol, replacing }`], the first match wins.
+ * [pattern of the node's message, its words for `{ symbol, replacing }`, and for some the kind
+ * of refusal a caller may act on (`refusal` 'fee': the fee is below what the node takes now)],
+ * the first match wins. A node that already holds the very transaction sent gives `refusal` 'known'.
  * `replacing`: the transaction was a Speed up or Cancel of a pending one (same nonce), for which
  * a used nonce means the pending one is already mined, and "underpriced" a fee too low to replace it.
  */
@@ -24,11 +26,11 @@ const KNOWN = [
   [/insufficient funds|not enough (funds|balance)|balance too low/i,
     ({ symbol }) => `The account does not have enough ${symbol} for the amount plus the maximum fee (insufficient funds). ${NOTHING_SENT} Send less, choose a lower fee, or add ${symbol} to the account.`],
   [/less than (the )?block base ?fee|fee ?cap.*(less|lower) than.*base ?fee|max ?fee ?per ?gas.*(less|lower|too low)/i,
-    () => `The maximum fee is below what the network charges now (its base fee rose). ${NOTHING_SENT} Review the transaction again for a current fee, or choose a higher one.`],
+    () => `The maximum fee is below what the network charges now (its base fee rose). ${NOTHING_SENT} Review the transaction again for a current fee, or choose a higher one.`, 'fee'],
   [/underpriced|gas price (too low|below)|fee too low|tip.*too low/i,
     ({ replacing }) => (replacing
       ? `The fee is too low to replace the pending transaction with the same nonce (underpriced). ${NOTHING_SENT} Open it again to get fees from the current market.`
-      : `The fee is below the least this network's node accepts (underpriced). ${NOTHING_SENT} Choose a higher fee and try again.`)],
+      : `The fee is below the least this network's node accepts (underpriced). ${NOTHING_SENT} Choose a higher fee and try again.`), 'fee'],
   [/intrinsic gas too low|gas (limit )?too low|out of gas/i,
     () => `The gas limit is too low for this transaction. ${NOTHING_SENT} Review it again so the gas is estimated anew.`],
   [/exceeds block gas limit|gas limit reached/i,
@@ -46,5 +48,8 @@ export function broadcastError(error, symbol = 'ETH', { replacing = false } = {}
   const said = String(error.message ?? '').slice(0, 200);
   const known = KNOWN.find(([pattern]) => pattern.test(said));
   const words = known ? known[1]({ symbol, replacing }) : `The network refused the transaction. ${NOTHING_SENT} Check the amount, the fee and the recipient, and try again.`;
-  return new ProviderError(error.code, `${words} (The node said: “${said}”.)`, error.data);
+  const out = new ProviderError(error.code, `${words} (The node said: “${said}”.)`, error.data);
+  if (/already (known|imported)|known transaction/i.test(said)) out.refusal = 'known';
+  else if (known?.[2]) out.refusal = known[2];
+  return out;
 }
