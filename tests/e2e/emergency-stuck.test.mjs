@@ -7,7 +7,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { erc20Abi, getAddress } from 'viem';
 import { mnemonicToAccount } from 'viem/accounts';
-import { PASSWORD, startAnvil, launch, openPopup, popupCall, showPhrase, confirmWords } from './harness.mjs';
+import { PASSWORD, startAnvil, launch, openPopup, popupCall, beginEmergencyMove } from './harness.mjs';
 import { deployToken } from './erc20.mjs';
 import { STUCK_BLOCKS } from '../../extension/background/wallet/emergency-resume.js';
 
@@ -48,13 +48,7 @@ async function until(what, check) {
 }
 
 test('a stuck step is signed again with the same nonce at today\'s fee; only the new transaction lands', async () => {
-  await popup.getByTestId('settings').click();
-  await popup.getByTestId('emergency-move').click();
-  await popup.getByTestId('emergency-password').fill(PASSWORD);
-  await popup.getByTestId('emergency-begin').click();
-  const words = await showPhrase(popup);
-  await popup.getByTestId('onboarding-next').click();
-  await confirmWords(popup, words, 'emergency-start');
+  const words = await beginEmergencyMove(popup);
   const NEW = mnemonicToAccount(words.join(' ')).address;
   const kinds = await popup.getByTestId('emergency-plan-step').evaluateAll((els) => els.map((e) => e.dataset.kind));
   assert.deepEqual(kinds, ['token', 'eth']);

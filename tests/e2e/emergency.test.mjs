@@ -17,7 +17,7 @@ import path from 'node:path';
 import { createWalletClient, http, erc20Abi, erc721Abi, getAddress, maxUint256, zeroAddress, parseEther } from 'viem';
 import { mnemonicToAccount, privateKeyToAccount } from 'viem/accounts';
 import { foundry } from 'viem/chains';
-import { PASSWORD, startAnvil, launch, openPopup, popupCall, stopServiceWorker, showPhrase, confirmWords } from './harness.mjs';
+import { PASSWORD, startAnvil, launch, openPopup, popupCall, stopServiceWorker, beginEmergencyMove } from './harness.mjs';
 import { deployToken } from './erc20.mjs';
 import { deployNft, deployMultiToken } from './contracts.mjs';
 
@@ -90,14 +90,9 @@ after(async () => {
 });
 
 test('the emergency move: new phrase confirmed, the plan, a worker stop and a browser restart at random steps, everything moved, nothing sent twice', async () => {
-  await popup.getByTestId('settings').click();
-  await popup.getByTestId('emergency-move').click();
-  await popup.getByTestId('emergency-password').fill(PASSWORD);
-  await popup.getByTestId('emergency-begin').click();
-  const words = await showPhrase(popup);
-  await popup.getByTestId('onboarding-next').click();
-  assert.equal(await popup.getByTestId('srp-backup-later').isHidden(), true);
-  await confirmWords(popup, words, 'emergency-start');
+  const words = await beginEmergencyMove(popup, {
+    beforeConfirm: async () => assert.equal(await popup.getByTestId('srp-backup-later').isHidden(), true),
+  });
   const fresh = words.join(' ');
   const NEW = [mnemonicToAccount(fresh, { addressIndex: 0 }).address, mnemonicToAccount(fresh, { addressIndex: 1 }).address];
 

@@ -387,3 +387,20 @@ export async function submitFile(page, text, password) {
   await page.getByTestId('gate-password').fill(password);
   await page.getByTestId('gate-submit').click();
 }
+
+/**
+ * From home: Settings → the emergency move, the password, the new phrase shown and read, then its
+ * words confirmed as onboarding's; leaves the plan open. Returns the new phrase's words.
+ * `beforeConfirm(popup)` runs on the confirmation screen first.
+ */
+export async function beginEmergencyMove(popup, { beforeConfirm } = {}) {
+  await popup.getByTestId('settings').click();
+  await popup.getByTestId('emergency-move').click();
+  await popup.getByTestId('emergency-password').fill(PASSWORD);
+  await popup.getByTestId('emergency-begin').click();
+  const words = await showPhrase(popup);
+  await popup.getByTestId('onboarding-next').click();
+  await beforeConfirm?.(popup);
+  await confirmWords(popup, words, 'emergency-start');
+  return words;
+}
