@@ -47,6 +47,8 @@ import { activityScreen } from './screens/activity.js';
 import { activityReviewScreen } from './screens/activity-review.js';
 import { approvalsScreen } from './screens/approvals.js';
 import { emergencyScreen } from './screens/emergency.js';
+import { importPhraseScreen } from './screens/import-phrase.js';
+import { choosePhraseScreen } from './screens/choose-phrase.js';
 
 export const SCREENS = Object.freeze({
   welcome: welcomeScreen,
@@ -80,6 +82,8 @@ export const SCREENS = Object.freeze({
   'activity-review': activityReviewScreen,
   approvals: approvalsScreen,
   emergency: emergencyScreen,
+  'import-phrase': importPhraseScreen,
+  'choose-phrase': choosePhraseScreen,
 });
 
 const BY_STATE = { new: 'welcome', locked: 'unlock', recovery: 'recovery', unlocked: 'home' };

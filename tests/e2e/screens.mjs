@@ -18,11 +18,15 @@ export const SCREEN_NAMES = [
   'create-password', 'create-phrase-hidden', 'create-phrase-shown', 'create-confirm', 'create-confirm-error',
   'home', 'add-token', 'home-with-token', 'receive', 'send', 'send-review', 'send-done', 'activity', 'approvals',
   'add-network', 'settings', 'reveal-quiz', 'reveal-password', 'reveal-hold', 'reveal-words', 'verify-backup',
-  'export-key', 'import-key', 'backup-file', 'lock-unlock',
+  'export-key', 'import-key', 'backup-file', 'import-phrase', 'lock-unlock',
   'approve-connect', 'connected-sites', 'approve-personal-sign', 'approve-typed-data', 'approve-transaction',
   'approve-batch', 'approve-add-chain', 'approve-switch-chain', 'approve-watch-asset',
+  'home-several-phrases', 'choose-phrase',
   'shamir-share', 'shamir-confirm', 'check-share', 'reveal-shares',
 ];
+
+/** The phrase imported beside the wallet's own (BIP39's test vector; no funds on anvil). */
+const SECOND_PHRASE = 'legal winner thank year wave sausage worth useful legal winner thank yellow';
 
 const click = (page, testid) => page.getByTestId(testid).first().click();
 const fill = (page, testid, text) => page.getByTestId(testid).first().fill(text);
@@ -147,7 +151,8 @@ export async function walkScreens(visit) {
     await popup.keyboard.up(' ');
     await visit('reveal-words', popup);
     await branches('account-address', ['settings'], [['verify-backup', 'verify-backup', 'srp-verify-word-1'], ['export-private-key', 'export-key', 'gate-password'],
-      ['import-private-key', 'import-key', 'private-key-input'], ['backup-file-download', 'backup-file', 'gate-password']]);
+      ['import-private-key', 'import-key', 'private-key-input'], ['backup-file-download', 'backup-file', 'gate-password'],
+      ['import-another-phrase', 'import-phrase', 'import-phrase-password']]);
     await reopen('account-address');
     await click(popup, 'lock');
     await at('lock-unlock', 'unlock-password');
@@ -185,6 +190,17 @@ export async function walkScreens(visit) {
     await windowed('approve-switch-chain', 'wallet_switchEthereumChain', [{ chainId: '0x7a69' }], 'approve');
     const another = await deployToken(chain, { name: 'Another Token', symbol: 'ANT' }); // the first one is already listed
     await windowed('approve-watch-asset', 'wallet_watchAsset', { type: 'ERC20', options: { address: another, symbol: 'ANT', decimals: 18 } });
+
+    // A second phrase imported: home labels accounts by phrase, Add account asks which phrase.
+    await reopen('account-address');
+    await click(popup, 'settings');
+    await click(popup, 'import-another-phrase');
+    for (const [i, word] of SECOND_PHRASE.split(' ').entries()) await fill(popup, `srp-import-word-${i + 1}`, word);
+    await fill(popup, 'import-phrase-password', PASSWORD);
+    await click(popup, 'import-phrase-submit');
+    await at('home-several-phrases', 'account-source');
+    await click(popup, 'add-account');
+    await at('choose-phrase', 'choose-phrase-2');
 
     // A Shamir wallet in a second profile: a share, its confirmation, Reveal shares.
     const shamir = await launch();

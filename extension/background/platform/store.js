@@ -38,7 +38,9 @@
 //                   Settings (absent: the browser's language) (wallet/language.js)
 //   backup          the backup's health (dates are ISO strings; nothing secret):
 //                   { phraseConfirmedAt?, phraseVerifiedAt?, postponedAt?, fileDownloadedAt?,
-//                     keys: { [address]: { importedAt, exportedAt? } } }
+//                     keys: { [address]: { importedAt, exportedAt? } },
+//                     shares?: { [id]: { confirmedAt?, checkedAt? } },
+//                     phrases?: { [n]: { importedAt?, verifiedAt? } } } (wallet/backup.js)
 //   tokens          tokens the user added { [chainId]: [{ address, symbol, decimals }] }
 //   nfts            ERC-721 NFTs added through wallet_watchAsset { [chainId]: [{ address, tokenId, symbol }] } (wallet/nfts.js)
 //   phraseGuard     { disabledOrigins: [origin] } sites where the phrase guard is off (phrase-guard.js)

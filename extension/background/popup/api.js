@@ -27,6 +27,7 @@ import { SHAMIR_METHODS } from './shamir.js';
 import { afterNewWallet } from './new-wallet.js';
 import { APPROVAL_METHODS } from './approvals.js';
 import { EMERGENCY_METHODS } from './emergency.js';
+import { MULTIPHRASE_METHODS, phraseNumber } from './multiphrase.js';
 import * as emergency from '../wallet/emergency.js';
 
 const WALLET_METHODS = {
@@ -61,12 +62,15 @@ const WALLET_METHODS = {
     await autolock.lockNow();
     return status();
   },
-  revealPhrase: async ({ password }) => {
-    const phrase = (await core.unlocked()).revealPhrase(text(password, 'the password'));
+  // `phrase`: which of the wallet's phrases (from 1; the first when absent).
+  revealPhrase: async ({ password, phrase: number }) => {
+    const phrase = (await core.unlocked()).revealPhrase(text(password, 'the password'), phraseNumber(number));
     return { words: phrase.split(' ') };
   },
-  addAccount: async () => {
-    await core.change((k) => k.addAccount(), (address) => ({ selectedAddress: address }));
+  // `phrase`: which of the wallet's phrases gets the account (from 1; the first when absent).
+  addAccount: async ({ phrase } = {}) => {
+    const number = phraseNumber(phrase);
+    await core.change((k) => k.addAccount(number), (address) => ({ selectedAddress: address }));
     await events.accountsChanged();
     return status();
   },
@@ -121,4 +125,4 @@ const WALLET_METHODS = {
   keepAlive: () => true,
 };
 
-export const POPUP_METHODS = Object.freeze({ ...WALLET_METHODS, ...BACKUP_METHODS, ...KEY_METHODS, ...FILE_METHODS, ...TOKEN_METHODS, ...SITE_METHODS, ...SEND_METHODS, ...PHRASE_GUARD_METHODS, ...ACTIVITY_METHODS, ...SHAMIR_METHODS, ...APPROVAL_METHODS, ...EMERGENCY_METHODS });
+export const POPUP_METHODS = Object.freeze({ ...WALLET_METHODS, ...BACKUP_METHODS, ...KEY_METHODS, ...FILE_METHODS, ...TOKEN_METHODS, ...SITE_METHODS, ...SEND_METHODS, ...PHRASE_GUARD_METHODS, ...ACTIVITY_METHODS, ...SHAMIR_METHODS, ...APPROVAL_METHODS, ...EMERGENCY_METHODS, ...MULTIPHRASE_METHODS });

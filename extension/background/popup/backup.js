@@ -12,6 +12,7 @@ import * as store from '../platform/store.js';
 import * as accounts from '../wallet/accounts.js';
 import * as backup from '../wallet/backup.js';
 import { argument, text } from './params.js';
+import { phraseNumber } from './multiphrase.js';
 import { status } from './status.js';
 import { WORD_SUGGESTIONS_MAX } from '../../shared/word-suggestions.js';
 
@@ -43,21 +44,21 @@ export const BACKUP_METHODS = Object.freeze({
     return status();
   },
   /**
-   * `{ match, valid, problem?, status }`. Only a match is recorded; a mismatch says nothing about
+   * `{ match, valid, problem?, status }` for phrase `number` (from 1; the first when absent).
+   * Only a match is recorded (phrase 1's date, or `backup.phrases[number].verifiedAt`); a mismatch says nothing about
    * which word differs. `valid: false` means the typed words are no phrase at all (the core's
    * message names an unknown word's position or the checksum, which depends only on the input).
    */
-  verifyBackup: async ({ phrase }) => {
+  verifyBackup: async ({ phrase, number }) => {
+    const which = phraseNumber(number) ?? 1; // which of the wallet's phrases (from 1)
     let match;
     try {
-      match = await core.verifyPhrase(text(phrase, 'the phrase'));
+      match = await core.verifyPhrase(text(phrase, 'the phrase'), which);
     } catch (e) {
       if (e?.code !== 'INVALID_PHRASE') throw e;
       return { match: false, valid: false, problem: String(e.message), status: await status() };
     }
-    if (match) {
-      await recordBackup((health, now) => ({ phraseVerifiedAt: now, phraseConfirmedAt: health.phraseConfirmedAt ?? now }));
-    }
+    if (match) await backup.phraseVerified(which);
     return { match, valid: true, status: await status() };
   },
   /** What a restore from the phrase alone would not bring back (names and counts, no secrets). */

@@ -27,5 +27,14 @@ export async function status() {
   const keyring = await core.current();
   if (!keyring) return { ...base, state: 'locked', unlockWaitSeconds: await remainingSeconds() };
   // shareSet: the public fields of a Shamir wallet's share set (null for a phrase wallet).
-  return { ...base, state: 'unlocked', accounts: await accounts.list(), shareSet: keyring.shareSet() };
+  // phrases: the wallet's phrases `[{ phrase, name, kind, accounts }]` (the core's phrases());
+  // keptAside: the keyrings of the vault the core cannot use, kept unchanged `[{ position, type, reason }]`.
+  return {
+    ...base,
+    state: 'unlocked',
+    accounts: await accounts.list(),
+    shareSet: keyring.shareSet(),
+    phrases: keyring.phrases(),
+    keptAside: keyring.keptAside(),
+  };
 }

@@ -61,12 +61,14 @@ function checkTokens(tokens) {
 }
 
 const SHARE_ID = /^\d{1,2}-\d{1,2}$/;
+const PHRASE_NUMBER = /^[1-9]\d{0,3}$/;
+const NESTED = new Set(['keys', 'shares', 'phrases']);
 
 /** Dates only: every field of the backup's health is an ISO date, per phrase, per key or per share. */
 function checkBackup(backup, addresses) {
-  if (!isPlainObject(backup) || !isPlainObject(backup.keys ?? {}) || !isPlainObject(backup.shares ?? {})) throw bad('backup dates');
+  if (!isPlainObject(backup) || ![backup.keys, backup.shares, backup.phrases].every((part) => isPlainObject(part ?? {}))) throw bad('backup dates');
   const dates = (obj) => {
-    for (const [k, v] of Object.entries(obj)) if (k !== 'keys' && k !== 'shares' && !isDate(v)) throw bad(`backup date ${k.slice(0, 40)}`);
+    for (const [k, v] of Object.entries(obj)) if (!NESTED.has(k) && !isDate(v)) throw bad(`backup date ${k.slice(0, 40)}`);
     return obj;
   };
   const keys = {};
@@ -79,7 +81,12 @@ function checkBackup(backup, addresses) {
     if (!SHARE_ID.test(id) || !isPlainObject(entry)) throw bad('backup dates of a share');
     shares[id] = dates(entry);
   }
-  return { ...dates(backup), keys, ...(backup.shares ? { shares } : {}) };
+  const phrases = {};
+  for (const [number, entry] of Object.entries(backup.phrases ?? {})) {
+    if (!PHRASE_NUMBER.test(number) || !isPlainObject(entry)) throw bad('backup dates of a phrase');
+    phrases[number] = dates(entry);
+  }
+  return { ...dates(backup), keys, ...(backup.shares ? { shares } : {}), ...(backup.phrases ? { phrases } : {}) };
 }
 
 /**

@@ -2,7 +2,13 @@
 // only, as ISO strings; nothing secret:
 //   { phraseConfirmedAt?, phraseVerifiedAt?, postponedAt?, fileDownloadedAt?,
 //     keys: { [address]: { importedAt, exportedAt? } },
-//     shares?: { ["<group>-<member>"]: { confirmedAt?, checkedAt? } } }
+//     shares?: { ["<group>-<member>"]: { confirmedAt?, checkedAt? } },
+//     phrases?: { ["<n>"]: { importedAt?, verifiedAt? } } }
+// The top-level phrase dates are phrase 1's (the wallet's own phrase). `phrases` holds the dates
+// of phrase 2, 3, … of a wallet with several (a MetaMask vault, or a phrase imported here),
+// counted as the core counts them (its HD keyrings in list order, from 1): when it was imported
+// here, and when it was last verified in Keystead. A phrase with no `verifiedAt` (one imported
+// here, or one that came in a MetaMask vault) is "not yet verified in Keystead".
 // For a wallet backed up with Shamir shares, `phraseConfirmedAt` is when its last share was
 // confirmed (every share written down), `phraseVerifiedAt` when shares were last checked to
 // restore it, and `shares` holds each share's own dates (group and member count from 1).
@@ -21,6 +27,23 @@ export function fresh({ restored }) {
 /** `backup` with a key imported now (its backup starts as "never exported"). */
 export function withKeyImported(backup, address) {
   return { ...backup, keys: { ...backup.keys, [address]: { importedAt: now() } } };
+}
+
+/** `backup` with phrase `number` (2 and up) imported now: not yet verified in Keystead. */
+export function withPhraseImported(backup, number) {
+  return { ...backup, phrases: { ...backup.phrases, [number]: { importedAt: now() } } };
+}
+
+/**
+ * Records that phrase `number` was just verified: phrase 1 in the top-level fields (a verified
+ * phrase is a confirmed one), the others in `phrases`.
+ */
+export async function phraseVerified(number) {
+  await store.update(({ backup }) => {
+    const at = now();
+    if (number === 1) return { backup: { ...backup, phraseVerifiedAt: at, phraseConfirmedAt: backup.phraseConfirmedAt ?? at } };
+    return { backup: { ...backup, phrases: { ...backup.phrases, [number]: { ...backup.phrases?.[number], verifiedAt: at } } } };
+  });
 }
 
 /** `backup` without what it kept about a removed key. */

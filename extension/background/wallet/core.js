@@ -432,11 +432,18 @@ export async function wordSuggestions(prefix, limit, { shares = false } = {}) {
 }
 
 /**
- * Whether a typed phrase is this wallet's phrase; reveals nothing else. A phrase that is not
- * valid at all (unknown word, checksum) throws the core's INVALID_PHRASE first.
+ * Whether a typed phrase is this wallet's phrase `number` (from 1; the first when absent);
+ * reveals nothing else. A phrase that is not valid at all (unknown word, checksum) throws the
+ * core's INVALID_PHRASE first.
  */
-export async function verifyPhrase(phrase) {
+export async function verifyPhrase(phrase, number) {
   const k = await unlocked();
   wasm.validatePhrase(phrase);
-  return k.verifyPhrase(phrase);
+  return k.verifyPhrase(phrase, number);
+}
+
+/** Throws the core's INVALID_PHRASE (naming the first unknown word, or the checksum) for a typed phrase that is not one. */
+export async function validatePhrase(phrase) {
+  await loadCore();
+  wasm.validatePhrase(phrase);
 }

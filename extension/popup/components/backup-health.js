@@ -6,6 +6,9 @@ import { call } from '../api.js';
 import { formatDate } from '../ui/format.js';
 import { shareName, thresholdText } from './share-text.js';
 import { movedNote } from './moved-note.js';
+import { severalPhrases } from './phrase-label.js';
+import { phraseRows } from './phrase-health.js';
+import { keptAsideNote } from './kept-aside-note.js';
 
 function phraseRow(backup) {
   const confirmed = backup.phraseConfirmedAt ? `backed up (confirmed ${formatDate(backup.phraseConfirmedAt)})` : 'NOT backed up yet';
@@ -61,8 +64,9 @@ export function backupHealthPanel(status) {
   return h('section', { class: 'card', testid: 'backup-health' },
     h('h2', {}, 'Backup health'),
     ...movedNote(status.moved, 'backup-health-moved'),
+    ...keptAsideNote(status, 'backup-health-kept-aside'),
     h('ul', { class: 'health' },
-      status.shareSet ? shareRows(status.shareSet, backup) : phraseRow(backup),
+      status.shareSet ? shareRows(status.shareSet, backup) : (severalPhrases(status) ? phraseRows(status) : phraseRow(backup)),
       status.accounts.filter((a) => !a.covered).map((a) => keyRow(a, backup))),
     h('p', { class: 'small' }, `A restore from the ${status.shareSet ? 'shares' : 'phrase'} alone brings back your Account 1, 2, … and their funds, but NOT:`),
     list,

@@ -12,6 +12,8 @@ import { tokensSection } from '../components/tokens.js';
 import { addressText } from '../ui/address.js';
 import { movedNote } from '../components/moved-note.js';
 import { identicon } from '../ui/identicon.js';
+import { severalPhrases, sourceTag } from '../components/phrase-label.js';
+import { keptAsideNote } from '../components/kept-aside-note.js';
 
 export function homeScreen(ctx) {
   const { status, go, refresh } = ctx;
@@ -28,7 +30,8 @@ export function homeScreen(ctx) {
 
   const addNetwork = h('button', { testid: 'add-network', onclick: () => go('add-network') }, 'Add network');
   const add = h('button', { testid: 'add-account' }, 'Add account');
-  add.onclick = () => busy(add, error, async () => refresh(await call('addAccount')));
+  // With several phrases, which one gets the account is asked first (screens/choose-phrase.js).
+  add.onclick = () => (severalPhrases(status) ? go('choose-phrase', { next: 'add-account' }) : busy(add, error, async () => refresh(await call('addAccount'))));
   const settings = h('button', { testid: 'settings', onclick: () => go('settings') }, 'Settings');
   const lock = h('button', { testid: 'lock' }, 'Lock');
   lock.onclick = () => busy(lock, error, async () => refresh(await call('lock')));
@@ -48,13 +51,14 @@ export function homeScreen(ctx) {
       'data-source': a.type === 'hd' ? `phrase-${a.phrase}` : 'imported',
       title: a.address,
       onclick: () => busy(add, error, async () => refresh(await call('selectAccount', { address: a.address }))),
-    }, identicon(a.address), h('span', { class: 'account-name' }, a.name), h('code', {}, shortAddress(a.address)), amount, uncoveredTag(a)));
+    }, identicon(a.address), h('span', { class: 'account-name' }, a.name), h('code', {}, shortAddress(a.address)), amount, uncoveredTag(a), sourceTag(a, status)));
   }));
 
   show(
     h('header', {}, network, settings, lock),
     ...backupReminder(ctx),
     ...movedNote(status.moved),
+    ...keptAsideNote(status),
     h('section', { class: 'card' },
       h('div', { class: 'account-head' }, identicon(selected.address, 32), h('div', { class: 'who' },
         h('p', { class: 'muted', testid: 'account-name' }, selected.name),

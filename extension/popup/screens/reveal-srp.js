@@ -6,9 +6,10 @@ import { call } from '../api.js';
 import { gatedSecret, showSecretScreen } from '../components/secret-view.js';
 import { srpQuiz } from '../components/srp-quiz.js';
 import { backupSheet } from '../components/backup-sheet.js';
+import { phraseHeading } from '../components/phrase-label.js';
 
-/** The phrase's first account (public): the sheet's fingerprint. */
-const firstAccount = (status) => (status?.accounts ?? []).find((a) => a.type === 'hd' && a.index === 0)?.address ?? null;
+/** Phrase `n`'s first account (public): the sheet's fingerprint. */
+const firstAccount = (status, n = 1) => (status?.accounts ?? []).find((a) => a.type === 'hd' && (a.phrase ?? 1) === n && a.index === 0)?.address ?? null;
 
 /** The numbered words and Print: the sheet is built next to them, only when asked for. */
 function wordsWithSheet(words, fingerprint) {
@@ -25,17 +26,19 @@ function wordsWithSheet(words, fingerprint) {
     sheet);
 }
 
-export function revealSrpScreen({ status, refresh }) {
+// `params.phrase`: which of the wallet's phrases (from 1; asked by choose-phrase when there are several).
+export function revealSrpScreen({ status, params: { phrase } = {}, refresh }) {
   const secret = gatedSecret({
     prompt: 'Enter your password to reveal your Secret Recovery Phrase.',
-    fetch: async (password) => (await call('revealPhrase', { password })).words,
-    display: (words) => wordsWithSheet(words, firstAccount(status)),
+    fetch: async (password) => (await call('revealPhrase', { password, phrase })).words,
+    display: (words) => wordsWithSheet(words, firstAccount(status, phrase)),
     copyText: (words) => words.join(' '),
     copyTestid: 'srp-copy',
   });
   const stage = h('div', { class: 'fields' });
   stage.append(srpQuiz(() => stage.replaceChildren(secret.node)));
   showSecretScreen({ title: 'Secret Recovery Phrase', backTestid: 'reveal-srp-back', secret, done: refresh },
+    ...phraseHeading(status, phrase),
     h('p', {}, 'Your phrase gives full control of every account it created. Anyone who sees it can take your funds; Keystead will never ask for it.'),
     stage,
   );

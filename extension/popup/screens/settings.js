@@ -6,6 +6,8 @@ import { h, show } from '../ui/dom.js';
 import { backupHealthPanel } from '../components/backup-health.js';
 import { phraseGuardSection } from '../components/phrase-guard-sites.js';
 import { languageSection } from '../components/language-select.js';
+import { openForPhrase } from '../components/phrase-label.js';
+import { t } from '../../shared/i18n.js';
 
 /** A Shamir wallet's backup: reveal its shares (a set made here) and check shares. */
 function sharesSection(set, open) {
@@ -26,8 +28,9 @@ export function settingsScreen({ status, go, refresh }) {
     ...languageSection((next) => go('settings', { status: next })),
     ...(status.shareSet ? sharesSection(status.shareSet, open) : [
       h('h2', {}, 'Secret Recovery Phrase'),
-      h('button', { testid: 'reveal-srp', onclick: open('reveal-srp') }, 'Reveal Secret Recovery Phrase'),
-      h('button', { testid: 'verify-backup', onclick: open('verify-backup') }, 'Verify my backup')]),
+      h('button', { testid: 'reveal-srp', onclick: () => openForPhrase(go, status, 'reveal-srp') }, 'Reveal Secret Recovery Phrase'),
+      h('button', { testid: 'verify-backup', onclick: () => openForPhrase(go, status, 'verify-backup') }, 'Verify my backup'),
+      h('button', { testid: 'import-another-phrase', onclick: open('import-phrase') }, t('multiphrase_import_button'))]),
     h('h2', {}, 'Private keys'),
     h('button', { testid: 'export-private-key', onclick: open('export-key') }, 'Export private key'),
     h('button', { testid: 'import-private-key', onclick: open('import-key') }, 'Import private key'),

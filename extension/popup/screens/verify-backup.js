@@ -6,14 +6,19 @@ import { call } from '../api.js';
 import { formatDate } from '../ui/format.js';
 import { forgetOnLeave } from '../ui/forget-on-leave.js';
 import { phraseInput } from '../components/phrase-input.js';
+import { phraseHeading } from '../components/phrase-label.js';
 
-function verdict({ match, valid, problem, status }) {
-  if (match) return { ok: true, text: `It matches: this is your wallet’s Secret Recovery Phrase. Checked ${formatDate(status.backup.phraseVerifiedAt)}.` };
+/** When phrase `n` was last verified (phrase 1's date is the record's own; wallet/backup.js). */
+const verifiedAt = (backup, n = 1) => (n === 1 ? backup.phraseVerifiedAt : backup.phrases?.[n]?.verifiedAt);
+
+function verdict({ match, valid, problem, status }, number) {
+  if (match) return { ok: true, text: `It matches: this is your wallet’s Secret Recovery Phrase. Checked ${formatDate(verifiedAt(status.backup, number))}.` };
   if (!valid) return { ok: false, text: `That is not a valid Secret Recovery Phrase at all (${problem}), so it cannot match. Check each word against your written copy.` };
   return { ok: false, text: 'That phrase does not match this wallet’s Secret Recovery Phrase. Nothing was recorded. Check your written copy and try again.' };
 }
 
-export function verifyBackupScreen({ go }) {
+// `params.phrase`: which of the wallet's phrases (from 1; asked by choose-phrase when there are several).
+export function verifyBackupScreen({ status, params: { phrase: number } = {}, go }) {
   const words = phraseInput('srp-verify-word');
   const error = errorLine();
   const result = h('p', { testid: 'verify-backup-result', role: 'status', hidden: true });
@@ -27,11 +32,11 @@ export function verifyBackupScreen({ go }) {
       if (phrase.split(' ').some((w) => !w)) throw new Error('Fill in every word first (or choose the number of words your phrase has).');
       let answer;
       try {
-        answer = await call('verifyBackup', { phrase });
+        answer = await call('verifyBackup', { phrase, number });
       } finally {
         words.clear();
       }
-      const { ok, text } = verdict(answer);
+      const { ok, text } = verdict(answer, number);
       result.className = ok ? 'ok' : 'error';
       result.textContent = text;
       result.hidden = false;
@@ -44,6 +49,7 @@ export function verifyBackupScreen({ go }) {
   };
   show(
     h('header', {}, h('h1', {}, 'Verify my backup'), h('button', { testid: 'verify-backup-back', onclick: back }, 'Back')),
+    ...phraseHeading(status, number),
     h('p', {}, 'Type the Secret Recovery Phrase from your written copy, one word per field (or paste it into the first field). Keystead tells you whether it is this wallet’s phrase; it shows nothing and changes nothing.'),
     entry,
   );
