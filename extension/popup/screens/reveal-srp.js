@@ -6,6 +6,7 @@ import { call } from '../api.js';
 import { gatedSecret, showSecretScreen } from '../components/secret-view.js';
 import { srpQuiz } from '../components/srp-quiz.js';
 import { backupSheet } from '../components/backup-sheet.js';
+import { t } from '../../shared/i18n.js';
 
 /** The phrase's first account (public): the sheet's fingerprint. */
 const firstAccount = (status) => (status?.accounts ?? []).find((a) => a.type === 'hd' && a.index === 0)?.address ?? null;
@@ -13,7 +14,7 @@ const firstAccount = (status) => (status?.accounts ?? []).find((a) => a.type ===
 /** The numbered words and Print: the sheet is built next to them, only when asked for. */
 function wordsWithSheet(words, fingerprint) {
   const sheet = h('div', { class: 'sheet-holder' });
-  const print = h('button', { type: 'button', testid: 'print-backup' }, 'Print a backup sheet');
+  const print = h('button', { type: 'button', testid: 'print-backup' }, t('srp_print'));
   print.onclick = () => {
     sheet.replaceChildren(backupSheet({ words, fingerprint }));
     window.print();
@@ -21,13 +22,13 @@ function wordsWithSheet(words, fingerprint) {
   return h('div', { class: 'fields' },
     h('ol', { class: 'words', testid: 'srp-words' }, words.map((word, i) => h('li', { testid: `srp-word-${i + 1}` }, word))),
     print,
-    h('p', { class: 'muted small' }, 'Print on a printer you trust, connected to this computer. The sheet is not saved anywhere.'),
+    h('p', { class: 'muted small' }, t('srp_print_note')),
     sheet);
 }
 
 export function revealSrpScreen({ status, refresh }) {
   const secret = gatedSecret({
-    prompt: 'Enter your password to reveal your Secret Recovery Phrase.',
+    prompt: t('srp_prompt'),
     fetch: async (password) => (await call('revealPhrase', { password })).words,
     display: (words) => wordsWithSheet(words, firstAccount(status)),
     copyText: (words) => words.join(' '),
@@ -35,8 +36,8 @@ export function revealSrpScreen({ status, refresh }) {
   });
   const stage = h('div', { class: 'fields' });
   stage.append(srpQuiz(() => stage.replaceChildren(secret.node)));
-  showSecretScreen({ title: 'Secret Recovery Phrase', backTestid: 'reveal-srp-back', secret, done: refresh },
-    h('p', {}, 'Your phrase gives full control of every account it created. Anyone who sees it can take your funds; Keystead will never ask for it.'),
+  showSecretScreen({ title: t('srp_title'), backTestid: 'reveal-srp-back', secret, done: refresh },
+    h('p', {}, t('srp_warning')),
     stage,
   );
 }
