@@ -8,7 +8,11 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { decrypt, encrypt, encryptWithKey, keyFromPassword, generateSalt } from '@metamask/browser-passworder';
 import { privateKeyToAccount, mnemonicToAccount } from 'viem/accounts';
-import { PASSWORD, startAnvil, launch, openPopup, createWallet, readStorage, submitFile } from './harness.mjs';
+import { PASSWORD, startAnvil, launch, openPopup, createWallet, readStorage, submitFile, msg } from './harness.mjs';
+
+/** `msg(key, params)` as a pattern: placeholders not given in `params` (a date) match any text. */
+const escape = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const msgPattern = (key, params = {}) => new RegExp(escape(msg(key, params)).replace(/\\\{\w+\\\}/g, '.+'));
 
 const KEY_2 = '0x5de4111afa1a4b94908f83103eb1f1706367c2e68ca870fc3fb9a804cdab365a'; // anvil's account #2
 const PHRASE = 'legal winner thank year wave sausage worth useful legal winner thank yellow'; // valid, not anvil's
@@ -73,7 +77,7 @@ test('download: a wrong password gives no file; the right one saves a file brows
   let downloads = 0;
   popup.on('download', () => { downloads += 1; });
   await popup.getByTestId('settings').click();
-  await popup.getByTestId('backup-health-key').filter({ hasText: 'not backed up' }).waitFor();
+  await popup.getByTestId('backup-health-key').filter({ hasText: msg('health_key_not_backed_up') }).waitFor();
   await popup.getByTestId('backup-file-download').click();
   const before = (await readStorage(popup)).local;
   await popup.getByTestId('gate-password').fill('not the password');
@@ -91,11 +95,12 @@ test('download: a wrong password gives no file; the right one saves a file brows
   assert.match(download.suggestedFilename(), BACKUP_NAME);
   const fileText = readFileSync(await download.path(), 'utf8');
   await popup.getByTestId('backup-file-saved').waitFor();
+  assert.equal(await popup.getByTestId('backup-file-saved').textContent(), msg('file_saved', { name: download.suggestedFilename() }));
   const after = (await readStorage(popup)).local;
   // The health panel now counts the imported key as backed up by the file.
   await popup.reload();
   await popup.getByTestId('settings').click();
-  await popup.getByTestId('backup-health-key').filter({ hasText: 'in the backup file downloaded' }).waitFor();
+  await popup.getByTestId('backup-health-key').filter({ hasText: msgPattern('health_key_in_file') }).waitFor();
   assert.ok(!Number.isNaN(Date.parse(after.backup.fileDownloadedAt)), 'the download is recorded');
 
   // The file's top level is the stored vault: MetaMask's browser-passworder opens it as it is.

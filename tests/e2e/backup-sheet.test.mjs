@@ -5,7 +5,7 @@
 // off the page, and no part of the phrase was ever written to storage.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { PASSWORD, startAnvil, launch, createWallet, readStorage, holdToReveal } from './harness.mjs';
+import { PASSWORD, startAnvil, launch, createWallet, readStorage, holdToReveal, msg, LANG } from './harness.mjs';
 
 let chain, browser, wallet, popup;
 
@@ -72,10 +72,12 @@ test('print-backup prints a sheet of every word (first four letters marked), the
     assert.deepEqual(columns, [6, 6], 'two columns of six');
     const a = wallet.address;
     assert.equal(await sheet.getByTestId('sheet-fingerprint').textContent(), `${a.slice(0, 6)}…${a.slice(-4)}`, 'the first account, shortened');
-    const today = await popup.evaluate(() => new Date().toLocaleDateString(undefined, { dateStyle: 'long' }));
+    // The date in the popup's language (en-GB's or nl-NL's way of writing it).
+    const today = await popup.evaluate((locale) => new Date().toLocaleDateString(locale, { dateStyle: 'long' }), LANG === 'nl' ? 'nl-NL' : 'en-GB');
     assert.equal(await sheet.getByTestId('sheet-date').textContent(), today);
     const text = await sheet.textContent();
-    for (const point of [/two copies/i, /separate places/i, /photo/i, /cloud/i, /Verify your backup/]) assert.match(text, point);
+    for (const point of ['sheet_write', 'sheet_two_copies', 'sheet_no_copies', 'sheet_test_phrase', 'sheet_anyone_phrase']) assert.ok(text.includes(msg(point)), `the checklist says ${point}`);
+    assert.equal(await sheet.locator('h1').textContent(), `Keystead — ${msg('sheet_title_phrase')}`);
   } finally {
     await popup.emulateMedia({ media: 'screen' });
   }

@@ -8,7 +8,11 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { decrypt } from '@metamask/browser-passworder';
-import { PASSWORD, startAnvil, launch, openPopup, readStorage, holdToReveal, browserPool } from './harness.mjs';
+import { PASSWORD, startAnvil, launch, openPopup, readStorage, holdToReveal, browserPool, msg } from './harness.mjs';
+
+/** `msg(key, params)` as a pattern: placeholders not given in `params` (a date) match any text. */
+const escape = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const msgPattern = (key, params = {}) => new RegExp(escape(msg(key, params)).replace(/\\\{\w+\\\}/g, '.+'));
 
 /** The first share of the reference vectors' first valid set (tests/vectors/slip39.json, vector 1): another backup. */
 const OTHER_SET_SHARE = JSON.parse(fs.readFileSync(new URL('../vectors/slip39.json', import.meta.url), 'utf8'))[0][1][0];
@@ -75,13 +79,13 @@ test('create a 2-of-3 Shamir wallet: each share shown alone and confirmed, the r
   // 1 of 3 is refused (every share would be the whole wallet), then 2 of 3 goes through.
   await popup.getByTestId('share-threshold').selectOption('1');
   await popup.getByTestId('onboarding-next').click();
-  await popup.getByText(/SLIP-39 does not allow/).waitFor();
+  await popup.getByText(msg('shamir_any_one', { which: msg('shamir_which_backup') })).waitFor();
   await popup.getByTestId('share-threshold').selectOption('2');
   await popup.getByTestId('onboarding-next').click();
 
   // Share 1: the words stay hidden until Show; confirming needs the right words.
   await popup.getByTestId('share-title').waitFor();
-  assert.equal(await popup.getByTestId('share-title').textContent(), 'Share 1 of 3');
+  assert.equal(await popup.getByTestId('share-title').textContent(), msg('share_name_of', { member: 1, count: 3 }));
   assert.equal(await popup.locator('[data-testid^=share-word-]').count(), 0, 'no word on the page before Show');
   shares.push(await readShare(popup));
   await popup.getByTestId('share-written').click();
@@ -93,7 +97,7 @@ test('create a 2-of-3 Shamir wallet: each share shown alone and confirmed, the r
   await confirmShare(popup, shares[0]);
 
   // Share 2 on its own screen; postpone it: home reminds, saying 1 of 3 is done.
-  await popup.getByTestId('share-title').filter({ hasText: 'Share 2 of 3' }).waitFor();
+  await popup.getByTestId('share-title').filter({ hasText: msg('share_name_of', { member: 2, count: 3 }) }).waitFor();
   await popup.getByTestId('share-backup-later').click();
   await popup.getByTestId('account-address').waitFor();
   address = await popup.getByTestId('account-address').textContent();
@@ -104,11 +108,11 @@ test('create a 2-of-3 Shamir wallet: each share shown alone and confirmed, the r
   await popup.getByTestId('backup-now').click();
   await popup.getByTestId('gate-password').fill(PASSWORD);
   await popup.getByTestId('gate-submit').click();
-  await popup.getByTestId('share-title').filter({ hasText: 'Share 2 of 3' }).waitFor();
+  await popup.getByTestId('share-title').filter({ hasText: msg('share_name_of', { member: 2, count: 3 }) }).waitFor();
   shares.push(await readShare(popup));
   await popup.getByTestId('share-written').click();
   await confirmShare(popup, shares[1]);
-  await popup.getByTestId('share-title').filter({ hasText: 'Share 3 of 3' }).waitFor();
+  await popup.getByTestId('share-title').filter({ hasText: msg('share_name_of', { member: 3, count: 3 }) }).waitFor();
   shares.push(await readShare(popup));
   await popup.getByTestId('share-written').click();
   await confirmShare(popup, shares[2]);
@@ -125,24 +129,27 @@ test('the backup health lists every share; check a share without revealing: whic
   await popup.getByTestId('settings').click();
   const rows = popup.getByTestId('backup-health-share');
   assert.equal(await rows.count(), 3);
-  for (let i = 0; i < 3; i++) assert.match(await rows.nth(i).textContent(), new RegExp(`Share ${i + 1} of 3: confirmed`));
-  assert.match(await popup.getByTestId('backup-health-phrase').textContent(), /Any 2 of your 3 shares restore the wallet; all backed up/);
+  for (let i = 0; i < 3; i++) {
+    const label = msg('health_share_label', { share: msg('share_name_of', { member: i + 1, count: 3 }) });
+    assert.match(await rows.nth(i).textContent(), new RegExp(`^${escape(label)} ${msgPattern('health_share_confirmed').source}`));
+  }
+  assert.match(await popup.getByTestId('backup-health-phrase').textContent(), new RegExp(`${escape(msg('share_threshold', { threshold: 2, count: 3 }))}; ${msgPattern('health_shares_confirmed').source}`));
   assert.equal(await popup.getByTestId('reveal-srp').count(), 0, 'a Shamir wallet has no phrase to reveal');
 
   await popup.getByTestId('check-share').click();
   const result = popup.getByTestId('check-share-result');
   await typeShare(popup, 1, shares[1].join(' '));
-  await popup.getByTestId('share-input-note').first().filter({ hasText: 'Share 2 of a backup' }).waitFor();
+  await popup.getByTestId('share-input-note').first().filter({ hasText: msg('share_describe', { member: 2, needs: msg('share_needs_other', { count: 2 }) }) }).waitFor();
   await popup.getByTestId('check-share-submit').click();
-  await result.filter({ hasText: 'belongs to this wallet' }).waitFor();
+  await result.filter({ hasText: msg('share_check_member', { share: msg('share_name_of', { member: 2, count: 3 }).toLowerCase(), restore: msg('share_threshold', { threshold: 2, count: 3 }) }) }).waitFor();
   assert.equal(await result.getAttribute('data-result'), 'member');
-  assert.match(await result.textContent(), /share 2 of 3, word for word/);
+  assert.equal(await result.textContent(), msg('share_check_member', { share: msg('share_name_of', { member: 2, count: 3 }).toLowerCase(), restore: msg('share_threshold', { threshold: 2, count: 3 }) }));
   assert.equal(await popup.getByTestId('share-input').first().inputValue(), '', 'the field is emptied after the check');
   assert.equal(await popup.locator('[data-testid^=share-word-]').count(), 0, 'nothing is shown');
 
   await typeShare(popup, 1, OTHER_SET_SHARE);
   await popup.getByTestId('check-share-submit').click();
-  await result.filter({ hasText: 'another backup' }).waitFor();
+  await result.filter({ hasText: msg('share_check_other_set') }).waitFor();
   assert.equal(await result.getAttribute('data-result'), 'other-set');
 
   // One word changed for another list word: the checksum fails, named under the field.
@@ -158,7 +165,7 @@ test('the backup health lists every share; check a share without revealing: whic
   assert.equal(await result.isHidden(), true, 'no verdict for a share that does not read');
   await popup.getByTestId('check-share-back').click();
   await popup.getByTestId('backup-health').waitFor();
-  assert.match(await popup.getByTestId('backup-health-share').nth(1).textContent(), /last checked/);
+  assert.match(await popup.getByTestId('backup-health-share').nth(1).textContent(), msgPattern('health_share_checked'));
   await assertNothingStored(popup, 'after the checks');
 });
 
@@ -172,7 +179,7 @@ test('print-backup prints one sheet per share with all its words, and nothing of
   await popup.getByTestId('share-word-20').waitFor();
   assert.deepEqual(await popup.locator('[data-testid^=share-word-]').allTextContents(), shares[0], 'the same share 1 as in the backup flow');
   await popup.getByTestId('share-next').click();
-  await popup.getByTestId('share-title').filter({ hasText: 'Share 2 of 3' }).waitFor();
+  await popup.getByTestId('share-title').filter({ hasText: msg('share_name_of', { member: 2, count: 3 }) }).waitFor();
   assert.deepEqual(await popup.locator('[data-testid^=share-word-]').allTextContents(), shares[1]);
 
   await popup.evaluate(() => {
@@ -190,14 +197,14 @@ test('print-backup prints one sheet per share with all its words, and nothing of
     for (let s = 0; s < 3; s++) {
       const sheet = sheets.nth(s);
       assert.equal(await sheet.isVisible(), true, `sheet ${s + 1} is printed`);
-      assert.match(await sheet.locator('h1').textContent(), new RegExp(`share ${s + 1} of 3`));
+      assert.equal(await sheet.locator('h1').textContent(), `Keystead — ${msg('shares_sheet_title', { share: msg('share_name_of', { member: s + 1, count: 3 }).toLowerCase() })}`);
       for (let i = 1; i <= 20; i++) {
         const item = sheet.getByTestId(`sheet-word-${i}`);
         assert.equal(await item.textContent(), shares[s][i - 1], `sheet ${s + 1}, word ${i}`);
         assert.equal(await item.locator('strong').textContent(), shares[s][i - 1].slice(0, 4));
       }
       assert.equal(await sheet.getByTestId('sheet-fingerprint').textContent(), `${address.slice(0, 6)}…${address.slice(-4)}`);
-      assert.match(await sheet.textContent(), /Any 2 of your 3 shares restore the wallet/);
+      assert.ok((await sheet.textContent()).includes(msg('sheet_share_places', { restore: msg('share_threshold', { threshold: 2, count: 3 }) })), 'the checklist says how many shares restore');
     }
     assert.equal(await popup.getByTestId('share-words').isVisible(), false, 'the screen list is not printed');
     const breaks = await sheets.evaluateAll((all) => all.map((s) => getComputedStyle(s).breakBefore));
@@ -235,10 +242,10 @@ test('restore in a fresh profile from two of the three shares: the same first ac
   assert.equal(await fresh.getByTestId('share-input').count(), 2, 'one field per share, two to start');
   // Too few: one share of a 2-of-3 set.
   await typeShare(fresh, 1, shares[2].join(' '));
-  await fresh.getByTestId('share-input-note').first().filter({ hasText: 'Share 3 of a backup that 2 shares restore' }).waitFor();
+  await fresh.getByTestId('share-input-note').first().filter({ hasText: msg('share_describe', { member: 3, needs: msg('share_needs_other', { count: 2 }) }) }).waitFor();
   // A share of another backup beside it is named before anything is sent.
   await typeShare(fresh, 2, OTHER_SET_SHARE);
-  await fresh.getByTestId('share-input-note').nth(1).filter({ hasText: 'from another backup' }).waitFor();
+  await fresh.getByTestId('share-input-note').nth(1).filter({ hasText: msg('share_other_backup', { n: 2, first: 1 }) }).waitFor();
   await fresh.getByTestId('password').fill(PASSWORD);
   await fresh.getByTestId('password-confirm').fill(PASSWORD);
   await fresh.getByTestId('onboarding-next').click();
@@ -246,7 +253,7 @@ test('restore in a fresh profile from two of the three shares: the same first ac
   assert.equal((await readStorage(fresh)).local.vault, undefined, 'nothing was created');
 
   await typeShare(fresh, 2, shares[0].join(' '));
-  await fresh.getByTestId('share-input-note').nth(1).filter({ hasText: 'Share 1 of a backup' }).waitFor();
+  await fresh.getByTestId('share-input-note').nth(1).filter({ hasText: msg('share_describe', { member: 1, needs: msg('share_needs_other', { count: 2 }) }) }).waitFor();
   await fresh.getByTestId('password').fill(PASSWORD);
   await fresh.getByTestId('password-confirm').fill(PASSWORD);
   await fresh.getByTestId('onboarding-next').click();
@@ -261,6 +268,6 @@ test('restore in a fresh profile from two of the three shares: the same first ac
   await typeShare(fresh, 1, shares[1].join(' '));
   await fresh.getByTestId('check-share-submit').click();
   const result = fresh.getByTestId('check-share-result');
-  await result.filter({ hasText: 'belongs to this wallet' }).waitFor();
+  await result.filter({ hasText: msgPattern('share_check_member_unsure') }).waitFor();
   assert.equal(await result.getAttribute('data-result'), 'member');
 });

@@ -7,29 +7,28 @@
 // with the words when the user leaves, and nothing of them is stored or sent anywhere.
 import { h } from '../ui/dom.js';
 import { shortAddress } from '../ui/format.js';
+import { t, tn, formatDay } from '../../shared/i18n.js';
 
 /** The four letters that fix a BIP39 word. */
 export const FIXING_LETTERS = 4;
 
-const WRITE = 'Write or stamp every word, in this order. Check each one against the screen.';
-const NO_COPIES = 'Never take a photo of this sheet and never store the words in the cloud, a password manager that syncs, email or chat.';
-
-const CHECKLIST = [
-  WRITE,
-  'Keep two copies, in two separate places (e.g. home and a trusted relative).',
-  NO_COPIES,
-  'Test it: in Keystead, Settings → Verify your backup asks for some of these words without showing them.',
-  'Anyone who reads this sheet can take your funds. Keystead will never ask for it.',
+/** The checklist of the phrase's sheet (built when drawn, in the language of the moment). */
+const phraseChecklist = () => [
+  t('sheet_write'),
+  t('sheet_two_copies'),
+  t('sheet_no_copies'),
+  t('sheet_test_phrase'),
+  t('sheet_anyone_phrase'),
 ];
 
 /** The checklist of one Shamir share; `restore` says how many restore the wallet ("Any 2 of your 3 shares restore the wallet"). */
 export function shareChecklist(restore) {
   return [
-    WRITE,
-    `Keep each share in a different place (e.g. home, a safe deposit box, a trusted relative). ${restore}; fewer reveal nothing about it.`,
-    NO_COPIES,
-    'Test it: in Keystead, Settings → Check a share says whether this share belongs to the wallet, without showing anything.',
-    'Anyone who gathers enough shares can take your funds. Keystead will never ask for them.',
+    t('sheet_write'),
+    t('sheet_share_places', { restore }),
+    t('sheet_no_copies'),
+    t('sheet_test_share'),
+    t('sheet_anyone_shares'),
   ];
 }
 
@@ -43,17 +42,17 @@ function word(text, number) {
  * The sheet for `words` (an array), labelled with `fingerprint` (an address) and `date` (a
  * Date). Returns its node; the caller puts it on the page and calls `window.print()`.
  */
-export function backupSheet({ words, fingerprint, date = new Date(), title = 'Secret Recovery Phrase', checklist = CHECKLIST }) {
+export function backupSheet({ words, fingerprint, date = new Date(), title = t('sheet_title_phrase'), checklist = phraseChecklist() }) {
   const half = Math.ceil(words.length / 2);
   const column = (from, to) => h('ol', { class: 'sheet-words', start: String(from + 1) },
     words.slice(from, to).map((w, i) => word(w, from + i + 1)));
-  return h('section', { class: 'backup-sheet', testid: 'backup-sheet', 'aria-label': 'Backup sheet' },
+  return h('section', { class: 'backup-sheet', testid: 'backup-sheet', 'aria-label': t('sheet_label') },
     h('h1', {}, `Keystead — ${title}`),
-    h('p', {}, `${words.length} words · wallet `, h('code', { testid: 'sheet-fingerprint' }, fingerprint ? shortAddress(fingerprint) : '—'),
-      ' · ', h('span', { testid: 'sheet-date' }, date.toLocaleDateString(undefined, { dateStyle: 'long' }))),
+    h('p', {}, `${tn('sheet_words', words.length)} `, h('code', { testid: 'sheet-fingerprint' }, fingerprint ? shortAddress(fingerprint) : '—'),
+      ' · ', h('span', { testid: 'sheet-date' }, formatDay(date))),
     h('div', { class: 'sheet-columns' }, column(0, half), column(half, words.length)),
-    h('p', { class: 'small' }, `The first ${FIXING_LETTERS} letters of each word (in bold) are enough to tell it apart.`),
-    h('h2', {}, 'Before you put this away'),
+    h('p', { class: 'small' }, t('sheet_fixing', { count: FIXING_LETTERS })),
+    h('h2', {}, t('sheet_before')),
     h('ul', { class: 'sheet-checklist' }, checklist.map((line) => h('li', {}, '☐ ', line))),
   );
 }

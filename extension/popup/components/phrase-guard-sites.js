@@ -2,13 +2,15 @@
 // warning), each with a button that turns it back on.
 import { h, errorLine, busy } from '../ui/dom.js';
 import { call } from '../api.js';
+import { explain } from '../ui/format.js';
+import { t } from '../../shared/i18n.js';
 
 function list(origins, error, redraw) {
   if (origins.length === 0) {
-    return h('p', { testid: 'phrase-guard-sites-none' }, 'The guard is on for every site.');
+    return h('p', { testid: 'phrase-guard-sites-none' }, t('guardsites_none'));
   }
   return h('ul', {}, origins.map((origin) => {
-    const button = h('button', { testid: 'phrase-guard-enable', 'data-origin': origin }, 'Turn back on');
+    const button = h('button', { testid: 'phrase-guard-enable', 'data-origin': origin }, t('guardsites_enable'));
     button.addEventListener('click', () => busy(button, error, async () => {
       redraw((await call('phraseGuardEnable', { origin })).disabledOrigins);
     }));
@@ -19,13 +21,12 @@ function list(origins, error, redraw) {
 /** The section; it fills itself in once the worker answered. */
 export function phraseGuardSection() {
   const error = errorLine('phrase-guard-error');
-  const body = h('div', {}, 'Loading…');
+  const body = h('div', {}, t('guardsites_loading'));
   const redraw = (origins) => body.replaceChildren(list(origins, error, redraw));
-  call('phraseGuardSites').then((r) => redraw(r.disabledOrigins), (e) => error.set(e.message));
+  call('phraseGuardSites').then((r) => redraw(r.disabledOrigins), (e) => error.set(explain(e)));
   return h('section', { testid: 'phrase-guard-settings' },
-    h('h2', {}, 'Phrase guard'),
-    h('p', {}, 'Keystead warns you when a Secret Recovery Phrase is typed or pasted into a website. '
-      + 'Sites where you turned the warning off:'),
+    h('h2', {}, t('guardsites_title')),
+    h('p', {}, t('guardsites_intro')),
     body,
     error);
 }

@@ -12,6 +12,7 @@ import { call } from '../api.js';
 import { explain } from '../ui/format.js';
 import { withToggle } from '../ui/masked.js';
 import { suggestionBox } from './suggestion-box.js';
+import { t, tn } from '../../shared/i18n.js';
 
 const PREFIX = /^[a-z]{1,8}$/;
 /** Fields at most (16 groups of 16 shares is the format's limit; nobody types that many). */
@@ -19,9 +20,10 @@ const MAX_FIELDS = 32;
 
 /** What a share's line says about it (its public fields). */
 function describe(info) {
-  const needs = `${info.memberThreshold} share${info.memberThreshold === 1 ? '' : 's'}`;
-  if (info.groupCount === 1) return `Share ${info.member} of a backup that ${needs} restore.`;
-  return `Share ${info.member} of group ${info.group} (of ${info.groupCount}; ${info.groupThreshold} groups restore, ${needs} of each).`;
+  const needs = tn('share_needs', info.memberThreshold);
+  if (info.groupCount === 1) return t('share_describe', { member: info.member, needs });
+  const { member, group, groupCount, groupThreshold } = info;
+  return t('share_describe_groups', { member, group, groupCount, groupThreshold, needs });
 }
 
 /** `{ node, shares(), clear() }`, starting with `initial` fields. */
@@ -30,7 +32,7 @@ export function shareInput({ initial = 1, idPrefix = 'share' } = {}) {
   let asked = 0; // the latest suggestion request; older answers are dropped
   const list = h('div', { class: 'fields share-fields' });
   const box = suggestionBox({ isField: (el) => fields.some((f) => f.input === el), hide });
-  const add = h('button', { type: 'button', testid: 'share-add' }, 'Add another share');
+  const add = h('button', { type: 'button', testid: 'share-add' }, t('share_add'));
   add.onclick = () => addField()?.input.focus();
 
   function hide() {
@@ -75,9 +77,9 @@ export function shareInput({ initial = 1, idPrefix = 'share' } = {}) {
       const twin = read.find((other) => other !== field && other.info.identifier === field.info.identifier
         && other.info.group === field.info.group && other.info.member === field.info.member);
       if (first && field.info.identifier !== first.info.identifier) {
-        note(field, `Share ${n} is from another backup than share ${fields.indexOf(first) + 1}: they cannot be combined. Use shares of one backup only.`, false);
+        note(field, t('share_other_backup', { n, first: fields.indexOf(first) + 1 }), false);
       } else if (twin && fields.indexOf(twin) < fields.indexOf(field)) {
-        note(field, `Share ${n} is the same share as share ${fields.indexOf(twin) + 1}. Type another one.`, false);
+        note(field, t('share_same', { n, twin: fields.indexOf(twin) + 1 }), false);
       } else {
         note(field, describe(field.info), true);
       }
@@ -120,7 +122,7 @@ export function shareInput({ initial = 1, idPrefix = 'share' } = {}) {
       check(field);
     });
     fields.push(field);
-    list.append(h('label', { for: id }, `Share ${n}`), withToggle(input, `share ${n}`), field.note);
+    list.append(h('label', { for: id }, t('share_label', { n })), withToggle(input, t('share_toggle_name', { n })), field.note);
     return field;
   }
   for (let i = 0; i < initial; i++) addField();

@@ -11,6 +11,7 @@ import { call } from '../api.js';
 import { wordConfirmForm, hiddenWords } from '../components/word-confirm.js';
 import { shareName, thresholdText } from '../components/share-text.js';
 import { backupFlow } from '../components/backup-flow.js';
+import { t } from '../../shared/i18n.js';
 
 /**
  * Runs the backup flow for `params.shares` (`[{ group, member, words }]`, the ones still to be
@@ -29,20 +30,20 @@ export function backupSharesScreen({ params: { shares, set }, refresh }) {
 
 function shareScreen({ shares, set, i, step, finish }) {
   const share = shares[i];
-  const next = h('button', { class: 'primary', testid: 'share-written', disabled: true }, 'I wrote it down');
+  const next = h('button', { class: 'primary', testid: 'share-written', disabled: true }, t('shares_written'));
   const [list, reveal] = hiddenWords({ words: share.words, prefix: 'share', label: shareName(share, set), shown: () => { next.disabled = false; } });
   next.onclick = () => confirmScreen({ shares, set, i, step, finish });
   const error = errorLine();
-  const later = h('button', { testid: 'share-backup-later' }, 'Remind me later');
+  const later = h('button', { testid: 'share-backup-later' }, t('shares_later'));
   later.onclick = () => busy(later, error, async () => finish(await call('postponeBackup')));
   show(
     h('h1', { testid: 'share-title' }, shareName(share, set)),
-    h('p', {}, `${thresholdText(set)}; fewer reveal nothing about it. These ${share.words.length} words are this share.`),
-    h('p', {}, 'Write them down on their own sheet, in order, and keep each share in a different place, offline.'),
-    h('p', { class: 'warning' }, 'Never type a share into a website or give it to anyone who asks for it.'),
-    shares.length > 1 ? h('p', { class: 'muted small' }, `Share ${i + 1} of the ${shares.length} to write down now.`) : null,
+    h('p', {}, t('shares_intro', { restore: thresholdText(set), count: share.words.length })),
+    h('p', {}, t('shares_write')),
+    h('p', { class: 'warning' }, t('shares_never_type')),
+    shares.length > 1 ? h('p', { class: 'muted small' }, t('shares_progress', { n: i + 1, count: shares.length })) : null,
     list, reveal, next,
-    h('p', { class: 'muted small' }, 'Not now? Keystead will keep reminding you until every share is backed up.'),
+    h('p', { class: 'muted small' }, t('shares_not_now')),
     later, error,
   );
 }
@@ -61,10 +62,10 @@ function confirmScreen({ shares, set, i, step, finish }) {
       check.clear();
       shareScreen({ shares, set, i, step, finish });
     },
-  }, 'See the words again');
+  }, t('shares_see_again'));
   show(
-    h('h1', {}, `Confirm ${shareName(share, set).toLowerCase()}`),
-    h('p', {}, 'Type these words from your written share, to be sure it is complete and readable.'),
+    h('h1', {}, t('shares_confirm_title', { share: shareName(share, set).toLowerCase() })),
+    h('p', {}, t('shares_confirm_intro')),
     check.node, back,
   );
 }

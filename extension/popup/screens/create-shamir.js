@@ -5,6 +5,7 @@
 import { h, show, errorLine, form } from '../ui/dom.js';
 import { call } from '../api.js';
 import { newPasswordFields } from '../components/new-password.js';
+import { t } from '../../shared/i18n.js';
 
 /** Most groups, and most shares of a group (SLIP-39). */
 const MAX = 16;
@@ -15,51 +16,59 @@ function numberSelect(attrs, from, chosen) {
     .map((n) => h('option', { value: String(n), selected: n === chosen }, String(n))));
 }
 
+/**
+ * The message `key` with its `{name}` placeholders replaced by the nodes `slots[name]` (the
+ * others filled from `params`): a sentence with drop-down lists in it, in the language's order.
+ */
+function sentence(key, slots, params = {}) {
+  return t(key, params).split(/\{(\w+)\}/).map((part, i) => (i % 2 ? slots[part] ?? `{${part}}` : part)).filter((part) => part !== '');
+}
+
 /** One group's "T of N" choice; `testids` name its two selects. */
 function groupChoice(label, testids, [threshold, count]) {
-  const t = numberSelect({ testid: testids[0], 'aria-label': `${label}: shares that restore` }, 1, threshold);
-  const n = numberSelect({ testid: testids[1], 'aria-label': `${label}: shares to make` }, 1, count);
+  const need = numberSelect({ testid: testids[0], 'aria-label': t('shamir_threshold_aria', { label }) }, 1, threshold);
+  const make = numberSelect({ testid: testids[1], 'aria-label': t('shamir_count_aria', { label }) }, 1, count);
   return {
-    node: h('p', { class: 'row' }, `${label}: any `, t, ' of ', n, ' shares'),
-    value: () => [Number(t.value), Number(n.value)],
+    node: h('p', { class: 'row' }, ...sentence('shamir_group_row', { threshold: need, count: make }, { label })),
+    value: () => [Number(need.value), Number(make.value)],
   };
 }
 
 /** Why a scheme cannot be made, in words (null when it can); SLIP-39's rules, checked again by the core. */
 function problem(groupThreshold, groups) {
-  for (const [i, [t, n]] of groups.entries()) {
-    const which = groups.length === 1 ? 'The backup' : `Group ${i + 1}`;
-    if (t > n) return `${which} cannot need ${t} shares when it has only ${n}. Choose a smaller number of shares that restore, or make more shares.`;
-    if (t === 1 && n > 1) return `${which}: with “any 1” every share would be a full copy of the wallet, which SLIP-39 does not allow. Choose at least 2 shares that restore, or make 1 share.`;
+  for (const [i, [threshold, count]] of groups.entries()) {
+    const which = groups.length === 1 ? t('shamir_which_backup') : t('shamir_group', { n: i + 1 });
+    if (threshold > count) return t('shamir_too_few', { which, threshold, count });
+    if (threshold === 1 && count > 1) return t('shamir_any_one', { which });
   }
-  if (groupThreshold > groups.length) return `${groupThreshold} groups cannot be needed when there are only ${groups.length}.`;
+  if (groupThreshold > groups.length) return t('shamir_groups_too_few', { threshold: groupThreshold, count: groups.length });
   return null;
 }
 
 export function createShamirScreen({ go, params: { replace = false } }) {
   const fields = newPasswordFields();
-  const first = groupChoice('Shares', ['share-threshold', 'share-count'], [2, 3]);
+  const first = groupChoice(t('shamir_shares'), ['share-threshold', 'share-count'], [2, 3]);
   // Advanced: more groups. Group 1 is the choice above.
   const extra = h('div', { class: 'fields' });
   let others = [];
-  const groupThreshold = numberSelect({ testid: 'group-threshold', 'aria-label': 'Groups that restore' }, 1, 1);
+  const groupThreshold = numberSelect({ testid: 'group-threshold', 'aria-label': t('shamir_group_threshold_aria') }, 1, 1);
   const groupCount = numberSelect({
     testid: 'group-count',
-    'aria-label': 'Number of groups',
+    'aria-label': t('shamir_group_count_aria'),
     onchange: () => {
       const n = Number(groupCount.value);
-      others = Array.from({ length: n - 1 }, (_, i) => others[i] ?? groupChoice(`Group ${i + 2}`, [`group-${i + 2}-threshold`, `group-${i + 2}-count`], [2, 3]));
+      others = Array.from({ length: n - 1 }, (_, i) => others[i] ?? groupChoice(t('shamir_group', { n: i + 2 }), [`group-${i + 2}-threshold`, `group-${i + 2}-count`], [2, 3]));
       extra.replaceChildren(...others.map((g) => g.node));
     },
   }, 1, 1);
   const advanced = h('details', {},
-    h('summary', {}, 'Advanced: groups'),
-    h('p', { class: 'small muted' }, 'Split the shares into groups (e.g. family and friends), each with its own threshold: the wallet comes back from enough shares of enough groups. With one group, the choice above is all there is.'),
-    h('p', { class: 'row' }, 'Groups: ', groupCount, ' — any ', groupThreshold, ' of them restore'),
+    h('summary', {}, t('shamir_advanced')),
+    h('p', { class: 'small muted' }, t('shamir_advanced_intro')),
+    h('p', { class: 'row' }, ...sentence('shamir_groups_row', { count: groupCount, threshold: groupThreshold })),
     extra);
 
   const error = errorLine();
-  const next = h('button', { class: 'primary', testid: 'onboarding-next', type: 'submit' }, 'Create the wallet and its shares');
+  const next = h('button', { class: 'primary', testid: 'onboarding-next', type: 'submit' }, t('shamir_submit'));
   const entry = form({
     submit: next,
     error,
@@ -76,10 +85,10 @@ export function createShamirScreen({ go, params: { replace = false } }) {
       fields.clear();
       go('backup-shares', { shares, set });
     },
-  }, fields.node, h('h2', {}, 'Shares'), first.node, advanced, error, next);
+  }, fields.node, h('h2', {}, t('shamir_shares')), first.node, advanced, error, next);
   show(
-    h('h1', {}, 'Create a wallet with Shamir shares'),
-    h('p', {}, 'Instead of one Secret Recovery Phrase, your wallet is split into shares (SLIP-39, as on a Trezor): any few of them restore it, and one share alone reveals nothing. Keep each share in a different place.'),
+    h('h1', {}, t('shamir_title')),
+    h('p', {}, t('shamir_intro')),
     entry,
   );
 }

@@ -7,6 +7,7 @@ import { call } from '../api.js';
 import { withToggle } from '../ui/masked.js';
 import { newPasswordFields } from '../components/new-password.js';
 import { shareInput } from '../components/share-input.js';
+import { t } from '../../shared/i18n.js';
 
 export function restoreSharesScreen({ params: { replace = false }, refresh }) {
   const shares = shareInput({ initial: 2 });
@@ -18,28 +19,28 @@ export function restoreSharesScreen({ params: { replace = false }, refresh }) {
     fields.clear();
   };
   const error = errorLine();
-  const next = h('button', { class: 'primary', testid: 'onboarding-next', type: 'submit' }, 'Restore wallet');
+  const next = h('button', { class: 'primary', testid: 'onboarding-next', type: 'submit' }, t('shares_restore_submit'));
   const entry = form({
     submit: next,
     error,
     work: async () => {
       const typed = shares.shares();
-      if (typed.length === 0) throw new Error('Type your shares first, one per field.');
+      if (typed.length === 0) throw new Error(t('shares_restore_empty'));
       const password = fields.value();
       const status = await call('restoreShares', { password, shares: typed, passphrase: passphrase.value, replace });
       clear();
       refresh(status);
     },
   }, shares.node,
-  h('label', { for: 'share-passphrase' }, 'Passphrase (optional)'),
-  withToggle(passphrase, 'the passphrase'),
-  h('p', { class: 'muted small' }, 'Only if your shares were made with a passphrase. Another passphrase restores another wallet, without warning.'),
+  h('label', { for: 'share-passphrase' }, t('shares_passphrase_optional')),
+  withToggle(passphrase, t('share_toggle_passphrase')),
+  h('p', { class: 'muted small' }, t('shares_passphrase_note')),
   fields.node, error, next);
   window.addEventListener('pagehide', clear, { once: true });
   show(
-    h('h1', {}, replace ? 'Replace with a wallet from its shares' : 'Restore from Shamir shares'),
-    h('p', {}, 'Type your shares (SLIP-39, 20 or 33 words each), one per field: enough of them to restore the wallet. Keystead says under each field which share it is, or what is wrong with it.'),
+    h('h1', {}, t(replace ? 'shares_replace_title' : 'shares_restore_title')),
+    h('p', {}, t('shares_restore_intro')),
     entry,
-    h('button', { type: 'button', testid: 'restore-shares-back', onclick: () => { clear(); refresh(); } }, 'Cancel'),
+    h('button', { type: 'button', testid: 'restore-shares-back', onclick: () => { clear(); refresh(); } }, t('common_cancel')),
   );
 }

@@ -8,6 +8,7 @@ import { gatedSecret, showSecretScreen } from '../components/secret-view.js';
 import { srpQuiz } from '../components/srp-quiz.js';
 import { backupSheet, shareChecklist } from '../components/backup-sheet.js';
 import { shareName, thresholdText } from '../components/share-text.js';
+import { t } from '../../shared/i18n.js';
 
 /** The wallet's first account (public): the sheets' fingerprint. */
 const firstAccount = (status) => (status?.accounts ?? []).find((a) => a.type === 'hd' && a.index === 0)?.address ?? null;
@@ -17,8 +18,8 @@ function sharesWithSheets({ shares, set }, fingerprint) {
   let shown = 0;
   const title = h('h2', { testid: 'share-title' });
   const words = h('ol', { class: 'words', testid: 'share-words' });
-  const previous = h('button', { type: 'button', testid: 'share-previous' }, 'Previous share');
-  const next = h('button', { type: 'button', testid: 'share-next' }, 'Next share');
+  const previous = h('button', { type: 'button', testid: 'share-previous' }, t('shares_previous'));
+  const next = h('button', { type: 'button', testid: 'share-next' }, t('shares_next'));
   const draw = () => {
     const share = shares[shown];
     title.textContent = shareName(share, set);
@@ -30,30 +31,30 @@ function sharesWithSheets({ shares, set }, fingerprint) {
   next.onclick = () => { shown += 1; draw(); };
   draw();
   const sheets = h('div', { class: 'sheet-holder' });
-  const print = h('button', { type: 'button', testid: 'print-backup' }, 'Print a backup sheet for every share');
+  const print = h('button', { type: 'button', testid: 'print-backup' }, t('shares_print'));
   print.onclick = () => {
     const checklist = shareChecklist(thresholdText(set));
-    sheets.replaceChildren(...shares.map((share) => backupSheet({ words: share.words, fingerprint, title: `Shamir backup, ${shareName(share, set).toLowerCase()}`, checklist })));
+    sheets.replaceChildren(...shares.map((share) => backupSheet({ words: share.words, fingerprint, title: t('shares_sheet_title', { share: shareName(share, set).toLowerCase() }), checklist })));
     window.print();
   };
   return h('div', { class: 'fields' },
-    h('p', {}, `${thresholdText(set)}; fewer reveal nothing about it.`),
+    h('p', {}, t('shares_fewer', { restore: thresholdText(set) })),
     title, words, h('div', { class: 'actions' }, previous, next),
     print,
-    h('p', { class: 'muted small' }, 'Each share prints on its own page. Print on a printer you trust, connected to this computer. The sheets are not saved anywhere.'),
+    h('p', { class: 'muted small' }, t('shares_print_note')),
     sheets);
 }
 
 export function revealSharesScreen({ status, refresh }) {
   const secret = gatedSecret({
-    prompt: 'Enter your password to reveal your Shamir shares.',
+    prompt: t('shares_prompt'),
     fetch: (password) => call('revealShares', { password }),
     display: (revealed) => sharesWithSheets(revealed, firstAccount(status)),
   });
   const stage = h('div', { class: 'fields' });
-  stage.append(srpQuiz(() => stage.replaceChildren(secret.node), { secret: 'Shamir shares', it: 'them' }));
-  showSecretScreen({ title: 'Shamir shares', backTestid: 'reveal-shares-back', secret, done: refresh },
-    h('p', {}, 'Enough of your shares give full control of every account of this wallet. Anyone who gathers them can take your funds; Keystead will never ask for them.'),
+  stage.append(srpQuiz(() => stage.replaceChildren(secret.node), { secret: t('shares_quiz_secret'), it: t('shares_quiz_it') }));
+  showSecretScreen({ title: t('shares_title'), backTestid: 'reveal-shares-back', secret, done: refresh },
+    h('p', {}, t('shares_warning')),
     stage,
   );
 }

@@ -7,6 +7,7 @@ import { gatedSecret, showSecretScreen } from '../components/secret-view.js';
 import { srpQuiz } from '../components/srp-quiz.js';
 import { backupSheet } from '../components/backup-sheet.js';
 import { phraseHeading } from '../components/phrase-label.js';
+import { t } from '../../shared/i18n.js';
 
 /** Phrase `n`'s first account (public): the sheet's fingerprint. */
 const firstAccount = (status, n = 1) => (status?.accounts ?? []).find((a) => a.type === 'hd' && (a.phrase ?? 1) === n && a.index === 0)?.address ?? null;
@@ -14,7 +15,7 @@ const firstAccount = (status, n = 1) => (status?.accounts ?? []).find((a) => a.t
 /** The numbered words and Print: the sheet is built next to them, only when asked for. */
 function wordsWithSheet(words, fingerprint) {
   const sheet = h('div', { class: 'sheet-holder' });
-  const print = h('button', { type: 'button', testid: 'print-backup' }, 'Print a backup sheet');
+  const print = h('button', { type: 'button', testid: 'print-backup' }, t('srp_print'));
   print.onclick = () => {
     sheet.replaceChildren(backupSheet({ words, fingerprint }));
     window.print();
@@ -22,14 +23,14 @@ function wordsWithSheet(words, fingerprint) {
   return h('div', { class: 'fields' },
     h('ol', { class: 'words', testid: 'srp-words' }, words.map((word, i) => h('li', { testid: `srp-word-${i + 1}` }, word))),
     print,
-    h('p', { class: 'muted small' }, 'Print on a printer you trust, connected to this computer. The sheet is not saved anywhere.'),
+    h('p', { class: 'muted small' }, t('srp_print_note')),
     sheet);
 }
 
 // `params.phrase`: which of the wallet's phrases (from 1; asked by choose-phrase when there are several).
 export function revealSrpScreen({ status, params: { phrase } = {}, refresh }) {
   const secret = gatedSecret({
-    prompt: 'Enter your password to reveal your Secret Recovery Phrase.',
+    prompt: t('srp_prompt'),
     fetch: async (password) => (await call('revealPhrase', { password, phrase })).words,
     display: (words) => wordsWithSheet(words, firstAccount(status, phrase)),
     copyText: (words) => words.join(' '),
@@ -37,9 +38,9 @@ export function revealSrpScreen({ status, params: { phrase } = {}, refresh }) {
   });
   const stage = h('div', { class: 'fields' });
   stage.append(srpQuiz(() => stage.replaceChildren(secret.node)));
-  showSecretScreen({ title: 'Secret Recovery Phrase', backTestid: 'reveal-srp-back', secret, done: refresh },
+  showSecretScreen({ title: t('srp_title'), backTestid: 'reveal-srp-back', secret, done: refresh },
     ...phraseHeading(status, phrase),
-    h('p', {}, 'Your phrase gives full control of every account it created. Anyone who sees it can take your funds; Keystead will never ask for it.'),
+    h('p', {}, t('srp_warning')),
     stage,
   );
 }

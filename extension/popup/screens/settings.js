@@ -12,36 +12,36 @@ import { t } from '../../shared/i18n.js';
 /** A Shamir wallet's backup: reveal its shares (a set made here) and check shares. */
 function sharesSection(set, open) {
   return [
-    h('h2', {}, 'Shamir shares'),
+    h('h2', {}, t('settings_shares_title')),
     set.groups
-      ? h('button', { testid: 'reveal-shares', onclick: open('reveal-shares') }, 'Reveal Shamir shares')
-      : h('p', { class: 'muted small', testid: 'shares-made-elsewhere' }, 'This wallet was restored from shares made elsewhere: Keystead keeps its master secret, not those shares, so it cannot show them. Keep your written shares.'),
-    h('button', { testid: 'check-share', onclick: open('check-share') }, 'Check a share'),
+      ? h('button', { testid: 'reveal-shares', onclick: open('reveal-shares') }, t('settings_reveal_shares'))
+      : h('p', { class: 'muted small', testid: 'shares-made-elsewhere' }, t('settings_shares_made_elsewhere')),
+    h('button', { testid: 'check-share', onclick: open('check-share') }, t('settings_check_share')),
   ];
 }
 
 export function settingsScreen({ status, go, refresh }) {
   const open = (name) => () => go(name);
   show(
-    h('header', {}, h('h1', {}, 'Security & Privacy'), h('button', { testid: 'settings-back', onclick: () => refresh() }, 'Back')),
+    h('header', {}, h('h1', {}, t('settings_title')), h('button', { testid: 'settings-back', onclick: () => refresh() }, t('common_back'))),
     backupHealthPanel(status),
     ...languageSection((next) => go('settings', { status: next })),
     ...(status.shareSet ? sharesSection(status.shareSet, open) : [
-      h('h2', {}, 'Secret Recovery Phrase'),
-      h('button', { testid: 'reveal-srp', onclick: () => openForPhrase(go, status, 'reveal-srp') }, 'Reveal Secret Recovery Phrase'),
-      h('button', { testid: 'verify-backup', onclick: () => openForPhrase(go, status, 'verify-backup') }, 'Verify my backup'),
+      h('h2', {}, t('settings_srp_title')),
+      h('button', { testid: 'reveal-srp', onclick: () => openForPhrase(go, status, 'reveal-srp') }, t('settings_reveal_srp')),
+      h('button', { testid: 'verify-backup', onclick: () => openForPhrase(go, status, 'verify-backup') }, t('settings_verify_backup')),
       h('button', { testid: 'import-another-phrase', onclick: open('import-phrase') }, t('multiphrase_import_button'))]),
-    h('h2', {}, 'Private keys'),
-    h('button', { testid: 'export-private-key', onclick: open('export-key') }, 'Export private key'),
-    h('button', { testid: 'import-private-key', onclick: open('import-key') }, 'Import private key'),
-    h('h2', {}, 'Backup file'),
-    h('button', { testid: 'backup-file-download', onclick: open('backup-file') }, 'Download encrypted backup file'),
-    h('h2', {}, 'Privacy'),
-    h('button', { testid: 'connected-sites', onclick: open('connected-sites') }, 'Connected sites'),
-    h('button', { testid: 'settings-approvals', onclick: open('approvals') }, 'Token approvals'),
+    h('h2', {}, t('settings_keys_title')),
+    h('button', { testid: 'export-private-key', onclick: open('export-key') }, t('settings_export_key')),
+    h('button', { testid: 'import-private-key', onclick: open('import-key') }, t('settings_import_key')),
+    h('h2', {}, t('settings_file_title')),
+    h('button', { testid: 'backup-file-download', onclick: open('backup-file') }, t('settings_download_file')),
+    h('h2', {}, t('settings_privacy_title')),
+    h('button', { testid: 'connected-sites', onclick: open('connected-sites') }, t('settings_connected_sites')),
+    h('button', { testid: 'settings-approvals', onclick: open('approvals') }, t('settings_approvals')),
     phraseGuardSection(),
-    h('h2', {}, 'If your phrase or a key leaked'),
-    h('p', { class: 'small' }, 'Move everything to a new Secret Recovery Phrase in one guided flow.'),
-    h('button', { class: 'danger', testid: 'emergency-move', onclick: open('emergency') }, 'I think my phrase or a key leaked'),
+    h('h2', {}, t('settings_leak_title')),
+    h('p', { class: 'small' }, t('settings_leak_text')),
+    h('button', { class: 'danger', testid: 'emergency-move', onclick: open('emergency') }, t('settings_emergency_move')),
   );
 }

@@ -3,7 +3,7 @@
 // The fields are emptied after every check.
 import { h, show, errorLine, form } from '../ui/dom.js';
 import { call } from '../api.js';
-import { formatDate } from '../ui/format.js';
+import { t, formatDate } from '../../shared/i18n.js';
 import { forgetOnLeave } from '../ui/forget-on-leave.js';
 import { phraseInput } from '../components/phrase-input.js';
 import { phraseHeading } from '../components/phrase-label.js';
@@ -12,9 +12,9 @@ import { phraseHeading } from '../components/phrase-label.js';
 const verifiedAt = (backup, n = 1) => (n === 1 ? backup.phraseVerifiedAt : backup.phrases?.[n]?.verifiedAt);
 
 function verdict({ match, valid, problem, status }, number) {
-  if (match) return { ok: true, text: `It matches: this is your wallet’s Secret Recovery Phrase. Checked ${formatDate(verifiedAt(status.backup, number))}.` };
-  if (!valid) return { ok: false, text: `That is not a valid Secret Recovery Phrase at all (${problem}), so it cannot match. Check each word against your written copy.` };
-  return { ok: false, text: 'That phrase does not match this wallet’s Secret Recovery Phrase. Nothing was recorded. Check your written copy and try again.' };
+  if (match) return { ok: true, text: t('verify_match', { date: formatDate(verifiedAt(status.backup, number)) }) };
+  if (!valid) return { ok: false, text: t('verify_invalid', { problem }) };
+  return { ok: false, text: t('verify_mismatch') };
 }
 
 // `params.phrase`: which of the wallet's phrases (from 1; asked by choose-phrase when there are several).
@@ -22,14 +22,14 @@ export function verifyBackupScreen({ status, params: { phrase: number } = {}, go
   const words = phraseInput('srp-verify-word');
   const error = errorLine();
   const result = h('p', { testid: 'verify-backup-result', role: 'status', hidden: true });
-  const submit = h('button', { class: 'primary', type: 'submit', testid: 'verify-backup-submit' }, 'Check');
+  const submit = h('button', { class: 'primary', type: 'submit', testid: 'verify-backup-submit' }, t('verify_submit'));
   const entry = form({
     submit,
     error,
     work: async () => {
       result.hidden = true;
       const phrase = words.phrase();
-      if (phrase.split(' ').some((w) => !w)) throw new Error('Fill in every word first (or choose the number of words your phrase has).');
+      if (phrase.split(' ').some((w) => !w)) throw new Error(t('verify_fill_every'));
       let answer;
       try {
         answer = await call('verifyBackup', { phrase, number });
@@ -48,9 +48,9 @@ export function verifyBackupScreen({ status, params: { phrase: number } = {}, go
     go('settings', { status: await call('status') });
   };
   show(
-    h('header', {}, h('h1', {}, 'Verify my backup'), h('button', { testid: 'verify-backup-back', onclick: back }, 'Back')),
+    h('header', {}, h('h1', {}, t('verify_title')), h('button', { testid: 'verify-backup-back', onclick: back }, t('common_back'))),
     ...phraseHeading(status, number),
-    h('p', {}, 'Type the Secret Recovery Phrase from your written copy, one word per field (or paste it into the first field). Keystead tells you whether it is this wallet’s phrase; it shows nothing and changes nothing.'),
+    h('p', {}, t('verify_intro')),
     entry,
   );
 }
