@@ -10,13 +10,13 @@ import { passwordGate } from '../components/gate.js';
 const unconfirmed = (shares, backup) => shares.filter(({ group, member }) => !backup?.shares?.[`${group}-${member}`]?.confirmedAt);
 
 export function backupNowScreen({ status, go, refresh }) {
-  const shares = Boolean(status?.shareSet);
+  const shamir = Boolean(status?.shareSet);
   show(
-    h('h1', {}, shares ? t('backup_now_title_shares') : t('backup_now_title_phrase')),
+    h('h1', {}, shamir ? t('backup_now_title_shares') : t('backup_now_title_phrase')),
     passwordGate({
-      prompt: shares ? t('backup_now_prompt_shares') : t('backup_now_prompt_phrase'),
+      prompt: shamir ? t('backup_now_prompt_shares') : t('backup_now_prompt_phrase'),
       work: async (password) => {
-        if (!shares) {
+        if (!shamir) {
           const { words } = await call('revealPhrase', { password });
           go('backup-phrase', { words });
           return;
