@@ -11,8 +11,12 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { privateKeyToAccount } from 'viem/accounts';
 import {
-  PASSWORD, startAnvil, browserPool, popupCall, openPopup, createWallet, readStorage, stopServiceWorker,
+  PASSWORD, startAnvil, browserPool, popupCall, openPopup, createWallet, readStorage, stopServiceWorker, msg,
 } from './harness.mjs';
+
+/** The unlock screen's wait message, in the run's language, for any number of seconds. */
+const WAIT_SHOWN = new RegExp(msg('unlock_wait', { wait: msg('unlock_wait_seconds_other', { count: '\u0000' }) })
+  .replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace('\u0000', '\\d+'));
 
 const KEY = '0x59c6995e998f97a5a0044966f0945389dc9e86dae88c7a8412f4603b6b78690d';
 const IMPORTED = privateKeyToAccount(KEY).address;
@@ -223,7 +227,7 @@ test('a missing vault with a previous copy leads to recovery, not the welcome sc
   const before = (await readStorage(popup)).local;
   await worker.evaluate(() => chrome.storage.local.set({ schemaVersion: 2 }));
   await popup.reload();
-  await popup.getByText('saved by a newer version of Keystead').waitFor();
+  await popup.getByText(msg('recovery_why_newer_schema')).waitFor();
   assert.equal(await popup.getByTestId('recover-previous').count(), 0, 'no "restore the previous copy" across versions');
   const reply = await popupCall(popup, 'recoverPreviousVault');
   assert.equal(reply.error?.code, 'INVALID_ARGUMENT');
@@ -278,13 +282,13 @@ test('repeated wrong passwords bring a growing wait, shown on the unlock screen,
   }
   const wait = popup.getByTestId('unlock-wait');
   await wait.waitFor({ timeout: 10_000 });
-  assert.match(await wait.textContent(), /Wait \d+ seconds/);
+  assert.match(await wait.textContent(), WAIT_SHOWN);
   assert.equal(await popup.getByTestId('unlock-submit').isDisabled(), true);
 
   await stopServiceWorker(browser, popup);
   await popup.reload();
   await wait.waitFor();
-  assert.match(await wait.textContent(), /Wait \d+ seconds/, 'the count survived the worker restart');
+  assert.match(await wait.textContent(), WAIT_SHOWN, 'the count survived the worker restart');
   // Past the screen, straight to the worker, even the right password waits.
   const reply = await popupCall(popup, 'unlock', { password: PASSWORD });
   assert.equal(reply.error?.code, 'UNLOCK_THROTTLED');

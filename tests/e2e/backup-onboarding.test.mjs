@@ -3,7 +3,7 @@
 // backup, word suggestions, and the backup health panel.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { PASSWORD, ANVIL_MNEMONIC, launch, openPopup, readStorage, showPhrase, askedPositions, confirmWords } from './harness.mjs';
+import { PASSWORD, ANVIL_MNEMONIC, launch, openPopup, readStorage, showPhrase, askedPositions, confirmWords, msg } from './harness.mjs';
 
 // Anvil's account 1: any valid key would do, this one is public.
 const IMPORTED_KEY = '0x59c6995e998f97a5a0044966f0945389dc9e86dae88c7a8412f4603b6b78690d';
@@ -55,13 +55,15 @@ test('the strength meter rates "password" weak and the weak password is refused'
   await popup.getByTestId('create-wallet').click();
   await popup.getByTestId('password').fill('password');
   const meter = popup.getByTestId('password-strength');
-  assert.match(await meter.textContent(), /weak.*common password/);
+  const common = msg('password_reason_common');
+  assert.equal(await meter.textContent(), msg('password_strength', { level: msg('password_level_weak'), reason: common }));
   await popup.getByTestId('password-confirm').fill('password');
   await popup.getByTestId('onboarding-next').click();
-  await popup.getByTestId('error').filter({ hasText: 'too easy to guess' }).waitFor();
+  await popup.getByTestId('error').filter({ hasText: msg('password_too_weak', { reason: common }) }).waitFor();
   assert.equal((await readStorage(popup)).local.vault, undefined, 'no wallet was created');
   await popup.getByTestId('password').fill(PASSWORD);
-  assert.match(await meter.textContent(), /strong/);
+  assert.equal(await meter.getAttribute('data-level'), 'strong');
+  assert.ok((await meter.textContent()).startsWith(msg('password_strength', { level: msg('password_level_strong'), reason: '' })));
 });
 
 test('create: the words are not in the page before Show; a wrong word is named and nothing recorded; the right words confirm', async () => {
@@ -204,7 +206,7 @@ test('closed mid-backup, then postponed: the reminder stays across popups; back 
     await page.close(); // closed before confirming
 
     page = await openPopup(other);
-    await page.getByTestId('backup-reminder').filter({ hasText: 'Back up your Secret Recovery Phrase' }).waitFor();
+    await page.getByTestId('backup-reminder').filter({ hasText: msg('backup_reminder_title_phrase') }).waitFor();
     const unconfirmed = (await readStorage(page)).local;
     assert.equal(unconfirmed.backup.phraseConfirmedAt, undefined);
     assert.equal(unconfirmed.backup.postponedAt, undefined);

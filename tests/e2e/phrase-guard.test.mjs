@@ -12,7 +12,7 @@ import assert from 'node:assert/strict';
 import { createHash, randomBytes } from 'node:crypto';
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { startAnvil, launch, createWallet, startSite, openPopup, popupCall } from './harness.mjs';
+import { startAnvil, launch, createWallet, startSite, openPopup, popupCall, msg } from './harness.mjs';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const LIST = readFileSync(path.join(ROOT, 'src/bip39-english.txt'), 'utf8').split('\n').filter(Boolean);
@@ -89,7 +89,7 @@ async function open(pathname) {
   return page;
 }
 
-/** The warning as the user sees it (read through CDP, piercing the closed shadow root). */
+/** The warning as the user sees it (read through CDP, piercing the closed shadow root); `text` is an element's own text. */
 async function warning(page) {
   const cdp = await page.context().newCDPSession(page);
   try {
@@ -98,7 +98,8 @@ async function warning(page) {
     const walk = (node, inShadow) => {
       const attrs = {};
       for (let i = 0; i < (node.attributes ?? []).length; i += 2) attrs[node.attributes[i]] = node.attributes[i + 1];
-      if (attrs['data-testid']?.startsWith('phrase-guard')) found[attrs['data-testid']] = { nodeId: node.nodeId, attrs, inShadow };
+      const text = (node.children ?? []).filter((child) => child.nodeType === 3).map((child) => child.nodeValue).join('');
+      if (attrs['data-testid']?.startsWith('phrase-guard')) found[attrs['data-testid']] = { nodeId: node.nodeId, attrs, inShadow, text };
       for (const child of node.children ?? []) walk(child, inShadow);
       for (const shadow of node.shadowRoots ?? []) {
         if (attrs['data-testid'] === 'phrase-guard-warning') found.shadowRootType = shadow.shadowRootType;
@@ -166,6 +167,8 @@ test('typing a valid phrase into 12 separate fields: warning, nothing reaches th
   const message = await shownMessage(page);
   assert.equal(message.attrs['data-own-phrase'], 'false');
   assert.equal((await warning(page)).shadowRootType, 'closed');
+  assert.equal(message.text, msg('guard_message'), 'the warning speaks the browser\'s language');
+  assert.equal(await page.evaluate(() => document.documentElement.getAttribute('lang')), null, 'the page\'s own <html lang> is left alone');
   await settle(page);
   assert.equal(leaked(words), false, 'the page received the phrase before the user chose');
   assert.deepEqual(await page.evaluate(() => [...document.querySelectorAll('input')].map((f) => f.value)), Array(12).fill(''));

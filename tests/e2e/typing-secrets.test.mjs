@@ -3,7 +3,7 @@
 // spellcheck off; after "word #N is not right" the other words are still there.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startPopup, beginCreate, askedPositions } from './harness.mjs';
+import { startPopup, beginCreate, askedPositions, msg } from './harness.mjs';
 
 let scene, popup;
 
@@ -37,7 +37,10 @@ test('import: each word field has its own switch, which unmasks that word only',
 
   await popup.getByTestId('srp-import-word-3').fill('abandon');
   const toggle = await toggleOf('srp-import-word-3');
+  const name = msg('phrase_word_name', { n: 3 });
+  assert.deepEqual([await toggle.textContent(), await toggle.getAttribute('aria-label')], [msg('masked_show_button'), msg('masked_show', { name })]);
   await toggle.click();
+  assert.deepEqual([await toggle.textContent(), await toggle.getAttribute('aria-label')], [msg('masked_hide_button'), msg('masked_hide', { name })], 'the switch says what it does now');
   assert.equal(await popup.getByTestId('srp-import-word-3').getAttribute('type'), 'text', 'word 3 is shown');
   assert.equal(await toggle.getAttribute('aria-pressed'), 'true');
   const after = await maskedFields();
@@ -57,6 +60,7 @@ test('create: after a wrong word the other confirmation words stay; the wrong on
   for (const p of others) await popup.getByTestId(`srp-confirm-${p}`).fill(words[p - 1]);
   await popup.getByTestId('srp-confirm-submit').click();
   await popup.getByTestId('error').filter({ hasText: `#${first}` }).waitFor();
+  assert.equal(await popup.getByTestId('error').textContent(), msg('phrase_confirm_wrong_one', { words: `#${first}` }));
   for (const p of others) assert.equal(await popup.getByTestId(`srp-confirm-${p}`).inputValue(), words[p - 1], `word #${p} is kept`);
 
   await (await toggleOf(`srp-confirm-${first}`)).click();

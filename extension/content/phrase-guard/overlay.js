@@ -13,6 +13,8 @@ const HOST_STYLE = 'all: initial !important; position: fixed !important; inset: 
   + 'display: block !important; visibility: visible !important; opacity: 1 !important; '
   + 'z-index: 2147483647 !important; pointer-events: auto !important; overflow: auto !important; background: rgba(15, 18, 25, 0.82) !important;';
 
+import { t, around } from './words.js';
+
 const CSS = `
   .box { font: 15px/1.45 system-ui, sans-serif; color: #111; background: #fff; max-width: 460px;
     margin: 6vh auto; padding: 22px 24px; border-radius: 12px; border-top: 6px solid #c62828;
@@ -28,11 +30,6 @@ const CSS = `
   .wait { color: #555; }
 `;
 
-export const MESSAGE = 'This looks like a Secret Recovery Phrase. Keystead, and no real website or support agent, '
-  + 'will ever ask you to type it into a site.';
-const OWN = 'It is the Secret Recovery Phrase of your Keystead wallet. If you already entered it on this '
-  + 'or another site, assume it is stolen: open Keystead now and use the emergency move to move your '
-  + 'funds to a new wallet.';
 
 function el(tag, attrs, ...children) {
   const node = document.createElement(tag);
@@ -61,8 +58,8 @@ export function showWarning(origin, answer, actions) {
   for (const [key, value] of attributes) host.setAttribute(key, value);
   const root = host.attachShadow({ mode: 'closed' });
   const box = el('div', { class: 'box', role: 'alertdialog', 'aria-modal': 'true' },
-    el('h1', {}, 'Keystead: stop before you continue'),
-    el('p', { class: 'wait' }, 'Checking…'));
+    el('h1', {}, t('guard_title')),
+    el('p', { class: 'wait' }, t('guard_checking')));
   root.append(el('style', {}, CSS), box);
   let closed = false;
   // Keep the host in place, unchanged and open while the warning stands.
@@ -93,20 +90,21 @@ export function showWarning(origin, answer, actions) {
     host.remove();
   };
   const render = (own) => {
-    const message = el('p', { 'data-testid': 'phrase-guard-message', 'data-own-phrase': String(own) }, MESSAGE);
-    const disableButton = button('phrase-guard-disable', 'Turn off the phrase guard on this site…', 'quiet', () => {
-      disableButton.replaceWith(el('p', {}, 'Keystead will no longer warn you when a recovery phrase is typed or pasted on ',
-        el('span', { class: 'origin' }, origin), '. You can turn the guard back on in Keystead → Settings.'),
-      button('phrase-guard-disable-confirm', 'Yes, turn it off for this site and continue', '', () => { close(); actions.disable(); }));
+    const message = el('p', { 'data-testid': 'phrase-guard-message', 'data-own-phrase': String(own) }, t('guard_message'));
+    const disableButton = button('phrase-guard-disable', t('guard_disable'), 'quiet', () => {
+      const [before, after] = around('guard_disable_explained', 'origin');
+      disableButton.replaceWith(el('p', {}, before, el('span', { class: 'origin' }, origin), after),
+        button('phrase-guard-disable-confirm', t('guard_disable_confirm'), '', () => { close(); actions.disable(); }));
     });
+    const [siteBefore, siteAfter] = around('guard_site', 'origin');
     box.replaceChildren(
-      el('h1', {}, 'Keystead: stop before you continue'),
+      el('h1', {}, t('guard_title')),
       message,
-      ...(own ? [el('p', { class: 'own', 'data-testid': 'phrase-guard-own' }, OWN)] : []),
-      el('p', {}, 'Site: ', el('span', { class: 'origin' }, origin)),
-      el('p', {}, 'Keystead held it back: this page has not received it.'),
-      button('phrase-guard-leave', 'Leave this site', 'leave', () => { close(); actions.leave(); }),
-      button('phrase-guard-continue', 'I understand the risk, let me continue', '', () => { close(); actions.proceed(); }),
+      ...(own ? [el('p', { class: 'own', 'data-testid': 'phrase-guard-own' }, t('guard_own'))] : []),
+      el('p', {}, siteBefore, el('span', { class: 'origin' }, origin), siteAfter),
+      el('p', {}, t('guard_held_back')),
+      button('phrase-guard-leave', t('guard_leave'), 'leave', () => { close(); actions.leave(); }),
+      button('phrase-guard-continue', t('guard_continue'), '', () => { close(); actions.proceed(); }),
       disableButton,
     );
   };

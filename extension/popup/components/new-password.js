@@ -3,8 +3,12 @@
 import { h, secretInput } from '../ui/dom.js';
 import { rateStrength } from './password-strength.js';
 import { withToggle } from '../ui/masked.js';
+import { t } from '../../shared/i18n.js';
 
 export const MIN_LENGTH = 8;
+
+/** A strength level (password-strength.js LEVELS) in words: password_level_weak, _fair, _good, _strong. */
+const levelName = (level) => t(`password_level_${level}`);
 
 export function newPasswordFields() {
   const password = secretInput({ testid: 'password', id: 'password', minLength: MIN_LENGTH, 'aria-describedby': 'password-strength' });
@@ -14,22 +18,22 @@ export function newPasswordFields() {
     const { level, reason } = rateStrength(password.value, MIN_LENGTH);
     meter.hidden = password.value.length === 0;
     meter.dataset.level = level;
-    meter.textContent = `Strength: ${level} — ${reason}`;
+    meter.textContent = t('password_strength', { level: levelName(level), reason });
   };
   password.addEventListener('input', rate);
   const node = h('div', { class: 'fields' },
-    h('label', { for: 'password' }, 'New password'),
-    withToggle(password, 'the new password'),
+    h('label', { for: 'password' }, t('password_new_label')),
+    withToggle(password, t('masked_name_new_password')),
     meter,
-    h('label', { for: 'password-confirm' }, 'Confirm password'),
-    withToggle(confirm, 'the confirmation'),
-    h('p', { class: 'muted small' }, `At least ${MIN_LENGTH} characters, and not rated weak: a long phrase of unrelated words is easy to remember and hard to guess. It unlocks Keystead on this device only; it cannot recover your wallet.`));
+    h('label', { for: 'password-confirm' }, t('password_confirm_label')),
+    withToggle(confirm, t('masked_name_confirmation')),
+    h('p', { class: 'muted small' }, t('password_rules', { min: MIN_LENGTH })));
   /** The password, or an Error saying what is wrong with it. */
   const value = () => {
-    if (password.value.length < MIN_LENGTH) throw new Error(`The password needs at least ${MIN_LENGTH} characters.`);
+    if (password.value.length < MIN_LENGTH) throw new Error(t('password_too_short', { min: MIN_LENGTH }));
     const { level, reason } = rateStrength(password.value, MIN_LENGTH);
-    if (level === 'weak') throw new Error(`That password is too easy to guess (${reason}). Choose a longer one, or add words, digits or symbols.`);
-    if (password.value !== confirm.value) throw new Error('The two passwords differ. Type the same password twice.');
+    if (level === 'weak') throw new Error(t('password_too_weak', { reason }));
+    if (password.value !== confirm.value) throw new Error(t('password_mismatch'));
     return password.value;
   };
   const clear = () => {

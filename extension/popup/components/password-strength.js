@@ -2,6 +2,7 @@
 // many guesses the password is worth, after discounting what attackers try first — the most
 // common passwords (also with l33t spelling and a number or symbol tacked on), repeated
 // blocks, and runs like "aaaa", "1234", "abcd" or "qwer".
+import { t } from '../../shared/i18n.js';
 
 export const LEVELS = Object.freeze(['weak', 'fair', 'good', 'strong']);
 
@@ -76,21 +77,21 @@ function poolSize(c) {
 function onlyOneKind(c) {
   const kinds = Object.entries(c).filter(([, present]) => present).map(([kind]) => kind);
   if (kinds.length !== 1) return null;
-  return { lower: 'only lower-case letters', upper: 'only upper-case letters', digit: 'only digits', other: 'only symbols' }[kinds[0]];
+  return t(`password_kind_${kinds[0]}`); // password_kind_lower, _upper, _digit, _other
 }
 
-/** `{ level: 'weak'|'fair'|'good'|'strong', reason }` for `password`, with `minLength` the rule. */
+/** `{ level: 'weak'|'fair'|'good'|'strong', reason }` for `password`, with `minLength` the rule; `reason` in words. */
 export function rateStrength(password, minLength) {
-  if (password.length < minLength) return { level: 'weak', reason: `shorter than ${minLength} characters` };
-  if (isCommon(password)) return { level: 'weak', reason: 'one of the most common passwords' };
+  if (password.length < minLength) return { level: 'weak', reason: t('password_reason_short', { min: minLength }) };
+  if (isCommon(password)) return { level: 'weak', reason: t('password_reason_common') };
   const kinds = classes(password);
   const length = effectiveLength(password);
   const bits = length * Math.log2(poolSize(kinds));
   const level = bits >= STRONG_BITS ? 'strong' : bits >= GOOD_BITS ? 'good' : bits >= FAIR_BITS ? 'fair' : 'weak';
-  if (length < password.length / 2) return { level, reason: 'mostly repeats or runs like aaaa, 1234 or qwer' };
+  if (length < password.length / 2) return { level, reason: t('password_reason_runs') };
   const single = onlyOneKind(kinds);
-  if (level === 'strong') return { level, reason: 'long and hard to guess' };
-  if (single) return { level, reason: `${single}; a longer password or other kinds of characters help` };
-  if (password.length < 12) return { level, reason: 'short; every extra character helps most' };
-  return { level, reason: 'a few more characters would make it strong' };
+  if (level === 'strong') return { level, reason: t('password_reason_strong') };
+  if (single) return { level, reason: t('password_reason_one_kind', { kind: single }) };
+  if (password.length < 12) return { level, reason: t('password_reason_short_length') };
+  return { level, reason: t('password_reason_almost') };
 }

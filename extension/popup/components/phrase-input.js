@@ -8,6 +8,7 @@ import { h, secretInput } from '../ui/dom.js';
 import { call } from '../api.js';
 import { withToggle } from '../ui/masked.js';
 import { suggestionBox } from './suggestion-box.js';
+import { t } from '../../shared/i18n.js';
 
 export const WORD_COUNTS = [12, 15, 18, 21, 24];
 
@@ -24,7 +25,7 @@ export function phraseInput(testidPrefix = 'srp-import-word') {
   const grid = h('div', { class: 'word-grid' });
   const box = suggestionBox({ isField: (el) => inputs.includes(el), hide });
   const count = h('select', { testid: 'srp-word-count', onchange: () => build(Number(count.value)) },
-    WORD_COUNTS.map((n) => h('option', { value: String(n) }, `${n} words`)));
+    WORD_COUNTS.map((n) => h('option', { value: String(n) }, t('phrase_word_count_option', { count: n }))));
 
   const typed = (input) => input.value.trim().toLowerCase();
 
@@ -90,7 +91,7 @@ export function phraseInput(testidPrefix = 'srp-import-word') {
     hide();
     inputs = Array.from({ length: n }, (_, i) => secretInput({
       testid: `${testidPrefix}-${i + 1}`,
-      'aria-label': `Word ${i + 1}`,
+      'aria-label': t('phrase_word_label', { n: i + 1 }),
       onpaste: (event) => spread(event, i),
       oninput: () => {
         mark(inputs[i], true);
@@ -102,12 +103,12 @@ export function phraseInput(testidPrefix = 'srp-import-word') {
         check(inputs[i]);
       },
     }));
-    grid.replaceChildren(...inputs.map((input, i) => h('label', { class: 'word' }, h('span', {}, `${i + 1}.`), withToggle(input, `word ${i + 1}`))));
+    grid.replaceChildren(...inputs.map((input, i) => h('label', { class: 'word' }, h('span', {}, `${i + 1}.`), withToggle(input, t('phrase_word_name', { n: i + 1 })))));
   }
   build(WORD_COUNTS[0]);
 
   return {
-    node: h('div', {}, h('label', {}, 'Number of words ', count), grid, box),
+    node: h('div', {}, h('label', {}, `${t('phrase_word_count')} `, count), grid, box),
     phrase: () => inputs.map(typed).join(' '),
     clear: () => {
       hide();

@@ -5,6 +5,7 @@ import { h, show, errorLine, busy } from '../ui/dom.js';
 import { passwordGate } from './gate.js';
 import { holdButton } from '../ui/hold.js';
 import { copySecret, CLEAR_SECONDS } from '../ui/clipboard.js';
+import { t } from '../../shared/i18n.js';
 
 /**
  * `fetch(password)` asks the worker for the secret (a wrong password throws and changes
@@ -15,8 +16,8 @@ export function gatedSecret({ prompt, fetch, display, copyText, copyTestid, onOp
   let secret = null;
   const area = h('div', { class: 'secret' });
   const error = errorLine('copy-error');
-  const copied = h('p', { class: 'muted small', hidden: true }, `Copied. Keystead clears the clipboard in ${CLEAR_SECONDS} seconds, even if you close this window.`);
-  const copy = h('button', { type: 'button', testid: copyTestid }, 'Copy to clipboard');
+  const copied = h('p', { class: 'muted small', hidden: true }, t('reveal_copied', { seconds: CLEAR_SECONDS }));
+  const copy = h('button', { type: 'button', testid: copyTestid }, t('reveal_copy'));
   copy.onclick = () => busy(copy, error, async () => {
     await copySecret(copyText(secret));
     copied.hidden = false;
@@ -27,12 +28,12 @@ export function gatedSecret({ prompt, fetch, display, copyText, copyTestid, onOp
     work: async (password) => {
       secret = await fetch(password);
       onOpened?.();
-      area.replaceChildren(h('p', {}, 'Make sure nobody can see your screen, then press and hold the button.'), hold);
+      area.replaceChildren(h('p', {}, t('reveal_hold_note')), hold);
     },
   }));
   const clear = () => {
     secret = null;
-    area.replaceChildren(h('p', { class: 'muted' }, 'Hidden because you left this screen. Go back and start again to see it.'));
+    area.replaceChildren(h('p', { class: 'muted' }, t('reveal_hidden_left')));
   };
   return { node: area, clear };
 }
@@ -62,5 +63,5 @@ export function showSecretScreen({ title, backTestid, secret, done }, ...body) {
     leave();
     done();
   };
-  show(h('header', {}, h('h1', {}, title), h('button', { testid: backTestid, onclick: back }, 'Back')), ...body);
+  show(h('header', {}, h('h1', {}, title), h('button', { testid: backTestid, onclick: back }, t('common_back'))), ...body);
 }

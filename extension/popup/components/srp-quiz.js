@@ -1,23 +1,27 @@
 // The self-custody quiz before the phrase is revealed: two questions, each answered right
 // before the next. A wrong answer says why and leaves the question open for another try.
 import { h } from '../ui/dom.js';
+import { t } from '../../shared/i18n.js';
 
-/** The questions about `secret` (what is revealed: "Secret Recovery Phrase", "shares"). */
+/**
+ * The questions about `secret` (what is revealed, as a sentence names it: "Secret Recovery
+ * Phrase", "Shamir shares"), with `it` the pronoun for it; both in the current language.
+ */
 const questions = (secret, it) => [
   {
-    question: `If you lose your ${secret}, who can recover ${it} for you?`,
+    question: t('quiz_q1', { secret, it }),
     answers: [
-      { text: 'Nobody', right: true },
-      { text: 'Keystead support', why: `No: Keystead never sees or stores your ${secret}, so nobody at Keystead can recover ${it}. Lose ${it} and the wallet is gone for good.` },
-      { text: 'Your browser, from its saved passwords', why: `No: Keystead keeps your ${secret} out of the browser’s saved data on purpose. Only your own written copy can bring ${it} back.` },
+      { text: t('quiz_q1_right'), right: true },
+      { text: t('quiz_q1_support'), why: t('quiz_q1_support_why', { secret, it }) },
+      { text: t('quiz_q1_browser'), why: t('quiz_q1_browser_why', { secret, it }) },
     ],
   },
   {
-    question: `Someone claiming to be Keystead support asks for your ${secret}. You…`,
+    question: t('quiz_q2', { secret }),
     answers: [
-      { text: 'refuse: it is a scam', right: true },
-      { text: 'give it to them, so they can fix your wallet', why: `No: anyone with your ${secret} can take all your funds. Keystead support never asks for ${it} — whoever does is stealing.` },
-      { text: 'send it only if they prove who they are', why: `No: no proof makes it safe. Nobody, Keystead included, ever needs your ${secret}; sharing ${it} hands over your funds.` },
+      { text: t('quiz_q2_right'), right: true },
+      { text: t('quiz_q2_give'), why: t('quiz_q2_give_why', { secret, it }) },
+      { text: t('quiz_q2_proof'), why: t('quiz_q2_proof_why', { secret, it }) },
     ],
   },
 ];
@@ -34,9 +38,10 @@ function shuffled(items) {
 
 /**
  * The quiz as a node; `onPassed()` runs once both questions were answered right. `secret` names
- * what is about to be shown (`it` refers to it).
+ * what is about to be shown (`it` refers to it), in the current language; by default the
+ * Secret Recovery Phrase.
  */
-export function srpQuiz(onPassed, { secret = 'Secret Recovery Phrase', it = 'it' } = {}) {
+export function srpQuiz(onPassed, { secret = t('quiz_secret_phrase'), it = t('quiz_it_phrase') } = {}) {
   const QUESTIONS = questions(secret, it);
   const node = h('section', { class: 'card quiz', testid: 'srp-quiz' });
   const ask = (n) => {
@@ -51,13 +56,13 @@ export function srpQuiz(onPassed, { secret = 'Secret Recovery Phrase', it = 'it'
       testid: answer.right ? 'srp-quiz-answer-correct' : 'srp-quiz-answer-wrong',
       onclick: () => {
         if (answer.right) return ask(n + 1);
-        why.textContent = `${answer.why} Try again.`;
+        why.textContent = t('quiz_explanation', { why: answer.why });
         why.hidden = false;
         return undefined;
       },
     }, answer.text));
     node.replaceChildren(
-      h('p', { class: 'muted small' }, `Question ${n + 1} of ${QUESTIONS.length}`),
+      h('p', { class: 'muted small' }, t('quiz_progress', { n: n + 1, total: QUESTIONS.length })),
       h('p', { testid: 'srp-quiz-question' }, question),
       h('div', { class: 'fields' }, buttons),
       why,

@@ -4,6 +4,7 @@
 // check would be an oracle for the secret (see background/popup/backup.js).
 import { h, secretInput, errorLine, form } from '../ui/dom.js';
 import { withToggle } from '../ui/masked.js';
+import { t, tn, locale } from '../../shared/i18n.js';
 
 /** How many words the check asks for. */
 export const ASKED = 3;
@@ -34,7 +35,7 @@ export function wordConfirmForm({ words, testid, submitTestid, confirmed }) {
   const inputs = positions.map((p) => secretInput({ testid: `${testid}-${p}`, id: `${testid}-${p}` }));
   const clear = () => inputs.forEach((input) => { input.value = ''; });
   const error = errorLine();
-  const submit = h('button', { class: 'primary', type: 'submit', testid: submitTestid }, 'Confirm');
+  const submit = h('button', { class: 'primary', type: 'submit', testid: submitTestid }, t('phrase_confirm_submit'));
   const node = form({
     submit,
     error,
@@ -47,14 +48,13 @@ export function wordConfirmForm({ words, testid, submitTestid, confirmed }) {
         if (bad) input.value = '';
       });
       if (wrong.length > 0) {
-        const names = wrong.map((p) => `#${p}`);
-        const which = names.length === 1 ? `Word ${names[0]} is` : `Words ${names.slice(0, -1).join(', ')} and ${names.at(-1)} are`;
-        throw new Error(`${which} not right. Check your written copy and type ${names.length === 1 ? 'it' : 'them'} again.`);
+        const names = new Intl.ListFormat(locale(), { type: 'conjunction' }).format(wrong.map((p) => `#${p}`));
+        throw new Error(tn('phrase_confirm_wrong', wrong.length, { words: names }));
       }
       await confirmed();
       clear();
     },
-  }, positions.flatMap((p, i) => [h('label', { for: `${testid}-${p}` }, `Word #${p}`), withToggle(inputs[i], `word #${p}`)]), error, submit);
+  }, positions.flatMap((p, i) => [h('label', { for: `${testid}-${p}` }, t('phrase_confirm_label', { n: p })), withToggle(inputs[i], t('phrase_confirm_name', { n: p }))]), error, submit);
   return { node, clear };
 }
 
@@ -65,9 +65,9 @@ export function wordConfirmForm({ words, testid, submitTestid, confirmed }) {
  * Returns the placeholder and the Show button.
  */
 export function hiddenWords({ words, prefix, label, shown }) {
-  const list = h('div', { class: 'words hidden-words', testid: `${prefix}-hidden`, 'aria-label': `${label}, hidden` },
-    h('p', { class: 'muted' }, 'Make sure nobody can see your screen, then show the words.'));
-  const reveal = h('button', { testid: `${prefix}-show` }, 'Show the words');
+  const list = h('div', { class: 'words hidden-words', testid: `${prefix}-hidden`, 'aria-label': t('phrase_hidden_label', { label }) },
+    h('p', { class: 'muted' }, t('phrase_hidden_note')));
+  const reveal = h('button', { testid: `${prefix}-show` }, t('phrase_show'));
   reveal.onclick = () => {
     list.replaceWith(h('ol', { class: 'words', testid: `${prefix}-words` }, words.map((word, i) => h('li', { testid: `${prefix}-word-${i + 1}` }, word))));
     reveal.remove();

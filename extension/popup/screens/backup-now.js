@@ -3,19 +3,20 @@
 // confirmed, each with its confirmation (backup-shares.js).
 import { h, show } from '../ui/dom.js';
 import { call } from '../api.js';
+import { t } from '../../shared/i18n.js';
 import { passwordGate } from '../components/gate.js';
 
 /** The shares of `shares` whose confirmation `backup` does not record yet. */
 const unconfirmed = (shares, backup) => shares.filter(({ group, member }) => !backup?.shares?.[`${group}-${member}`]?.confirmedAt);
 
 export function backupNowScreen({ status, go, refresh }) {
-  const secret = status?.shareSet ? 'Shamir shares' : 'Secret Recovery Phrase';
+  const shamir = Boolean(status?.shareSet);
   show(
-    h('h1', {}, `Back up your ${secret}`),
+    h('h1', {}, shamir ? t('backup_now_title_shares') : t('backup_now_title_phrase')),
     passwordGate({
-      prompt: `Enter your password to see your ${secret}.`,
+      prompt: shamir ? t('backup_now_prompt_shares') : t('backup_now_prompt_phrase'),
       work: async (password) => {
-        if (!status?.shareSet) {
+        if (!shamir) {
           const { words } = await call('revealPhrase', { password });
           go('backup-phrase', { words });
           return;
@@ -24,6 +25,6 @@ export function backupNowScreen({ status, go, refresh }) {
         go('backup-shares', { shares: unconfirmed(shares, status.backup), set });
       },
     }),
-    h('button', { testid: 'backup-now-cancel', onclick: () => refresh() }, 'Cancel'),
+    h('button', { testid: 'backup-now-cancel', onclick: () => refresh() }, t('common_cancel')),
   );
 }

@@ -7,6 +7,7 @@
 // phrase screen is left, and the array is emptied when the flow ends or the page goes away.
 import { h, show, errorLine, busy } from '../ui/dom.js';
 import { call } from '../api.js';
+import { t } from '../../shared/i18n.js';
 import { wordConfirmForm, hiddenWords } from '../components/word-confirm.js';
 import { backupFlow } from '../components/backup-flow.js';
 
@@ -23,19 +24,19 @@ export function backupPhraseScreen({ params: { words, emergency = false }, refre
 }
 
 function phraseScreen(words, finish, emergency) {
-  const next = h('button', { class: 'primary', testid: 'onboarding-next', disabled: true }, 'I wrote it down');
-  const [list, reveal] = hiddenWords({ words, prefix: 'srp', label: 'Secret Recovery Phrase', shown: () => { next.disabled = false; } });
+  const next = h('button', { class: 'primary', testid: 'onboarding-next', disabled: true }, t('backup_phrase_wrote_it'));
+  const [list, reveal] = hiddenWords({ words, prefix: 'srp', label: t('backup_phrase_label'), shown: () => { next.disabled = false; } });
   next.onclick = () => confirmScreen(words, finish, emergency);
   const error = errorLine();
-  const later = h('button', { testid: 'srp-backup-later', hidden: emergency }, 'Remind me later');
+  const later = h('button', { testid: 'srp-backup-later', hidden: emergency }, t('backup_phrase_later'));
   later.onclick = () => busy(later, error, async () => finish(await call('postponeBackup')));
   show(
-    h('h1', {}, 'Your Secret Recovery Phrase'),
-    h('p', {}, `These ${words.length} words are the master key to your wallet: every account of it can be rebuilt from them, on any device.`),
-    h('p', {}, 'Write them down on paper, in order, and keep them somewhere safe and offline. Nobody — Keystead included — can recover them for you if they are lost.'),
-    h('p', { class: 'warning' }, 'Anyone who has these words owns your funds. Never type them into a website or share them with anyone.'),
+    h('h1', {}, t('backup_phrase_title')),
+    h('p', {}, t('backup_phrase_master_key', { count: words.length })),
+    h('p', {}, t('backup_phrase_write_down')),
+    h('p', { class: 'warning' }, t('backup_phrase_warning')),
     list, reveal, next,
-    h('p', { class: 'muted small' }, 'Not now? Keystead will keep reminding you until the phrase is backed up.'),
+    h('p', { class: 'muted small' }, t('backup_phrase_not_now')),
     later, error,
   );
 }
@@ -48,10 +49,10 @@ function confirmScreen(words, finish, emergency) {
       check.clear();
       phraseScreen(words, finish, emergency);
     },
-  }, 'See the words again');
+  }, t('backup_phrase_see_again'));
   show(
-    h('h1', {}, 'Confirm your backup'),
-    h('p', {}, 'Type these words from your written copy, to be sure it is complete and readable.'),
+    h('h1', {}, t('backup_phrase_confirm_title')),
+    h('p', {}, t('backup_phrase_confirm_intro')),
     check.node, back,
   );
 }

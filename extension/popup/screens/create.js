@@ -2,12 +2,13 @@
 // (backup-phrase.js).
 import { h, show, errorLine, form } from '../ui/dom.js';
 import { call } from '../api.js';
+import { t } from '../../shared/i18n.js';
 import { newPasswordFields } from '../components/new-password.js';
 
 export function createScreen({ go }) {
   const fields = newPasswordFields();
   const error = errorLine();
-  const next = h('button', { class: 'primary', testid: 'onboarding-next', type: 'submit' }, 'Create wallet');
+  const next = h('button', { class: 'primary', testid: 'onboarding-next', type: 'submit' }, t('create_submit'));
   const entry = form({
     submit: next,
     error,
@@ -21,5 +22,5 @@ export function createScreen({ go }) {
       go('backup-phrase', { words });
     },
   }, fields.node, error, next);
-  show(h('h1', {}, 'Create a password'), entry);
+  show(h('h1', {}, t('create_title')), entry);
 }

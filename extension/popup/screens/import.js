@@ -3,6 +3,7 @@
 // is there (the recovery screen, the "forgot password" warning).
 import { h, show, errorLine, form } from '../ui/dom.js';
 import { call } from '../api.js';
+import { t, tn } from '../../shared/i18n.js';
 import { newPasswordFields } from '../components/new-password.js';
 import { phraseInput } from '../components/phrase-input.js';
 
@@ -10,7 +11,7 @@ export function importScreen({ params: { replace = false }, refresh }) {
   const words = phraseInput();
   const fields = newPasswordFields();
   const error = errorLine();
-  const next = h('button', { class: 'primary', testid: 'onboarding-next', type: 'submit' }, 'Import wallet');
+  const next = h('button', { class: 'primary', testid: 'onboarding-next', type: 'submit' }, t('import_submit'));
   const entry = form({
     submit: next,
     error,
@@ -25,10 +26,10 @@ export function importScreen({ params: { replace = false }, refresh }) {
   }, words.node, fields.node, error, next);
   window.addEventListener('pagehide', () => words.clear(), { once: true });
   show(
-    h('h1', {}, replace ? 'Replace with a wallet from its phrase' : 'Import a wallet'),
-    h('p', {}, 'Type your Secret Recovery Phrase (12, 15, 18, 21 or 24 words), one word per field, or paste it into the first field. Keystead then looks on the selected network for the accounts you used.'),
+    h('h1', {}, replace ? t('import_title_replace') : t('import_title')),
+    h('p', {}, t('import_intro')),
     entry,
-    h('button', { type: 'button', testid: 'import-back', onclick: () => { words.clear(); fields.clear(); refresh(); } }, 'Cancel'),
+    h('button', { type: 'button', testid: 'import-back', onclick: () => { words.clear(); fields.clear(); refresh(); } }, t('common_cancel')),
   );
 }
 
@@ -36,10 +37,9 @@ export function importScreen({ params: { replace = false }, refresh }) {
 function discoveryNote(status, done) {
   const { count, network } = status.discovery;
   show(
-    h('h1', {}, 'Wallet restored'),
+    h('h1', {}, t('import_restored_title')),
     h('p', { testid: 'discovery-note', role: 'status' },
-      `Keystead could not reach ${network} to check which accounts of this phrase you used, so it restored ${count === 1 ? 'the first account only' : `the first ${count} accounts`}. `
-      + 'If you used more, add them with “Add account” on the home screen: they come back in the same order. Switching to a reachable network shows their balances.'),
-    h('button', { class: 'primary', testid: 'discovery-continue', onclick: () => done(status) }, 'Continue'),
+      tn('import_discovery_note', count, { network })),
+    h('button', { class: 'primary', testid: 'discovery-continue', onclick: () => done(status) }, t('common_continue')),
   );
 }

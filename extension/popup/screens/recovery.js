@@ -2,32 +2,35 @@
 // restores the previous copy of the vault, or imports from the Secret Recovery Phrase.
 import { h, show, errorLine, busy } from '../ui/dom.js';
 import { call } from '../api.js';
+import { t } from '../../shared/i18n.js';
 
+// The problem → the message keys saying what happened and, without a previous copy, why there
+// is none (looked up when drawn, in the language of the moment).
 const WHY = {
-  'corrupt-vault': 'Keystead’s stored wallet is damaged and cannot be read.',
-  'missing-vault': 'Keystead’s stored wallet is missing, but its previous copy is still here.',
-  'newer-schema': 'This wallet was saved by a newer version of Keystead. Update Keystead to open it.',
-  'unknown-schema': 'Keystead’s stored data has a format it does not recognise.',
+  'corrupt-vault': 'recovery_why_corrupt_vault',
+  'missing-vault': 'recovery_why_missing_vault',
+  'newer-schema': 'recovery_why_newer_schema',
+  'unknown-schema': 'recovery_why_unknown_schema',
 };
 
 const NO_COPY = {
-  'newer-schema': 'Its earlier copy is kept as it is: only the newer Keystead can open it.',
-  'unknown-schema': 'Its earlier copy is kept as it is: only the Keystead version that saved it can open it.',
+  'newer-schema': 'recovery_no_copy_newer_schema',
+  'unknown-schema': 'recovery_no_copy_unknown_schema',
 };
 
 export function recoveryScreen({ status, go, refresh }) {
   const error = errorLine();
-  const previous = h('button', { class: 'primary', testid: 'recover-previous' }, 'Restore the previous copy');
+  const previous = h('button', { class: 'primary', testid: 'recover-previous' }, t('recovery_previous'));
   previous.onclick = () => busy(previous, error, async () => {
     await call('recoverPreviousVault');
     refresh();
   });
   show(
-    h('h1', {}, 'Your wallet needs recovery'),
-    h('p', {}, WHY[status.problem] ?? 'Keystead’s stored data cannot be used.'),
-    h('p', {}, 'Nothing has been deleted. Choose how to recover:'),
-    status.hasPreviousCopy ? previous : h('p', { class: 'muted' }, NO_COPY[status.problem] ?? 'There is no earlier copy of the wallet to restore.'),
-    h('button', { testid: 'import-wallet', onclick: () => go('import', { replace: true }) }, 'Import using Secret Recovery Phrase'),
+    h('h1', {}, t('recovery_title')),
+    h('p', {}, t(WHY[status.problem] ?? 'recovery_why_unusable')),
+    h('p', {}, t('recovery_nothing_deleted')),
+    status.hasPreviousCopy ? previous : h('p', { class: 'muted' }, t(NO_COPY[status.problem] ?? 'recovery_no_copy')),
+    h('button', { testid: 'import-wallet', onclick: () => go('import', { replace: true }) }, t('recovery_import')),
     error,
   );
 }

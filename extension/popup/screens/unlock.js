@@ -2,6 +2,7 @@
 import { h, show, errorLine, busy, secretInput } from '../ui/dom.js';
 import { withToggle } from '../ui/masked.js';
 import { call } from '../api.js';
+import { t } from '../../shared/i18n.js';
 import { waitText } from '../../shared/wait-text.js';
 
 /**
@@ -14,8 +15,8 @@ export function unlockForm(ctx) {
   const password = secretInput({ testid: 'unlock-password', id: 'unlock-password' });
   const error = errorLine('unlock-error');
   const wait = h('p', { class: 'muted', testid: 'unlock-wait', role: 'status', hidden: true });
-  const submit = h('button', { class: 'primary', testid: 'unlock-submit', type: 'submit' }, 'Unlock');
-  const previous = h('button', { testid: 'unlock-previous', type: 'button', hidden: true }, 'Open the previous copy');
+  const submit = h('button', { class: 'primary', testid: 'unlock-submit', type: 'submit' }, t('unlock_submit'));
+  const previous = h('button', { testid: 'unlock-previous', type: 'button', hidden: true }, t('unlock_previous'));
   let timer = null;
 
   const countDown = (seconds) => {
@@ -28,7 +29,7 @@ export function unlockForm(ctx) {
         submit.disabled = false;
         return;
       }
-      wait.textContent = `Too many wrong passwords. Wait ${waitText(left)} before the next try.`;
+      wait.textContent = t('unlock_wait', { wait: waitText(left) });
       wait.hidden = false;
       submit.disabled = true;
       left -= 1;
@@ -64,13 +65,13 @@ export function unlockForm(ctx) {
       event.preventDefault();
       busy(submit, error, attempt).then(refreshWait);
     },
-  }, h('label', { for: 'unlock-password' }, 'Password'), withToggle(password, 'the password'), error, previous, wait, submit);
+  }, h('label', { for: 'unlock-password' }, t('password_label')), withToggle(password, t('masked_name_password')), error, previous, wait, submit);
 }
 
 export function unlockScreen(ctx) {
   show(
-    h('h1', {}, 'Unlock Keystead'),
+    h('h1', {}, t('unlock_title')),
     unlockForm(ctx),
-    h('button', { testid: 'forgot-password', onclick: () => ctx.go('replace-warning') }, 'Forgot password? Restore from your Secret Recovery Phrase'),
+    h('button', { testid: 'forgot-password', onclick: () => ctx.go('replace-warning') }, t('unlock_forgot')),
   );
 }

@@ -3,16 +3,17 @@
 // (`params.site`: a site asked to connect before any wallet existed) it says so; the site gets
 // its answer once the wallet exists.
 import { h, show } from '../ui/dom.js';
+import { t } from '../../shared/i18n.js';
 
 export function welcomeScreen({ go, params = {} }) {
   show(
-    h('h1', {}, 'Welcome to Keystead'),
-    params.site ? h('p', { testid: 'onboarding-for-site' }, `${params.site} asks to connect to a wallet. Create or import one first; then choose which accounts the site sees.`) : null,
-    h('p', {}, 'Your keys stay on this device, inside Keystead’s WebAssembly core.'),
-    h('button', { class: 'primary', testid: 'create-wallet', onclick: () => go('create') }, 'Create a new wallet'),
-    h('button', { testid: 'create-shamir', onclick: () => go('create-shamir') }, 'Create a new wallet with Shamir shares'),
-    h('button', { testid: 'import-wallet', onclick: () => go('import') }, 'Import using Secret Recovery Phrase'),
-    h('button', { testid: 'restore-shares', onclick: () => go('restore-shares') }, 'Restore from Shamir shares'),
-    h('button', { testid: 'restore-file', onclick: () => go('restore-file') }, 'Restore from a backup file'),
+    h('h1', {}, t('welcome_title')),
+    params.site ? h('p', { testid: 'onboarding-for-site' }, t('welcome_for_site', { site: params.site })) : null,
+    h('p', {}, t('welcome_keys_stay')),
+    h('button', { class: 'primary', testid: 'create-wallet', onclick: () => go('create') }, t('welcome_create')),
+    h('button', { testid: 'create-shamir', onclick: () => go('create-shamir') }, t('welcome_create_shamir')),
+    h('button', { testid: 'import-wallet', onclick: () => go('import') }, t('welcome_import')),
+    h('button', { testid: 'restore-shares', onclick: () => go('restore-shares') }, t('welcome_restore_shares')),
+    h('button', { testid: 'restore-file', onclick: () => go('restore-file') }, t('welcome_restore_file')),
   );
 }

@@ -3,10 +3,11 @@
 import { call } from '../api.js';
 import { CLEAR_SECONDS } from '../../shared/clipboard.js';
 import { copyText } from './copy-text.js';
+import { t } from '../../shared/i18n.js';
 
 export { CLEAR_SECONDS };
 
 export async function copySecret(text) {
-  await copyText(text, 'Click Copy again, or write it down by hand.');
+  await copyText(text, t('clipboard_retry'));
   await call('scheduleClipboardClear');
 }

@@ -2,12 +2,13 @@
 // (pointer or Space/Enter). Letting go earlier cancels. Used before showing a secret, so a
 // stray click or a script-driven click cannot reveal it.
 import { h } from './dom.js';
+import { t, formatNumber } from '../../shared/i18n.js';
 
 export const HOLD_MS = 2000;
 
-export function holdButton({ testid = 'hold-to-reveal', label = 'Hold to reveal', ms = HOLD_MS, onHeld }) {
+export function holdButton({ testid = 'hold-to-reveal', label = t('hold_label'), ms = HOLD_MS, onHeld }) {
   let timer = null;
-  const button = h('button', { type: 'button', class: 'hold', testid, 'aria-label': `${label} (press and hold for ${ms / 1000} seconds)` }, label);
+  const button = h('button', { type: 'button', class: 'hold', testid, 'aria-label': t('hold_aria', { label, seconds: formatNumber(ms / 1000) }) }, label);
   button.style.setProperty('--hold-ms', `${ms}ms`);
   const start = (event) => {
     if (timer !== null || button.disabled) return;
