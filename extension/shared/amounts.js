@@ -6,28 +6,35 @@ import { argument } from './wallet-errors.js';
 
 const DECIMAL = /^(\d*)(?:\.(\d*))?$/;
 
+/** An INVALID_ARGUMENT error with its English `message` and the catalog's `key` and `params`. */
+const refusal = (message, key, params = {}) => Object.assign(argument(message), { key, params });
+
 /**
  * `text` ("1", "0.25", ".5", "1.") in units of `symbol` with `decimals` decimals, as a bigint of
- * the smallest unit. Refuses (INVALID_ARGUMENT saying what to type) anything else: an empty
- * field, signs, exponents, thousands separators, a comma as the decimal point, more decimals
- * than the asset has, and zero.
+ * the smallest unit. Refuses (INVALID_ARGUMENT saying what to type, with the catalog's `key`
+ * and `params` of the same message) anything else: an empty field, signs, exponents, thousands
+ * separators, a comma as the decimal point, more decimals than the asset has, and zero. What a
+ * person typed in their language's notation goes through i18n's normalizeAmount first.
  */
 export function parseAmount(text, decimals, symbol) {
   const typed = typeof text === 'string' ? text.trim() : '';
-  if (typed === '') throw argument(`Enter the amount of ${symbol} to send.`);
+  if (typed === '') throw refusal(`Enter the amount of ${symbol} to send.`, 'amount_error_empty', { symbol });
   const match = DECIMAL.exec(typed);
   if (!match || (match[1] === '' && (match[2] ?? '') === '')) {
-    const hint = /^\d+,\d+$/.test(typed) ? 'Use a point for the decimals and no thousands separator, e.g. 1000.5.' : 'Type digits, with a point for the decimals, e.g. 0.5.';
-    throw argument(`“${typed.slice(0, 40)}” is not an amount. ${hint}`);
+    const grouped = /^\d+,\d+$/.test(typed) || /\..*\./.test(typed);
+    const hint = grouped ? 'Use a point for the decimals and no thousands separator, e.g. 1000.5.' : 'Type digits, with a point for the decimals, e.g. 0.5.';
+    const shown = typed.slice(0, 40);
+    throw refusal(`“${shown}” is not an amount. ${hint}`, grouped ? 'amount_error_grouped' : 'amount_error_not_amount', { typed: shown });
   }
   const [, whole, fraction = ''] = match;
   if (fraction.length > decimals) {
-    throw argument(decimals === 0
-      ? `${symbol} has no decimals: send a whole number.`
-      : `${symbol} has ${decimals} decimals, and ${typed} has ${fraction.length}. Keep at most ${decimals} digits after the point.`);
+    throw decimals === 0
+      ? refusal(`${symbol} has no decimals: send a whole number.`, 'amount_error_no_decimals', { symbol })
+      : refusal(`${symbol} has ${decimals} decimals, and ${typed} has ${fraction.length}. Keep at most ${decimals} digits after the point.`,
+        'amount_error_too_many_decimals', { symbol, decimals, typed, count: fraction.length });
   }
   const value = BigInt(whole || '0') * 10n ** BigInt(decimals) + BigInt(fraction.padEnd(decimals, '0') || '0');
-  if (value === 0n) throw argument('Enter an amount greater than 0.');
+  if (value === 0n) throw refusal('Enter an amount greater than 0.', 'amount_error_zero');
   return value;
 }
 

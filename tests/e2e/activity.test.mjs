@@ -13,7 +13,7 @@ import path from 'node:path';
 import { encodeFunctionData, formatEther, parseEther, getAddress, bytesToHex } from 'viem';
 import { mnemonicToAccount } from 'viem/accounts';
 import {
-  PASSWORD, startScene, launch, createWallet, answerApproval, popupCall, readStorage, stopServiceWorker,
+  LANG, msg, PASSWORD, startScene, launch, createWallet, answerApproval, popupCall, readStorage, stopServiceWorker,
 } from './harness.mjs';
 import { deployToken, ERC20_ABI } from './erc20.mjs';
 
@@ -60,9 +60,12 @@ async function nextNonce() {
 const item = (hash, page = popup) => page.locator(`[data-testid=activity-item][data-hash="${hash}"]`);
 const waitStatus = (hash, status, page = popup) => page.locator(`[data-testid=activity-item][data-hash="${hash}"][data-status=${status}]`).waitFor({ timeout: 30_000 });
 
+/** An amount below 1000 (no thousands separator) with the run's language's decimal mark: 0,01 in Dutch. */
+const local = (decimal) => (LANG === 'nl' ? decimal.replace('.', ',') : decimal);
+
 async function feeText(hash) {
   const receipt = await rpc('eth_getTransactionReceipt', [hash]);
-  return `Fee ${formatEther(BigInt(receipt.gasUsed) * BigInt(receipt.effectiveGasPrice))} ETH`;
+  return msg('activity_fee_paid', { amount: `${local(formatEther(BigInt(receipt.gasUsed) * BigInt(receipt.effectiveGasPrice)))} ETH` });
 }
 
 test('a dApp transaction appears pending, then confirmed with the fee its receipt says', async () => {
@@ -72,15 +75,15 @@ test('a dApp transaction appears pending, then confirmed with the fee its receip
     await openActivity();
     await waitStatus(hash, 'pending');
     const pending = item(hash);
-    assert.equal(await pending.getByTestId('activity-amount').textContent(), '0.01 ETH');
+    assert.equal(await pending.getByTestId('activity-amount').textContent(), `${local('0.01')} ETH`);
     assert.equal(await pending.getByTestId('activity-recipient').getAttribute('title'), R1);
-    assert.match(await pending.getByTestId('activity-fee').textContent(), /^Fee at most /);
-    assert.equal(await pending.getByTestId('activity-status').textContent(), 'Pending');
+    assert.ok((await pending.getByTestId('activity-fee').textContent()).startsWith(msg('activity_fee_at_most', { amount: '' })));
+    assert.equal(await pending.getByTestId('activity-status').textContent(), msg('activity_status_pending'));
     assert.equal(await popup.getByTestId('activity-item').first().getAttribute('data-hash'), hash, 'newest first');
     await rpc('evm_mine');
     await waitStatus(hash, 'confirmed');
     assert.equal(await item(hash).getByTestId('activity-fee').textContent(), await feeText(hash));
-    assert.equal(await item(hash).getByTestId('activity-status').textContent(), 'Confirmed');
+    assert.equal(await item(hash).getByTestId('activity-status').textContent(), msg('activity_status_confirmed'));
     assert.match(await item(hash).getByTestId('activity-time').textContent(), /\d/);
   } finally {
     await rpc('evm_setAutomine', [true]);
@@ -98,7 +101,7 @@ test('a token transfer that reverts (more than the balance, fixed gas) ends fail
   assert.equal(await item(hash).getByTestId('activity-amount').textContent(), '5 KST');
   assert.equal(await item(hash).getByTestId('activity-recipient').getAttribute('title'), R2);
   assert.equal(await item(hash).getByTestId('activity-fee').textContent(), await feeText(hash));
-  assert.match(await item(hash).getByTestId('activity-status').textContent(), /^Failed/);
+  assert.equal(await item(hash).getByTestId('activity-status').textContent(), msg('activity_status_failed'));
 });
 
 test('mining paused: one pending transaction sped up, another cancelled, the worker stopped in between; they end replaced and confirmed', async () => {
@@ -119,7 +122,7 @@ test('mining paused: one pending transaction sped up, another cancelled, the wor
     await review.waitFor();
     assert.equal(await review.getByTestId('approval-nonce').textContent(), String(Number(txA.nonce)));
     assert.equal(await review.getByTestId('approval-to').textContent(), R1);
-    assert.equal(await review.getByTestId('approval-value').textContent(), '0.01 ETH');
+    assert.equal(await review.getByTestId('approval-value').textContent(), `${local('0.01')} ETH`);
     await popup.getByTestId('send-confirm').click();
     await popup.getByTestId('activity-list').waitFor();
     const a2 = await popup.getByTestId('activity-item').first().getAttribute('data-hash');
@@ -169,7 +172,7 @@ test('mining paused: one pending transaction sped up, another cancelled, the wor
     assert.equal(await chain.client.getBalance({ address: R1 }), before1 + parseEther('0.01'), 'the sped-up transfer happened once');
     assert.equal(await chain.client.getBalance({ address: R2 }), before2, 'the cancelled transfer never happened');
     assert.equal(await item(a2).getByTestId('activity-fee').textContent(), await feeText(a2));
-    assert.equal(await item(a).getByTestId('activity-fee').textContent(), 'No fee paid');
+    assert.equal(await item(a).getByTestId('activity-fee').textContent(), msg('activity_fee_none'));
 
     // The next transaction takes the nonce after B's: the replacements used none of their own.
     assert.equal(await nextNonce(), BigInt(txB.nonce) + 1n, 'the cancel left the recorded next nonce alone');
@@ -193,7 +196,7 @@ test('a transaction the node dropped while the account\'s nonce moved past it en
     await rpc('anvil_dropTransaction', [hash]);
     await rpc('anvil_setNonce', [wallet.address, `0x${(BigInt(nonce) + 1n).toString(16)}`]);
     await waitStatus(hash, 'dropped');
-    assert.match(await item(hash).getByTestId('activity-status').textContent(), /^Dropped/);
+    assert.equal(await item(hash).getByTestId('activity-status').textContent(), msg('activity_status_dropped'));
     assert.equal(await item(hash).getByTestId('speed-up').count(), 0);
   } finally {
     await rpc('evm_setAutomine', [true]);

@@ -13,7 +13,7 @@ import { createRequire } from 'node:module';
 import { createWalletClient, http, erc20Abi, erc721Abi, getAddress, maxUint256, zeroAddress } from 'viem';
 import { mnemonicToAccount } from 'viem/accounts';
 import { foundry } from 'viem/chains';
-import { PASSWORD, ANVIL_MNEMONIC, startAnvil, startCountingNode, launch, openPopup, popupCall } from './harness.mjs';
+import { PASSWORD, ANVIL_MNEMONIC, msg, startAnvil, startCountingNode, launch, openPopup, popupCall } from './harness.mjs';
 import { DEPLOYER, deployToken } from './erc20.mjs';
 import { Keyring } from '../diff/core.mjs';
 
@@ -99,6 +99,9 @@ after(async () => {
   chain?.stop();
 });
 
+/** `text` matched literally inside a regular expression. */
+const literal = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
 /** The listed rows as `token spender amount` lines, sorted. */
 async function listed() {
   await popup.getByTestId('approvals-status').and(popup.locator('[data-count]')).waitFor();
@@ -118,10 +121,10 @@ test('Approvals lists exactly the live approvals, read in block ranges the node 
   ].sort());
   // What each row says: the token's symbol, a spender with code, the unlimited one flagged.
   const unlimited = popup.locator(`[data-testid=approval-row][data-spender="${tokenB}"]`);
-  assert.match(await unlimited.textContent(), /AAA.*a contract.*Unlimited/s);
+  assert.match(await unlimited.textContent(), new RegExp(`AAA.*${literal(msg('approvals_spender_contract'))}.*${literal(msg('approvals_allowance_unlimited'))}`, 's'));
   const limited = popup.locator(`[data-testid=approval-row][data-spender="${SPENDER}"]`);
-  assert.match(await limited.textContent(), /BBB.*an account without code.*600 BBB/s);
-  assert.match(await popup.locator(`[data-testid=approval-row][data-spender="${NFT_SPENDER}"]`).textContent(), /KCAT.*Token #0/s);
+  assert.match(await limited.textContent(), new RegExp(`BBB.*${literal(msg('approvals_spender_account'))}.*600 BBB`, 's'));
+  assert.match(await popup.locator(`[data-testid=approval-row][data-spender="${NFT_SPENDER}"]`).textContent(), new RegExp(`KCAT.*${literal(msg('approvals_allowance_nft', { id: 0 }))}`, 's'));
   // The node refused the wide ranges; what it answered covers every block once, none wider than RANGE.
   assert.ok(getLogs.refused > 0, 'the node refused at least one wide range');
   const answered = getLogs.answered.slice().sort((a, b) => (a[0] < b[0] ? -1 : 1));
@@ -166,7 +169,7 @@ test('home says the account is delegated (EIP-7702) and to whom, and no longer o
   const warning = popup.getByTestId('account-delegation');
   await warning.waitFor();
   assert.equal(await warning.getAttribute('data-delegate'), tokenA);
-  assert.match(await warning.textContent(), new RegExp(`delegated \\(EIP-7702\\).*${tokenA}.*move its funds to a new phrase`, 's'));
+  assert.equal(await warning.textContent(), msg('home_delegated', { network: 'Localhost 8545', contract: tokenA }));
 
   // Cleared by the account itself with Keystead's core (pkg/, as the worker's delegation.js
   // builds it): a type-4 transaction to itself carrying its own authorization to the zero

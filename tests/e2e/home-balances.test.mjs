@@ -5,7 +5,7 @@
 // (up to 100 of each per request), and each amount shown is the chain's.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startAnvil, startCountingNode, launch, createWallet, popupCall } from './harness.mjs';
+import { LANG, startAnvil, startCountingNode, launch, createWallet, popupCall } from './harness.mjs';
 import { deployToken, sendToken } from './erc20.mjs';
 
 const ACCOUNTS = 5;
@@ -59,5 +59,5 @@ test(`home with ${ACCOUNTS} accounts and ${TOKENS} tokens asks the node twice: o
   const listed = await popup.getByTestId('account-item-balance').allTextContents();
   assert.deepEqual(listed, accounts.map((_, i) => `${i + 1} ETH`));
   const amounts = await popup.getByTestId('token-amount').allTextContents();
-  assert.deepEqual(amounts, Array.from({ length: TOKENS }, (_, i) => `0.${i + 1}`));
+  assert.deepEqual(amounts, Array.from({ length: TOKENS }, (_, i) => `0${LANG === 'nl' ? ',' : '.'}${i + 1}`), 'written with the language\'s decimal mark');
 });

@@ -6,7 +6,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import QRCode from 'qrcode';
 import { getAddress } from 'viem';
-import { startScene, openPopup } from './harness.mjs';
+import { msg, startScene, openPopup } from './harness.mjs';
 import { QR_OPTIONS } from '../../extension/popup/ui/qr.js';
 
 const CLEAR_ALARM = 'keystead-clipboard-clear';
@@ -94,7 +94,7 @@ test('Receive: the full address, its QR code (the address alone), and Copy puts 
   assert.ok((await qr.boundingBox()).width >= 150, 'large enough to scan');
 
   await popup.getByTestId('copy-address').click();
-  await popup.getByTestId('copy-address').filter({ hasText: 'Copied' }).waitFor();
+  await popup.getByTestId('copy-address').filter({ hasText: msg('common_copied') }).waitFor();
   assert.equal(await readClipboard(popup), wallet.address, 'the clipboard holds exactly the address');
   assert.equal(await popup.evaluate((name) => chrome.alarms.get(name), CLEAR_ALARM), undefined, 'an address schedules no clipboard clear');
   assert.deepEqual(problems, [], 'no CSP violation or page error');

@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import { formatEther, getAddress, parseEther } from 'viem';
 import { generatePrivateKey, privateKeyToAddress } from 'viem/accounts';
 import {
-  startAnvil, startDemo, startSite, launch, createWallet, answerApproval, readStorage, stopServiceWorker,
+  LANG, msg, startAnvil, startDemo, startSite, launch, createWallet, answerApproval, readStorage, stopServiceWorker,
 } from './harness.mjs';
 import { ERC20_ABI, deployToken, sendToken } from './erc20.mjs';
 
@@ -63,13 +63,22 @@ async function selectAccount(i) {
   return chosen;
 }
 
-/** Home → Send, with the form filled. */
+/** The run's language's thousands separator and decimal mark, as a person reads and types them. */
+const [GROUP, POINT] = { en: [',', '.'], nl: ['.', ','] }[LANG];
+/** A decimal ("1234.5") as the popup writes it in the run's language: "1,234.5", "1.234,5". */
+const local = (decimal) => decimal.replace(/^(\d+)(?:\.(\d+))?$/, (all, whole, fraction) => whole.replace(/\B(?=(\d{3})+$)/g, GROUP) + (fraction === undefined ? '' : POINT + fraction));
+/** An amount as the popup writes it in the run's language back in code notation: "1.234,5" → "1234.5". */
+const plain = (text) => text.replaceAll(GROUP, '').replace(POINT, '.');
+/** A decimal as a person of the run's language types it: "0,5" in Dutch. */
+const typed = (decimal) => decimal.replace('.', POINT);
+
+/** Home → Send, with the form filled (the amount as the run's language writes decimals). */
 async function openSend({ asset = 'ETH', to, amount, fee } = {}) {
   await popup.getByTestId('send').click();
   await popup.getByTestId('send-recipient').waitFor();
   await popup.getByTestId('send-asset').selectOption(asset);
   if (to !== undefined) await popup.getByTestId('send-recipient').fill(to);
-  if (amount !== undefined) await popup.getByTestId('send-amount').fill(amount);
+  if (amount !== undefined) await popup.getByTestId('send-amount').fill(typed(amount));
   if (fee) await popup.getByTestId('send-fee').selectOption(fee);
 }
 
@@ -115,7 +124,7 @@ test('send ETH: the review is the dApp approval view; the recipient gets exactly
   await openSend({ to: to.toLowerCase(), amount: '1.25', fee: 'market' });
   await toReview();
   assert.equal(await shown('approval-to'), to, 'an all-lowercase recipient is sent to as its EIP-55 form');
-  assert.equal(await shown('approval-value'), '1.25 ETH');
+  assert.equal(await shown('approval-value'), `${local('1.25')} ETH`);
   assert.equal(await shown('approval-nonce'), String(nonce));
   assert.equal(await popup.getByTestId('send-warning').count(), 0);
   const feeShown = await shown('approval-fee');
@@ -126,7 +135,7 @@ test('send ETH: the review is the dApp approval view; the recipient gets exactly
   assert.equal(tx.value, parseEther('1.25'));
   assert.equal(tx.type, 'eip1559');
   assert.equal(tx.nonce, nonce);
-  assert.equal(feeShown, `${formatEther(tx.gas * tx.maxFeePerGas)} ETH`, 'the review showed the most the fee can be');
+  assert.equal(feeShown, `${local(formatEther(tx.gas * tx.maxFeePerGas))} ETH`, 'the review showed the most the fee can be');
   assert.equal(await ethOf(to), parseEther('1.25'));
   assert.equal(await ethOf(address), before - parseEther('1.25') - fee);
 });
@@ -135,9 +144,11 @@ test('the fee choice: each option shows its most in ETH; low < market < high, an
   const to = fresh();
   await openSend({ to, amount: '0.001' });
   const fee = popup.getByTestId('send-fee');
-  await popup.waitForFunction(() => [...document.querySelectorAll('[data-testid=send-fee] option')].every((o) => o.textContent.includes('up to')));
+  const upTo = msg('send_fee_up_to', { level: '', amount: '' }).trim(); // "· up to"
+  await popup.waitForFunction((words) => [...document.querySelectorAll('[data-testid=send-fee] option')].every((o) => o.textContent.includes(words)), upTo);
   const labels = await fee.locator('option').allTextContents();
-  const most = labels.map((l) => parseEther(/up to ([0-9.]+) ETH$/.exec(l)[1]));
+  assert.deepEqual(labels.map((l) => l.split(' ')[0]), ['low', 'market', 'high'].map((level) => msg(`send_fee_${level}`)));
+  const most = labels.map((l) => parseEther(plain(/ ([0-9.,]+) ETH$/.exec(l)[1])));
   assert.deepEqual(await fee.locator('option').evaluateAll((os) => os.map((o) => o.value)), ['low', 'market', 'high']);
   assert.ok(most[0] < most[1] && most[1] < most[2], `low < market < high: ${labels.join(' / ')}`);
   await fee.selectOption('high');
@@ -160,7 +171,7 @@ test('amounts are exact: 0.1 then 0.2 ETH give exactly 0.3 ETH; 18 decimals of a
   await toReview();
   assert.equal(await shown('approval-to'), TOKEN, 'the transaction goes to the token contract');
   assert.equal(await shown('approval-value'), '0 ETH');
-  assert.equal(await shown('approval-token-amount'), '1234.567890123456789012 KST');
+  assert.equal(await shown('approval-token-amount'), `${local('1234.567890123456789012')} KST`);
   assert.equal(await shown('approval-token-to'), to);
   const { tx, fee } = await mined(await confirmSend());
   assert.equal(getAddress(tx.to), TOKEN);
@@ -169,17 +180,33 @@ test('amounts are exact: 0.1 then 0.2 ETH give exactly 0.3 ETH; 18 decimals of a
   assert.equal(await ethOf(address), ethBefore - fee, 'a token send costs only the fee in ETH');
 });
 
-test('an amount the asset cannot hold is refused in words: too many decimals, a comma, letters, zero', async () => {
+test('the language\'s decimal mark: "0,5" typed in Dutch (0.5 in English) sends exactly 0.5 ETH, shown as the language writes it', async () => {
   const to = fresh();
+  const half = LANG === 'nl' ? '0,5' : '0.5';
+  await openSend({ to });
+  await popup.getByTestId('send-amount').fill(half);
+  await toReview();
+  assert.equal(await shown('approval-value'), `${half} ETH`);
+  assert.equal(await shown('send-summary'), `${msg('send_summary', { amount: `${half} ETH` })} ${to}`);
+  const { tx } = await mined(await confirmSend());
+  assert.equal(tx.value, 500_000_000_000_000_000n, 'exactly 0.5 ETH');
+  assert.equal(await ethOf(to), parseEther('0.5'));
+});
+
+test('an amount the asset cannot hold is refused in words of the run\'s language: too many decimals, the other decimal mark or a thousands separator, letters, zero', async () => {
+  const to = fresh();
+  const tooPrecise = typed('0.0000000000000000001');
+  const grouped = LANG === 'nl' ? '1.234,5' : '1,5'; // a thousands separator (Dutch), a comma for the point (English)
   for (const [amount, words] of [
-    ['0.0000000000000000001', /18 decimals/],
-    ['1,5', /Use a point/],
-    ['1e3', /not an amount/],
-    ['0', /greater than 0/],
+    [tooPrecise, msg('amount_error_too_many_decimals', { symbol: 'ETH', decimals: 18, typed: tooPrecise, count: 19 })],
+    [grouped, msg('amount_error_grouped', { typed: grouped })],
+    ['1e3', msg('amount_error_not_amount', { typed: '1e3' })],
+    ['0', msg('amount_error_zero')],
   ]) {
-    await openSend({ to, amount });
+    await openSend({ to });
+    await popup.getByTestId('send-amount').fill(amount);
     await clickReview();
-    assert.match(await shown('send-error'), words, amount);
+    assert.equal(await shown('send-error'), words, amount);
     assert.equal(await popup.getByTestId('send-confirm').count(), 0);
     await popup.getByTestId('send-back').click();
   }
@@ -306,7 +333,7 @@ test('Max: a token leaves 0; ETH sends the balance minus gas × max fee, so the 
   await openSend({ asset: TOKEN, to });
   await popup.getByTestId('send-max').click();
   await popup.waitForFunction(() => document.querySelector('[data-testid=send-amount]').value !== '');
-  assert.equal(await popup.getByTestId('send-amount').inputValue(), '0.000000000000000777');
+  assert.equal(await popup.getByTestId('send-amount').inputValue(), typed('0.000000000000000777'), 'Max writes the decimal mark of the language');
   await toReview();
   await mined(await confirmSend());
   assert.equal(await tokensOf(second), 0n);
@@ -316,10 +343,10 @@ test('Max: a token leaves 0; ETH sends the balance minus gas × max fee, so the 
   await openSend({ to, fee: 'market' });
   await popup.getByTestId('send-max').click();
   await popup.waitForFunction(() => document.querySelector('[data-testid=send-amount]').value !== '');
-  const typed = parseEther(await popup.getByTestId('send-amount').inputValue());
+  const maxTyped = parseEther(plain(await popup.getByTestId('send-amount').inputValue()));
   await toReview();
   const { tx, fee } = await mined(await confirmSend());
-  assert.equal(tx.value, typed);
+  assert.equal(tx.value, maxTyped);
   assert.equal(tx.value, before - tx.gas * tx.maxFeePerGas, 'Max = balance − gas × max fee per gas');
   assert.equal(await ethOf(second), before - tx.value - fee, 'left: only what the fee did not use');
   assert.equal(await ethOf(second), tx.gas * tx.maxFeePerGas - fee);

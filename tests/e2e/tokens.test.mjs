@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { decrypt } from '@metamask/browser-passworder';
 import { getAddress } from 'viem';
-import { PASSWORD, startAnvil, launch, openPopup, createWallet, readStorage, submitFile } from './harness.mjs';
+import { PASSWORD, LANG, msg, startAnvil, launch, openPopup, createWallet, readStorage, submitFile } from './harness.mjs';
 import { ERC20_ABI, DEPLOYER, deployToken, sendToken } from './erc20.mjs';
 
 const SUPPLY = 1_000_000n * 10n ** 18n;
@@ -17,6 +17,9 @@ let TOKEN; // the deployed token's address, typed in lower case: stored as EIP-5
 const NOT_A_TOKEN = '0x00000000000000000000000000000000000bad00'; // code that always reverts
 const EMPTY = '0x1111111111111111111111111111111111111111'; // no code
 const LOCAL = '0x7a69';
+/** 1234.5 as the token list writes it in the run's language. */
+const SHOWN = { en: /^1,234\.5$/, nl: /^1\.234,5$/ }[LANG];
+const NO_TOKENS = msg('token_none', { network: 'Localhost 8545' });
 
 let chain;
 const browsers = [];
@@ -76,14 +79,14 @@ test('add a token: listed with its symbol and balance; duplicate, no code, not a
   const { popup, address } = await createWallet(browser);
   wallet = { popup, address };
   await sendToken(chain, TOKEN, address, AMOUNT);
-  await popup.getByTestId('token-list').filter({ hasText: 'No tokens added' }).waitFor();
+  await popup.getByTestId('token-list').filter({ hasText: NO_TOKENS }).waitFor();
 
   await addToken(popup, TOKEN);
   const item = popup.getByTestId('token-item');
   await item.filter({ hasText: 'KST' }).waitFor();
   assert.equal(await item.count(), 1);
   assert.equal(await item.getByTestId('token-symbol').textContent(), 'KST');
-  await item.getByTestId('token-amount').filter({ hasText: /^1234\.5$/ }).waitFor();
+  await item.getByTestId('token-amount').filter({ hasText: SHOWN }).waitFor();
   const stored = { [LOCAL]: [{ address: getAddress(TOKEN), symbol: 'KST', decimals: 18 }] };
   assert.deepEqual((await readStorage(popup)).local.tokens, stored, 'kept under the chain, address checksummed');
 
@@ -99,10 +102,10 @@ test('add a token: listed with its symbol and balance; duplicate, no code, not a
   await refused(popup, typo, 'typo');
   assert.deepEqual((await readStorage(popup)).local.tokens, stored);
 
-  await popup.getByRole('button', { name: 'Cancel' }).click();
-  await item.getByTestId('token-amount').filter({ hasText: /^1234\.5$/ }).waitFor();
+  await popup.getByRole('button', { name: msg('common_cancel') }).click();
+  await item.getByTestId('token-amount').filter({ hasText: SHOWN }).waitFor();
   await item.getByTestId('token-remove').click();
-  await popup.getByTestId('token-list').filter({ hasText: 'No tokens added' }).waitFor();
+  await popup.getByTestId('token-list').filter({ hasText: NO_TOKENS }).waitFor();
   assert.equal(await item.count(), 0);
   assert.deepEqual((await readStorage(popup)).local.tokens, {});
 });
@@ -129,7 +132,7 @@ test('backup file round trip: the file carries the token (decrypted in Node) and
   await submitFile(page, fileText, PASSWORD);
   await page.getByTestId('account-address').filter({ hasText: address }).waitFor();
   const item = page.getByTestId('token-item');
-  await item.getByTestId('token-amount').filter({ hasText: /^1234\.5$/ }).waitFor();
+  await item.getByTestId('token-amount').filter({ hasText: SHOWN }).waitFor();
   assert.equal(await item.getByTestId('token-symbol').textContent(), 'KST');
   assert.deepEqual((await readStorage(page)).local.tokens, settings.tokens);
 });

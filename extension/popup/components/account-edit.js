@@ -3,25 +3,26 @@
 import { h, errorLine, form, busy } from '../ui/dom.js';
 import { call } from '../api.js';
 import { NAME_MAX } from '../../shared/account-name.js';
+import { t } from '../../shared/i18n.js';
 
 /** A Rename button that turns into a name field with Save and Cancel. `done(status)` redraws. */
 export function renameControl(account, done) {
   const slot = h('div', { class: 'account-edit' });
   const start = () => {
     const input = h('input', {
-      testid: 'account-name-input', 'aria-label': 'Account name', value: account.name,
+      testid: 'account-name-input', 'aria-label': t('account_name_label'), value: account.name,
       maxLength: NAME_MAX, autocomplete: 'off', spellcheck: 'false',
     });
     const error = errorLine('account-name-error');
-    const save = h('button', { class: 'primary', type: 'submit', testid: 'account-name-save' }, 'Save');
+    const save = h('button', { class: 'primary', type: 'submit', testid: 'account-name-save' }, t('account_name_save'));
     slot.replaceChildren(form({
       submit: save,
       error,
       work: async () => done(await call('renameAccount', { address: account.address, name: input.value })),
-    }, input, h('div', { class: 'actions' }, h('button', { type: 'button', onclick: idle }, 'Cancel'), save), error));
+    }, input, h('div', { class: 'actions' }, h('button', { type: 'button', onclick: idle }, t('common_cancel')), save), error));
     input.select();
   };
-  const idle = () => slot.replaceChildren(h('button', { type: 'button', testid: 'account-rename', onclick: start }, 'Rename'));
+  const idle = () => slot.replaceChildren(h('button', { type: 'button', testid: 'account-rename', onclick: start }, t('account_rename')));
   idle();
   return slot;
 }
@@ -32,15 +33,15 @@ export function removeControl(account, done) {
   const slot = h('div', { class: 'account-edit' });
   const ask = () => {
     const error = errorLine('account-remove-error');
-    const confirm = h('button', { type: 'button', class: 'danger', testid: 'account-remove-confirm' }, 'Remove');
+    const confirm = h('button', { type: 'button', class: 'danger', testid: 'account-remove-confirm' }, t('account_remove_confirm'));
     confirm.onclick = () => busy(confirm, error, async () => done(await call('removeAccount', { address: account.address })));
     slot.replaceChildren(
-      h('p', { class: 'error' }, 'Remove this account from Keystead? Your Secret Recovery Phrase cannot bring it back: unless you exported its private key, its funds are lost.'),
-      h('div', { class: 'actions' }, h('button', { type: 'button', onclick: idle }, 'Cancel'), confirm),
+      h('p', { class: 'error' }, t('account_remove_question')),
+      h('div', { class: 'actions' }, h('button', { type: 'button', onclick: idle }, t('common_cancel')), confirm),
       error,
     );
   };
-  const idle = () => slot.replaceChildren(h('button', { type: 'button', testid: 'account-remove', onclick: ask }, 'Remove account'));
+  const idle = () => slot.replaceChildren(h('button', { type: 'button', testid: 'account-remove', onclick: ask }, t('account_remove')));
   idle();
   return slot;
 }

@@ -2,29 +2,24 @@
 // (or at most, while pending), the hash; Speed up and Cancel while it is the pending one of its
 // nonce. The item carries data-status and data-hash.
 import { h } from '../ui/dom.js';
-import { formatAmount, exactEth, shortAddress } from '../ui/format.js';
+import { formatAmount, exactEth, shortAddress, formatDate } from '../ui/format.js';
+import { t } from '../../shared/i18n.js';
 
-const STATUS_WORDS = {
-  pending: 'Pending',
-  confirmed: 'Confirmed',
-  failed: 'Failed: reverted, nothing moved but the fee',
-  dropped: 'Dropped: never mined, nothing paid',
-  replaced: 'Replaced: another transaction with its nonce was mined',
-};
-
-const TIME = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+// Its status in words: activity_status_pending, _confirmed, _failed, _dropped, _replaced.
+const STATUSES = ['pending', 'confirmed', 'failed', 'dropped', 'replaced'];
+const statusWords = (status) => (STATUSES.includes(status) ? t(`activity_status_${status}`) : status);
 
 function what(entry) {
-  if (entry.kind === 'cancel') return 'Cancel';
-  if (entry.kind === 'speed-up') return 'Speed-up';
-  if (entry.asset.address) return `Sent ${entry.asset.symbol}`;
-  return entry.contractCall ? 'Contract call' : `Sent ${entry.asset.symbol}`;
+  if (entry.kind === 'cancel') return t('activity_kind_cancel');
+  if (entry.kind === 'speed-up') return t('activity_kind_speed_up');
+  if (entry.asset.address) return t('activity_kind_sent', { symbol: entry.asset.symbol });
+  return entry.contractCall ? t('activity_kind_call') : t('activity_kind_sent', { symbol: entry.asset.symbol });
 }
 
 function fee(entry, symbol) {
-  if (entry.fee !== undefined) return `Fee ${exactEth(entry.fee)} ${symbol}`;
-  if (entry.status === 'pending') return `Fee at most ${exactEth(BigInt(entry.gas) * BigInt(entry.maxFeePerGas ?? entry.gasPrice))} ${symbol}`;
-  return 'No fee paid';
+  if (entry.fee !== undefined) return t('activity_fee_paid', { amount: `${exactEth(entry.fee)} ${symbol}` });
+  if (entry.status === 'pending') return t('activity_fee_at_most', { amount: `${exactEth(BigInt(entry.gas) * BigInt(entry.maxFeePerGas ?? entry.gasPrice))} ${symbol}` });
+  return t('activity_fee_none');
 }
 
 /**
@@ -39,18 +34,18 @@ export function activityItem(entry, network, actions) {
   return h('li', { class: `card activity-item ${entry.status}`, testid: 'activity-item', 'data-status': entry.status, 'data-hash': entry.hash },
     h('div', { class: 'activity-head' },
       h('strong', {}, what(entry)),
-      h('span', { class: 'status', testid: 'activity-status' }, STATUS_WORDS[entry.status] ?? entry.status)),
+      h('span', { class: 'status', testid: 'activity-status' }, statusWords(entry.status))),
     h('div', { class: 'activity-line' },
       h('span', { testid: 'activity-amount' }, amount),
-      h('span', { testid: 'activity-recipient', title: entry.recipient ?? '' }, entry.recipient ? `to ${shortAddress(entry.recipient)}` : 'new contract')),
+      h('span', { testid: 'activity-recipient', title: entry.recipient ?? '' }, entry.recipient ? t('activity_to', { address: shortAddress(entry.recipient) }) : t('activity_new_contract'))),
     h('div', { class: 'activity-line small muted' },
       h('span', { testid: 'activity-fee' }, fee(entry, network.symbol)),
-      h('time', { testid: 'activity-time', datetime: new Date(entry.submittedAt).toISOString() }, TIME.format(entry.submittedAt))),
+      h('time', { testid: 'activity-time', datetime: new Date(entry.submittedAt).toISOString() }, formatDate(entry.submittedAt))),
     h('div', { class: 'activity-line small muted' },
       hash,
-      h('span', {}, `nonce ${Number(entry.nonce)}`),
-      entry.origin !== 'keystead' ? h('span', { class: 'origin-tag', title: entry.origin }, `via ${new URL(entry.origin).host}`) : null),
+      h('span', {}, t('activity_nonce', { nonce: Number(entry.nonce) })),
+      entry.origin !== 'keystead' ? h('span', { class: 'origin-tag', title: entry.origin }, t('activity_via', { site: new URL(entry.origin).host })) : null),
     actions ? h('div', { class: 'actions' },
-      h('button', { testid: 'speed-up', onclick: actions.speedUp }, 'Speed up'),
-      h('button', { testid: 'cancel-tx', onclick: actions.cancel }, 'Cancel')) : null);
+      h('button', { testid: 'speed-up', onclick: actions.speedUp }, t('activity_speed_up')),
+      h('button', { testid: 'cancel-tx', onclick: actions.cancel }, t('activity_cancel'))) : null);
 }

@@ -5,19 +5,21 @@
 import { h, row } from '../ui/dom.js';
 import { exactAmount } from '../ui/format.js';
 import { addressText } from '../ui/address.js';
+import { t, formatNumber } from '../../shared/i18n.js';
 
 /** What the approval lets the spender take, in words. */
 function allowanceText(a) {
-  if (a.kind === 'operator') return 'Every token of this collection, now and later';
-  if (a.kind === 'nft') return `Token #${a.tokenId} of this collection`;
-  if (a.unlimited) return 'Unlimited: everything the account holds of this token, now and later';
-  return a.decimals === null ? `${a.amount} (raw units; the token does not say its decimals)` : `${exactAmount(BigInt(a.amount), a.decimals)} ${a.symbol ?? ''}`.trim();
+  if (a.kind === 'operator') return t('approvals_allowance_operator');
+  if (a.kind === 'nft') return t('approvals_allowance_nft', { id: a.tokenId });
+  if (a.unlimited) return t('approvals_allowance_unlimited');
+  return a.decimals === null ? t('approvals_allowance_raw', { amount: formatNumber(a.amount) }) : `${exactAmount(BigInt(a.amount), a.decimals)} ${a.symbol ?? ''}`.trim();
 }
 
 /** The row of approval `a`; `onRevoke(a)` runs when its Revoke button is pressed. */
 export function approvalRow(a, onRevoke) {
-  const kind = { erc20: 'ERC-20 allowance', nft: 'Single NFT approval', operator: 'Operator for all NFTs' }[a.kind];
-  const revoke = h('button', { testid: 'revoke', onclick: () => onRevoke(a, revoke) }, 'Revoke');
+  // approvals_kind_erc20, approvals_kind_nft, approvals_kind_operator
+  const kind = ['erc20', 'nft', 'operator'].includes(a.kind) ? t(`approvals_kind_${a.kind}`) : a.kind;
+  const revoke = h('button', { testid: 'revoke', onclick: () => onRevoke(a, revoke) }, t('revoke_button'));
   return h('li', {
     class: 'card approval',
     testid: 'approval-row',
@@ -26,11 +28,11 @@ export function approvalRow(a, onRevoke) {
     'data-amount': a.amount,
     'data-kind': a.kind,
   },
-  h('p', {}, h('strong', {}, a.symbol ?? 'Unknown token'), ` · ${kind}`),
+  h('p', {}, h('strong', {}, a.symbol ?? t('token_unknown')), ` · ${kind}`),
   h('dl', {},
-    row('Token', addressText(a.token)),
-    row('Spender', h('span', {}, addressText(a.spender), h('span', { class: 'small muted' }, a.spenderHasCode ? ' a contract' : ' an account without code (a person or a wallet, not an app)'))),
-    row('May take', h('span', { class: a.unlimited ? 'warning' : '', testid: 'approval-amount' }, allowanceText(a))),
-    row('Set in block', a.block)),
+    row(t('approvals_token'), addressText(a.token)),
+    row(t('approvals_spender'), h('span', {}, addressText(a.spender), h('span', { class: 'small muted' }, ` ${a.spenderHasCode ? t('approvals_spender_contract') : t('approvals_spender_account')}`))),
+    row(t('approvals_may_take'), h('span', { class: a.unlimited ? 'warning' : '', testid: 'approval-amount' }, allowanceText(a))),
+    row(t('approvals_set_in_block'), a.block)),
   revoke);
 }

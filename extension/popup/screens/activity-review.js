@@ -3,30 +3,25 @@
 // the node is shown in words and nothing is recorded.
 import { h, show, errorLine, busy, row } from '../ui/dom.js';
 import { call } from '../api.js';
-import { explain, shortAddress } from '../ui/format.js';
+import { explain, shortAddress, formatAmount } from '../ui/format.js';
+import { t } from '../../shared/i18n.js';
 import { transactionRows } from '../components/transaction-view.js';
 
-const TEXT = {
-  'speed-up': {
-    title: 'Speed up this transaction?',
-    about: 'Keystead signs the same transaction again, with the same nonce and higher fees. The network mines one of the two, most likely the new one; the other ends “Replaced”.',
-    confirm: 'Speed up',
-  },
-  cancel: {
-    title: 'Cancel this transaction?',
-    about: 'Keystead sends 0 to your own account with the same nonce and higher fees. If that is mined first, the pending transaction never happens; you pay only this one’s fee. If the pending one is mined first, it cannot be undone.',
-    confirm: 'Cancel transaction',
-  },
-};
+/** The words of each kind of replacement (activity_review_speed_up_title, _about; activity_review_cancel_title, _about). */
+const text = (kind) => (kind === 'cancel'
+  ? { title: t('activity_review_cancel_title'), about: t('activity_review_cancel_about'), confirm: t('activity_review_cancel_confirm') }
+  : { title: t('activity_review_speed_up_title'), about: t('activity_review_speed_up_about'), confirm: t('activity_speed_up') });
 
-const gwei = (wei) => `${Number(BigInt(wei)) / 1e9} gwei`;
+/** A fee per gas (wei) in gwei, every digit, in the language's notation. */
+const gwei = (wei) => t('activity_review_gwei', { amount: formatAmount(wei, 9, Infinity) });
+const was = (now, before) => t('activity_review_was', { now: gwei(now), before: gwei(before) });
 
 export async function activityReviewScreen({ params, go }) {
   const { hash, kind, address } = params;
-  const text = TEXT[kind];
+  const words = text(kind);
   const error = errorLine('send-error');
-  const back = h('button', { testid: 'review-back', onclick: () => go('activity') }, 'Back');
-  show(h('h1', {}, text.title), h('p', { class: 'muted' }, 'Getting the current fees…'), error, back);
+  const back = h('button', { testid: 'review-back', onclick: () => go('activity') }, t('common_back'));
+  show(h('h1', {}, words.title), h('p', { class: 'muted' }, t('activity_review_loading')), error, back);
   let review;
   try {
     review = await call('replacement', { address, hash, kind });
@@ -34,20 +29,20 @@ export async function activityReviewScreen({ params, go }) {
     error.set(explain(e));
     return;
   }
-  const confirm = h('button', { class: 'primary', testid: 'send-confirm' }, text.confirm);
+  const confirm = h('button', { class: 'primary', testid: 'send-confirm' }, words.confirm);
   confirm.onclick = () => busy(confirm, error, async () => {
     await call('replaceTransaction', { address, hash, kind, fees: review.fees });
     go('activity');
   });
   const fees = review.maxPriorityFeePerGas
-    ? [row('Max fee per gas', `${gwei(review.maxFeePerGas)} (was ${gwei(review.previous.maxFeePerGas)})`, 'review-max-fee'),
-      row('Priority fee', `${gwei(review.maxPriorityFeePerGas)} (was ${gwei(review.previous.maxPriorityFeePerGas)})`, 'review-priority-fee')]
-    : [row('Gas price', `${gwei(review.maxFeePerGas)} (was ${gwei(review.previous.gasPrice)})`, 'review-gas-price')];
+    ? [row(t('activity_review_max_fee'), was(review.maxFeePerGas, review.previous.maxFeePerGas), 'review-max-fee'),
+      row(t('activity_review_priority_fee'), was(review.maxPriorityFeePerGas, review.previous.maxPriorityFeePerGas), 'review-priority-fee')]
+    : [row(t('activity_review_gas_price'), was(review.maxFeePerGas, review.previous.gasPrice), 'review-gas-price')];
   show(
-    h('h1', {}, text.title),
-    h('p', {}, text.about),
+    h('h1', {}, words.title),
+    h('p', {}, words.about),
     h('section', { class: 'card', testid: 'replace-review', 'data-kind': kind },
-      h('dl', {}, row('Replaces', h('code', { title: review.replaces }, shortAddress(review.replaces))), ...fees),
+      h('dl', {}, row(t('activity_review_replaces'), h('code', { title: review.replaces }, shortAddress(review.replaces))), ...fees),
       transactionRows(review)),
     error,
     h('div', { class: 'actions' }, back, confirm),

@@ -6,6 +6,7 @@ import { call } from '../api.js';
 import { explain } from '../ui/format.js';
 import { activityItem } from '../components/activity-item.js';
 import { identicon } from '../ui/identicon.js';
+import { t } from '../../shared/i18n.js';
 
 const REFRESH_MS = 1500;
 
@@ -26,7 +27,7 @@ export function activityScreen({ status, params = {}, go, refresh }) {
   const error = errorLine();
   const account = status.accounts.find((a) => a.address === params.address)
     ?? status.accounts.find((a) => a.selected) ?? status.accounts[0];
-  const list = h('ul', { class: 'activity', testid: 'activity-list' }, h('li', { class: 'muted' }, 'Loading…'));
+  const list = h('ul', { class: 'activity', testid: 'activity-list' }, h('li', { class: 'muted' }, t('activity_loading')));
   let drawn = null;
 
   const draw = ({ network, entries }) => {
@@ -34,7 +35,7 @@ export function activityScreen({ status, params = {}, go, refresh }) {
     if (key === drawn) return;
     drawn = key;
     if (entries.length === 0) {
-      list.replaceChildren(h('li', { class: 'muted', testid: 'activity-empty' }, `No transactions from ${account.name} on ${network.name} yet.`));
+      list.replaceChildren(h('li', { class: 'muted', testid: 'activity-empty' }, t('activity_empty', { account: account.name, network: network.name })));
       return;
     }
     const open = replaceable(entries);
@@ -59,8 +60,8 @@ export function activityScreen({ status, params = {}, go, refresh }) {
   };
 
   show(
-    h('header', {}, h('h1', {}, 'Activity'), h('button', { testid: 'activity-back', onclick: () => refresh() }, 'Back')),
-    h('p', { class: 'muted small from' }, identicon(account.address, 20), `${account.name} on ${status.network.name}`),
+    h('header', {}, h('h1', {}, t('activity_title')), h('button', { testid: 'activity-back', onclick: () => refresh() }, t('common_back'))),
+    h('p', { class: 'muted small from' }, identicon(account.address, 20), t('activity_who', { account: account.name, network: status.network.name })),
     list,
     error,
   );

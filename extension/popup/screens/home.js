@@ -5,6 +5,7 @@
 import { h, show, errorLine, busy } from '../ui/dom.js';
 import { call } from '../api.js';
 import { formatEth, shortAddress } from '../ui/format.js';
+import { t } from '../../shared/i18n.js';
 import { backupReminder } from '../components/backup-reminder.js';
 import { renameControl, removeControl } from '../components/account-edit.js';
 import { uncoveredTag } from '../components/account-tag.js';
@@ -24,22 +25,22 @@ export function homeScreen(ctx) {
 
   const network = h('select', {
     testid: 'network-select',
-    'aria-label': 'Network',
+    'aria-label': t('network_select_label'),
     onchange: () => busy(network, error, async () => refresh(await call('selectNetwork', { chainId: network.value }))),
   }, status.networks.map((n) => h('option', { value: n.chainId, selected: n.chainId === status.network.chainId }, n.name)));
 
-  const addNetwork = h('button', { testid: 'add-network', onclick: () => go('add-network') }, 'Add network');
-  const add = h('button', { testid: 'add-account' }, 'Add account');
+  const addNetwork = h('button', { testid: 'add-network', onclick: () => go('add-network') }, t('network_add'));
+  const add = h('button', { testid: 'add-account' }, t('account_add'));
   // With several phrases, which one gets the account is asked first (screens/choose-phrase.js).
   add.onclick = () => (severalPhrases(status) ? go('choose-phrase', { next: 'add-account' }) : busy(add, error, async () => refresh(await call('addAccount'))));
-  const settings = h('button', { testid: 'settings', onclick: () => go('settings') }, 'Settings');
-  const lock = h('button', { testid: 'lock' }, 'Lock');
+  const settings = h('button', { testid: 'settings', onclick: () => go('settings') }, t('home_settings'));
+  const lock = h('button', { testid: 'lock' }, t('home_lock'));
   lock.onclick = () => busy(lock, error, async () => refresh(await call('lock')));
   const autolock = h('select', {
     testid: 'autolock-select',
-    'aria-label': 'Auto-lock after',
+    'aria-label': t('home_autolock_label'),
     onchange: () => busy(autolock, error, async () => refresh(await call('setAutoLock', { minutes: Number(autolock.value) }))),
-  }, status.autoLockChoices.map((m) => h('option', { value: String(m), selected: m === status.settings.autoLockMinutes }, `${m} min`)));
+  }, status.autoLockChoices.map((m) => h('option', { value: String(m), selected: m === status.settings.autoLockMinutes }, t('home_autolock_minutes', { minutes: m }))));
 
   const listed = new Map(); // address → its balance in the list
   const list = h('ul', { class: 'accounts' }, status.accounts.map((a) => {
@@ -67,19 +68,19 @@ export function homeScreen(ctx) {
       balance,
       delegation,
       h('div', { class: 'account-actions' },
-        h('button', { class: 'primary', testid: 'send', onclick: () => go('send') }, 'Send'),
-        h('button', { testid: 'receive', onclick: () => go('receive') }, 'Receive'),
-        h('button', { testid: 'activity', onclick: () => go('activity') }, 'Activity'),
-        h('button', { testid: 'approvals', onclick: () => go('approvals') }, 'Approvals'),
-        h('button', { testid: 'connected-sites', onclick: () => go('connected-sites') }, 'Connected sites')),
+        h('button', { class: 'primary', testid: 'send', onclick: () => go('send') }, t('home_send')),
+        h('button', { testid: 'receive', onclick: () => go('receive') }, t('home_receive')),
+        h('button', { testid: 'activity', onclick: () => go('activity') }, t('home_activity')),
+        h('button', { testid: 'approvals', onclick: () => go('approvals') }, t('home_approvals')),
+        h('button', { testid: 'connected-sites', onclick: () => go('connected-sites') }, t('home_connected_sites'))),
       renameControl(selected, refresh),
       removeControl(selected, refresh)),
     error,
     tokensSection(ctx, selected, error),
-    h('h2', {}, 'Accounts'),
+    h('h2', {}, t('home_accounts')),
     list,
     add,
-    h('footer', {}, h('label', {}, 'Auto-lock after ', autolock), addNetwork),
+    h('footer', {}, h('label', {}, t('home_autolock_after'), ' ', autolock), addNetwork),
   );
 
   // Every account's balance and the selected account's code in one request to the node (the
@@ -89,16 +90,15 @@ export function homeScreen(ctx) {
     ({ balances: wei, delegate }) => {
       if (delegate) {
         delegation.dataset.delegate = delegate;
-        delegation.replaceChildren(
-          `This account is delegated (EIP-7702) on ${status.network.name} to the contract `, addressText(delegate),
-          '. That contract’s code runs whenever this account is called, and it can move everything the account holds. If you did not set this up yourself, treat the account as compromised: move its funds to a new phrase and revoke its approvals.');
+        const [before, after] = t('home_delegated', { network: status.network.name }).split('{contract}');
+        delegation.replaceChildren(before, addressText(delegate), after ?? '');
         delegation.hidden = false;
       }
-      balance.textContent = wei[selected.address] === null ? 'Balance unavailable' : `${formatEth(wei[selected.address])} ${symbol}`;
+      balance.textContent = wei[selected.address] === null ? t('balance_unavailable') : `${formatEth(wei[selected.address])} ${symbol}`;
       for (const [address, span] of listed) span.textContent = wei[address] === null ? '?' : `${formatEth(wei[address])} ${symbol}`;
     },
     (e) => {
-      balance.textContent = 'Balance unavailable';
+      balance.textContent = t('balance_unavailable');
       balance.title = e.message;
       for (const span of listed.values()) span.textContent = '';
     },

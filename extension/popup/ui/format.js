@@ -1,8 +1,21 @@
-// Display helpers: amounts (ETH, tokens), short addresses, and error messages a person can act on.
+// Display helpers: amounts (ETH, tokens) and dates in the language's notation (shared/i18n.js),
+// short addresses, and error messages a person can act on.
 import { popupText } from '../../shared/core-errors.js';
-import { formatAmount, exactAmount } from '../../shared/amounts.js';
+import * as amounts from '../../shared/amounts.js';
+import { t, formatNumber, formatDate as formatDateTime, locale } from '../../shared/i18n.js';
 
-export { formatAmount, exactAmount };
+/**
+ * An integer amount of a currency's smallest unit in whole units with `decimals` decimals, up
+ * to `digits` of them (shared/amounts.js), written the language's way: "1,234.5" or "1.234,5".
+ */
+export function formatAmount(value, decimals, digits = 4) {
+  return formatNumber(amounts.formatAmount(value, decimals, digits));
+}
+
+/** Every digit of an amount, in the language's notation: what a transaction moves or may cost, exactly. */
+export function exactAmount(value, decimals) {
+  return formatNumber(amounts.exactAmount(value, decimals));
+}
 
 /** A wei amount in ETH (or the network's own 18-decimal currency). */
 export function formatEth(wei, digits = 4) {
@@ -21,22 +34,22 @@ export function shortAddress(address) {
 /** The text to show for an error from the worker (the core's codes: shared/core-errors.js). */
 export const explain = popupText;
 
-/** An ISO date-time as the user's local date and time, e.g. "27 Nov 2026, 14:03". */
+/** An ISO date-time as the user's local date and time in the language, e.g. "27 Nov 2026, 14:03". */
 export function formatDate(iso) {
-  return new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+  return formatDateTime(iso);
 }
 
 /** The last second a four-digit-year date shows (9999-12-31 23:59:59 UTC); later is "never". */
 const LAST_DATE_SECONDS = 253_402_300_799n;
 
-/** How far `seconds` is from now, in the largest whole unit: "in 3 days", "2 hours ago". */
+/** How far `seconds` is from now, in the largest whole unit: "in 3 days", "2 hours ago, expired". */
 function relative(seconds, nowMs) {
   const diff = Number(seconds) - Math.floor(nowMs / 1000);
   const units = [['year', 365 * 86400], ['day', 86400], ['hour', 3600], ['minute', 60], ['second', 1]];
   const [unit, size] = units.find(([, s]) => Math.abs(diff) >= s) ?? ['second', 1];
   const n = Math.floor(Math.abs(diff) / size);
-  const text = `${n} ${unit}${n === 1 ? '' : 's'}`;
-  return diff >= 0 ? `in ${text}` : `${text} ago, expired`;
+  const text = new Intl.RelativeTimeFormat(locale(), { numeric: 'always' }).format(diff >= 0 ? n : -n, unit);
+  return diff >= 0 ? text : t('token_deadline_expired', { when: text });
 }
 
 /**
@@ -45,7 +58,7 @@ function relative(seconds, nowMs) {
  */
 export function formatDeadline(seconds, nowMs = Date.now()) {
   const s = BigInt(seconds);
-  if (s > LAST_DATE_SECONDS) return `never (${s})`;
+  if (s > LAST_DATE_SECONDS) return t('token_deadline_never', { seconds: s });
   const iso = new Date(Number(s) * 1000).toISOString();
   return `${iso.slice(0, 10)} ${iso.slice(11, 19)} UTC (${relative(s, nowMs)})`;
 }
@@ -60,8 +73,10 @@ export const maxUint = (bits) => (1n << BigInt(bits)) - 1n;
  */
 export function tokenAmount(value, token, bits = 256) {
   const amount = BigInt(value);
-  const label = token?.symbol ?? `(unnamed token${token?.address ? ` ${shortAddress(token.address)}` : ''})`;
-  if (amount === maxUint(bits)) return `unlimited ${label}`;
-  if (token?.decimals === null || token?.decimals === undefined) return `${amount} × the smallest unit of ${label} (decimals unknown)`;
-  return `${formatAmount(amount, token.decimals, Infinity)} ${label}`;
+  const label = token?.symbol ?? (token?.address
+    ? t('token_unnamed_at', { address: shortAddress(token.address) })
+    : t('token_unnamed'));
+  if (amount === maxUint(bits)) return t('token_amount_unlimited', { token: label });
+  if (token?.decimals === null || token?.decimals === undefined) return t('token_amount_raw', { amount: formatNumber(amount), token: label });
+  return `${exactAmount(amount, token.decimals)} ${label}`;
 }
