@@ -2,7 +2,7 @@
 // accounts, switch network, and bad input (a wrong word, a wrong password) that changes nothing.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { PASSWORD, ANVIL_MNEMONIC, startAnvil, startPopup, readStorage } from './harness.mjs';
+import { PASSWORD, ANVIL_MNEMONIC, startAnvil, startPopup, readStorage, LANG } from './harness.mjs';
 
 let scene, popup;
 const ACCOUNT_10 = '0xBcd4042DE499D14e55001CcbB24a551F3b954096'; // anvil phrase, index 10: the first one anvil does not fund
@@ -44,7 +44,7 @@ test('import: a wrong word is named and nothing is stored; the right phrase rest
   assert.equal(await popup.getByTestId('srp-import-word-12').inputValue(), 'junk');
   await popup.getByTestId('onboarding-next').click();
   await popup.getByTestId('account-address').filter({ hasText: '0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266' }).waitFor();
-  await popup.getByTestId('account-balance').filter({ hasText: '10000 ETH' }).waitFor();
+  await popup.getByTestId('account-balance').filter({ hasText: LANG === 'nl' ? '10.000 ETH' : '10,000 ETH' }).waitFor();
   // Account discovery: anvil funds the phrase's first 10 accounts, so all 10 come back.
   assert.equal(await popup.getByTestId('account-item').count(), 10);
   assert.equal(await popup.getByTestId('account-item').nth(1).getAttribute('title'), '0x70997970C51812dc3A010C7d01b50e0d17dc79C8');
