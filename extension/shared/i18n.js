@@ -90,10 +90,18 @@ export function decimalSeparator() {
 /**
  * An amount as the user typed it, in the notation of code: spaces dropped and, in a language
  * whose decimal mark is a comma, the comma made a point ("1,5" → "1.5" in Dutch). Group
- * separators are never guessed away ("1.500" is not silently read as 1500): the amount parser
- * refuses what is not a plain decimal, and the review shows the amount in the language's notation.
+ * separators are never guessed: where a point could be a Dutch thousands separator ("1.500",
+ * "12.000.000", "1.234,5") the amount is refused (an Error with `key` amount_error_grouped)
+ * rather than read as 1.5 or 1500; a point that cannot be one ("0.5", "1.25") is read as the
+ * decimal mark. English needs no change: its parser refuses "1,500" itself.
  */
 export function normalizeAmount(text) {
   const s = String(text).trim().replace(/[\s\u00a0\u202f]/g, '');
-  return decimalSeparator() === ',' ? s.replace(',', '.') : s;
+  if (decimalSeparator() !== ',') return s;
+  if (/^\d{1,3}(\.\d{3})+(,\d*)?$/.test(s) || (s.includes('.') && s.includes(','))) {
+    throw Object.assign(new Error(`“${s.slice(0, 40)}” is not an amount: use a comma for the decimals and no thousands separator`), {
+      code: 'INVALID_ARGUMENT', key: 'amount_error_grouped', params: { typed: s.slice(0, 40) },
+    });
+  }
+  return s.replace(',', '.');
 }

@@ -87,7 +87,12 @@ test('amounts are written with every digit in the language notation and read bac
   assert.equal(i18n.formatNumber('1234567.000000000000000001'), '1.234.567,000000000000000001');
   assert.equal(i18n.formatNumber('-0.5'), '-0,5');
   assert.equal(i18n.normalizeAmount('0,5'), '0.5');
-  assert.equal(i18n.normalizeAmount('1.234,5'), '1.234.5'); // group marks are not guessed away: the parser refuses this
+  // A point that could be a thousands separator is refused, never read as 1.5 or 1500.
+  for (const typed of ['1.500', '12.000.000', '1.234,5', '1.5,0']) {
+    assert.throws(() => i18n.normalizeAmount(typed), (e) => e.key === 'amount_error_grouped' && e.params.typed === typed, typed);
+  }
+  assert.equal(i18n.normalizeAmount('1.25'), '1.25');
+  assert.equal(i18n.normalizeAmount('0.5'), '0.5');
   assert.equal(i18n.normalizeAmount(' 12 '), '12');
   assert.equal(i18n.normalizeAmount('1.5'), '1.5');
   i18n.setLanguage('en');
