@@ -22,11 +22,21 @@ export function h(tag, attrs = {}, ...children) {
 /** One label–value row of a <dl> (the reviews' rows); `testid` marks the value. */
 export const row = (label, value, testid) => h('div', { class: 'row' }, h('dt', {}, label), h('dd', { testid }, value));
 
-/** Replaces the page content; null, undefined and false are left out (as h() leaves them out). */
+/**
+ * Replaces the page content; null, undefined and false are left out (as h() leaves them out).
+ * The focus goes to the first field, else to the screen's heading, so a screen reader reads the
+ * new screen from its title (the page is not a live region: it would read every screen whole).
+ */
 export function show(...nodes) {
   const app = document.getElementById('app');
   app.replaceChildren(...nodes.filter((node) => node !== null && node !== undefined && node !== false));
-  app.querySelector('input:not([type=hidden])')?.focus();
+  const field = app.querySelector('input:not([type=hidden])');
+  if (field) return field.focus();
+  const heading = app.querySelector('h1');
+  if (heading) {
+    heading.tabIndex = -1;
+    heading.focus({ preventScroll: true });
+  }
 }
 
 /** A password field that no browser feature may remember, autofill or spell-check. */
