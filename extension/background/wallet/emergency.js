@@ -9,7 +9,7 @@ import * as record from './emergency-record.js';
 import { run } from './emergency-run.js';
 import { accountFacts } from './emergency-facts.js';
 import { buildPlan } from './emergency-plan.js';
-import { argument } from '../../shared/wallet-errors.js';
+import { userError } from '../../shared/wallet-errors.js';
 
 const WORD_COUNTS = [12, 15, 18, 21, 24];
 let planned = null; // { id, plan, unmovable } the last plan built for the stored move
@@ -49,7 +49,7 @@ export async function afterUnlock(password) {
  * imported) goes to the new phrase's HD account i. → `{ pairs }`.
  */
 export async function begin({ password, wordCount = 12 }) {
-  if (!WORD_COUNTS.includes(wordCount)) throw argument('A phrase has 12, 15, 18, 21 or 24 words.');
+  if (!WORD_COUNTS.includes(wordCount)) throw userError('error_phrase_word_count');
   const old = (await core.unlocked()).accounts().map((a) => a.address);
   const network = await networks.selected();
   const { vault, accounts } = await core.createAside(password, wordCount, old.length);
@@ -65,7 +65,7 @@ async function aside(password) {
     return await core.asideKeyring();
   } catch {
     const move = await record.read();
-    if (move?.state !== 'confirming' || typeof password !== 'string') throw argument('Type your password again to go on with the move.');
+    if (move?.state !== 'confirming' || typeof password !== 'string') throw userError('error_move_password_again');
     await core.reopenAside(move.newVault, password);
     return core.asideKeyring();
   }
@@ -84,7 +84,7 @@ export async function confirmPhrase(typed) {
 /** The plan for every pair on the move's network: `{ plan, unmovable }`. */
 export async function plan() {
   const move = await record.read();
-  if (move?.state !== 'confirming') throw argument('Start the move from Settings → Security first.');
+  if (move?.state !== 'confirming') throw userError('error_move_start_first');
   const network = await networks.find(move.chainId);
   const facts = [];
   for (const { from, to } of move.pairs) facts.push(await accountFacts(network, from, to));
@@ -98,7 +98,7 @@ export async function plan() {
 export async function start(password) {
   await core.checkPassword(password);
   const move = await record.read();
-  if (move?.state !== 'confirming') throw argument('There is no move waiting to start.');
+  if (move?.state !== 'confirming') throw userError('error_move_none_waiting');
   if (planned?.id !== move.id) await plan();
   await record.start(planned.plan);
   run().catch(() => {});
@@ -108,7 +108,7 @@ export async function start(password) {
 /** The report file's text (JSON). */
 export async function report() {
   const move = await record.read();
-  if (!move?.plan) throw argument('No move has run yet.');
+  if (!move?.plan) throw userError('error_move_none_run');
   return { name: `keystead-emergency-move-${move.id}.json`, text: record.report(move) };
 }
 

@@ -1,6 +1,7 @@
 // Display helpers: amounts (ETH, tokens), short addresses, and error messages a person can act on.
 import { popupText } from '../../shared/core-errors.js';
 import { formatAmount, exactAmount } from '../../shared/amounts.js';
+import { t, locale } from '../../shared/i18n.js';
 
 export { formatAmount, exactAmount };
 
@@ -29,14 +30,14 @@ export function formatDate(iso) {
 /** The last second a four-digit-year date shows (9999-12-31 23:59:59 UTC); later is "never". */
 const LAST_DATE_SECONDS = 253_402_300_799n;
 
-/** How far `seconds` is from now, in the largest whole unit: "in 3 days", "2 hours ago". */
+/** How far `seconds` is from now, in the largest whole unit (Intl): "in 3 days", "2 hours ago, expired". */
 function relative(seconds, nowMs) {
   const diff = Number(seconds) - Math.floor(nowMs / 1000);
   const units = [['year', 365 * 86400], ['day', 86400], ['hour', 3600], ['minute', 60], ['second', 1]];
   const [unit, size] = units.find(([, s]) => Math.abs(diff) >= s) ?? ['second', 1];
   const n = Math.floor(Math.abs(diff) / size);
-  const text = `${n} ${unit}${n === 1 ? '' : 's'}`;
-  return diff >= 0 ? `in ${text}` : `${text} ago, expired`;
+  const words = new Intl.RelativeTimeFormat(locale(), { numeric: 'always' });
+  return diff >= 0 ? words.format(n, unit) : t('approve_deadline_expired', { ago: words.format(-n, unit) });
 }
 
 /**
@@ -45,9 +46,9 @@ function relative(seconds, nowMs) {
  */
 export function formatDeadline(seconds, nowMs = Date.now()) {
   const s = BigInt(seconds);
-  if (s > LAST_DATE_SECONDS) return `never (${s})`;
+  if (s > LAST_DATE_SECONDS) return t('approve_deadline_never', { seconds: s });
   const iso = new Date(Number(s) * 1000).toISOString();
-  return `${iso.slice(0, 10)} ${iso.slice(11, 19)} UTC (${relative(s, nowMs)})`;
+  return t('approve_deadline', { date: `${iso.slice(0, 10)} ${iso.slice(11, 19)}`, relative: relative(s, nowMs) });
 }
 
 /** The largest value of a uintN. */
@@ -60,8 +61,8 @@ export const maxUint = (bits) => (1n << BigInt(bits)) - 1n;
  */
 export function tokenAmount(value, token, bits = 256) {
   const amount = BigInt(value);
-  const label = token?.symbol ?? `(unnamed token${token?.address ? ` ${shortAddress(token.address)}` : ''})`;
-  if (amount === maxUint(bits)) return `unlimited ${label}`;
-  if (token?.decimals === null || token?.decimals === undefined) return `${amount} × the smallest unit of ${label} (decimals unknown)`;
+  const label = token?.symbol ?? (token?.address ? t('approve_token_unnamed_at', { address: shortAddress(token.address) }) : t('approve_token_unnamed'));
+  if (amount === maxUint(bits)) return t('approve_amount_unlimited', { token: label });
+  if (token?.decimals === null || token?.decimals === undefined) return t('approve_amount_raw', { amount, token: label });
   return `${formatAmount(amount, token.decimals, Infinity)} ${label}`;
 }
