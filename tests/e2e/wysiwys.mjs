@@ -88,7 +88,7 @@ export function parseDate(text) {
   const never = text.match(said('approve_deadline_never', { seconds: /(\d+)/ }));
   if (never) return BigInt(never[1]);
   if (text === msg('call_this_block_only')) return 0n;
-  const relative = /(?:\p{L}+ )?\d+ \p{L}+(?: \p{L}+)?/u; // "in 3 days", "over 3 dagen", "2 hours ago", "2 uur geleden"
+  const relative = /(?:\p{L}+ )?\d[\d.,\u00a0]* \p{L}+(?: \p{L}+)?/u; // "in 3 days", "over 3 dagen", "2 hours ago", "2 uur geleden"
   const m = text.match(said('approve_deadline', { date: /(\d{4}-\d\d-\d\d) (\d\d:\d\d:\d\d)/, relative: new RegExp(`${relative.source}|${said('approve_deadline_expired', { ago: relative }).source.slice(1, -1)}`, 'u') }));
   if (!m) throw new Error(`not a date: ${text}`);
   return BigInt(Date.parse(`${m[1]}T${m[2]}Z`) / 1000);
