@@ -3,6 +3,7 @@
 // English `message` (logs, tests, dApps), and, when a person may read it, the catalog `key`
 // and its `params`: the page shows that message in its own language (core-errors.js popupText).
 import en from '../_locales/en/messages.json' with { type: 'json' };
+import { ProviderError } from './rpc-errors.js';
 
 /** The English catalog message `key` filled with `params` (what the error's `message` says). */
 function english(key, params) {
@@ -30,4 +31,13 @@ export function argument(message) {
 export function userError(key, params = {}, code = 'INVALID_ARGUMENT') {
   const values = plain(params);
   return Object.assign(new Error(english(key, values)), { code, key, params: values });
+}
+
+/**
+ * A ProviderError (numeric EIP-1193 `code`, English message for a dApp) that the popup words in
+ * its language from the catalog message `key` with `params`, as userError's.
+ */
+export function userProviderError(code, key, params = {}, data = undefined) {
+  const { message, params: values } = userError(key, params);
+  return Object.assign(new ProviderError(code, message, data), { key, params: values });
 }

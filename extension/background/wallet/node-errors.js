@@ -4,7 +4,7 @@
 // Erigon, Nethermind and anvil word it, and kept at the end for reference. Nothing was sent
 // when the node refuses.
 import { ProviderError, CHAIN_DISCONNECTED, DISCONNECTED } from '../../shared/rpc-errors.js';
-import { userError } from '../../shared/wallet-errors.js';
+import { userProviderError } from '../../shared/wallet-errors.js';
 
 /**
  * [pattern of the node's message, the catalog key of its words for `{ replacing }`], the first
@@ -35,7 +35,6 @@ export function broadcastError(error, symbol = 'ETH', { replacing = false } = {}
   const said = String(error.message ?? '').slice(0, 200);
   const known = KNOWN.find(([pattern]) => pattern.test(said));
   const key = known ? known[1]({ replacing }) : 'error_node_refused';
-  const { message, params } = userError(key, { symbol, said });
   // The message in English for a dApp; key and params for the popup, which words it in its language.
-  return Object.assign(new ProviderError(error.code, message, error.data), { key, params });
+  return userProviderError(error.code, key, { symbol, said }, error.data);
 }
