@@ -23,9 +23,9 @@ const entry = (code) => (typeof code === 'string' && Object.hasOwn(CORE_ERRORS, 
 
 // The codes the popup words itself, each with its catalog key error_<code in lower case>:
 // error_locked, error_incorrect_password, error_malformed_vault, error_invalid_private_key,
-// error_duplicate_account; error_invalid_phrase and error_share_* / error_shares_* (below)
+// error_duplicate_account, error_unknown_account; error_invalid_phrase and error_share_* / error_shares_* (below)
 // take the core's own message as {detail}.
-const WORDED = ['LOCKED', 'INCORRECT_PASSWORD', 'MALFORMED_VAULT', 'INVALID_PRIVATE_KEY', 'DUPLICATE_ACCOUNT'];
+const WORDED = ['LOCKED', 'INCORRECT_PASSWORD', 'MALFORMED_VAULT', 'INVALID_PRIVATE_KEY', 'DUPLICATE_ACCOUNT', 'UNKNOWN_ACCOUNT'];
 
 /** The SLIP-39 share error codes of the core (SHARE_* / SHARES_*), each with its advice. */
 const SHARE_CODES = ['SHARE_UNKNOWN_WORD', 'SHARE_BAD_LENGTH', 'SHARE_BAD_CHECKSUM', 'SHARE_BAD_PADDING', 'SHARE_BAD_GROUP_PARAMETERS',

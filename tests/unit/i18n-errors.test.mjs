@@ -37,7 +37,7 @@ test('the keys built from parts exist: warnings, revert reasons, core codes', ()
   const built = [
     ...['allowance', 'all_nfts', 'permit', 'permit2_allowance', 'permit2_transfer'].map((s) => `warning_unlimited_${s}`),
     ...['1', '11', '12', '21', '22', '31', '32', '41', '51', 'other'].map((c) => `insight_panic_${c}`),
-    ...['locked', 'incorrect_password', 'malformed_vault', 'invalid_private_key', 'duplicate_account'].map((c) => `error_${c}`),
+    ...['locked', 'incorrect_password', 'malformed_vault', 'invalid_private_key', 'duplicate_account', 'unknown_account'].map((c) => `error_${c}`),
     ...['share_unknown_word', 'share_bad_length', 'share_bad_checksum', 'share_bad_padding', 'share_bad_group_parameters', 'share_too_many_iterations',
       'shares_none', 'shares_different_sets', 'shares_duplicate', 'shares_too_few', 'shares_too_many', 'shares_too_few_groups',
       'shares_too_many_groups', 'shares_digest_mismatch'].map((c) => `error_${c}`),

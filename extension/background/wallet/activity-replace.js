@@ -10,7 +10,6 @@ import * as networks from './networks.js';
 import * as fees from './fees.js';
 import * as transactions from './transactions.js';
 import { describe } from './transaction-view.js';
-import { argument } from '../../shared/wallet-errors.js';
 import { userError } from '../../shared/wallet-errors.js';
 
 export const KINDS = Object.freeze(['speed-up', 'cancel']);
@@ -51,7 +50,7 @@ async function freshFees(entry, network) {
 function checkedFees(entry, reviewed) {
   const read = (name) => {
     const value = reviewed?.[name];
-    if (typeof value !== 'string' || !/^0x[0-9a-fA-F]{1,64}$/.test(value)) throw argument(`${name} is missing; open the review again.`);
+    if (typeof value !== 'string' || !/^0x[0-9a-fA-F]{1,64}$/.test(value)) throw userError('error_replace_fee_missing', { name });
     if (BigInt(value) < bumped(entry[name])) throw userError('error_replace_fee_too_low');
     return hex(BigInt(value));
   };

@@ -9,9 +9,8 @@ import * as nonces from './nonces.js';
 import * as transactions from './transactions.js';
 import { describe } from './transaction-view.js';
 import { scan, revokeCall } from './approval-scan.js';
-import { argument } from '../../shared/wallet-errors.js';
+import { argument, userError } from '../../shared/wallet-errors.js';
 import { isAddress } from './hex.js';
-import { userError } from '../../shared/wallet-errors.js';
 
 const hex = (n) => `0x${n.toString(16)}`;
 const KINDS = ['erc20', 'nft', 'operator'];
