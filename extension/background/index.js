@@ -91,11 +91,22 @@ chrome.runtime.onConnect.addListener((port) => {
   });
 });
 
+/**
+ * An error as the extension's pages receive it: its `code` and English `message`, and the
+ * catalog `key` and `params` when it has them (shared/wallet-errors.js userError), which the
+ * page shows in its language.
+ */
+function popupError(err) {
+  const out = { code: err?.code ?? 'INTERNAL', message: String(err?.message ?? err) };
+  if (typeof err?.key === 'string') Object.assign(out, { key: err.key, params: err.params ?? {} });
+  return out;
+}
+
 /** Sends `work`'s outcome as the message's answer (popup-style `{ result }` / `{ error }`). */
 function answer(work, sendResponse) {
   work.then(
     (result) => sendResponse({ result: result ?? null }),
-    (err) => sendResponse({ error: { code: err?.code ?? 'INTERNAL', message: String(err?.message ?? err) } }),
+    (err) => sendResponse({ error: popupError(err) }),
   );
   return true;
 }

@@ -1,56 +1,60 @@
 // The core's error codes (src/error.rs, e.g. LOCKED, INCORRECT_PASSWORD) turned into user text,
-// in one place: what the popup shows for each, and what a dApp receives (an EIP-1193 code and
-// message). The core's own messages are short, lower-case and never hold secrets.
+// in one place: what the popup shows for each (from the catalog, in the popup's language), and
+// what a dApp receives (an EIP-1193 code and message, in English: developers read it). The
+// core's own messages are short, lower-case and never hold secrets.
 import { INVALID_PARAMS, INTERNAL_ERROR, UNAUTHORIZED, ProviderError } from './rpc-errors.js';
+import { t } from './i18n.js';
+import { waitText } from './wait-text.js';
 
 /**
- * code → { popup: text for the popup (null: the core's message is the text), rpc: [EIP-1193
- * code, message] for a dApp (absent: an internal error) }.
+ * code → { rpc: [EIP-1193 code, message] for a dApp (absent: an internal error) }. What the
+ * popup shows for a code is the catalog's `error_<code in lower case>` when there is one, else
+ * the core's own message (popupText).
  */
 const CORE_ERRORS = Object.freeze({
-  LOCKED: {
-    popup: 'Keystead locked itself. Unlock it and try again.',
-    rpc: [UNAUTHORIZED, 'Keystead is locked. Unlock it and send the request again.'],
-  },
-  UNKNOWN_ACCOUNT: { popup: null, rpc: [UNAUTHORIZED, 'That account is not in this Keystead wallet.'] },
-  INVALID_TYPED_DATA: { popup: null, rpc: [INVALID_PARAMS, 'The typed data is not valid EIP-712'] },
-  INVALID_TRANSACTION: { popup: null, rpc: [INVALID_PARAMS, 'The transaction is not valid'] },
-  INVALID_AUTHORIZATION: { popup: null, rpc: [INVALID_PARAMS, 'The EIP-7702 authorization is not valid'] },
-  INCORRECT_PASSWORD: { popup: 'That password is not right. Check it and try again.' },
-  INVALID_PHRASE: { popup: null },
-  MALFORMED_VAULT: { popup: 'Keystead’s stored wallet could not be read. Use the recovery options below.' },
-  INVALID_PRIVATE_KEY: { popup: 'That is not a valid private key. It is 64 hexadecimal characters (0-9, a-f), with or without 0x.' },
-  DUPLICATE_ACCOUNT: { popup: 'That account is already in Keystead; nothing was changed.' },
+  LOCKED: { rpc: [UNAUTHORIZED, 'Keystead is locked. Unlock it and send the request again.'] },
+  UNKNOWN_ACCOUNT: { rpc: [UNAUTHORIZED, 'That account is not in this Keystead wallet.'] },
+  INVALID_TYPED_DATA: { rpc: [INVALID_PARAMS, 'The typed data is not valid EIP-712'] },
+  INVALID_TRANSACTION: { rpc: [INVALID_PARAMS, 'The transaction is not valid'] },
+  INVALID_AUTHORIZATION: { rpc: [INVALID_PARAMS, 'The EIP-7702 authorization is not valid'] },
 });
 
 const entry = (code) => (typeof code === 'string' && Object.hasOwn(CORE_ERRORS, code) ? CORE_ERRORS[code] : null);
 
-/** What to do after a SLIP-39 share error (the core's SHARE_* / SHARES_* codes), by code. */
-const SHARE_ADVICE = Object.freeze({
-  SHARE_UNKNOWN_WORD: 'Check that word against your written share.',
-  SHARE_BAD_LENGTH: 'A share has 20 words (33 for a 256-bit backup): check that no word is missing or doubled.',
-  SHARE_BAD_CHECKSUM: 'Check each word and its order against your written share.',
-  SHARE_BAD_PADDING: 'Check each word against your written share.',
-  SHARE_BAD_GROUP_PARAMETERS: 'Check each word against your written share.',
-  SHARE_TOO_MANY_ITERATIONS: 'Keystead does not open shares this slow; restore them in the wallet that made them.',
-  SHARES_NONE: 'Type at least one share.',
-  SHARES_DIFFERENT_SETS: 'Use shares of one backup only.',
-  SHARES_DUPLICATE: 'Type each share once.',
-  SHARES_TOO_FEW: 'Add another share of that group.',
-  SHARES_TOO_MANY: 'Remove one of them.',
-  SHARES_TOO_FEW_GROUPS: 'Add shares of another group.',
-  SHARES_TOO_MANY_GROUPS: 'Remove the shares of one group.',
-  SHARES_DIGEST_MISMATCH: 'Check every word of every share against your written copies.',
-});
+// The codes the popup words itself, each with its catalog key error_<code in lower case>:
+// error_locked, error_incorrect_password, error_malformed_vault, error_invalid_private_key,
+// error_duplicate_account, error_unknown_account; error_invalid_phrase and error_share_* / error_shares_* (below)
+// take the core's own message as {detail}.
+const WORDED = ['LOCKED', 'INCORRECT_PASSWORD', 'MALFORMED_VAULT', 'INVALID_PRIVATE_KEY', 'DUPLICATE_ACCOUNT', 'UNKNOWN_ACCOUNT'];
 
-/** The text the popup shows for an error `{ code, message }` from the worker. */
+/** The SLIP-39 share error codes of the core (SHARE_* / SHARES_*), each with its advice. */
+const SHARE_CODES = ['SHARE_UNKNOWN_WORD', 'SHARE_BAD_LENGTH', 'SHARE_BAD_CHECKSUM', 'SHARE_BAD_PADDING', 'SHARE_BAD_GROUP_PARAMETERS',
+  'SHARE_TOO_MANY_ITERATIONS', 'SHARES_NONE', 'SHARES_DIFFERENT_SETS', 'SHARES_DUPLICATE', 'SHARES_TOO_FEW', 'SHARES_TOO_MANY',
+  'SHARES_TOO_FEW_GROUPS', 'SHARES_TOO_MANY_GROUPS', 'SHARES_DIGEST_MISMATCH'];
+
+/** The core's message as a detail inside a sentence (without its closing full stop). */
+const detail = (message) => String(message ?? '').replace(/\.$/, '');
+
+/**
+ * The text the popup shows for an error `{ code, message, key?, params? }` from the worker, in
+ * the popup's language: the catalog message `key` (errors the worker words, wallet-errors.js
+ * userError), else the catalog's words for a known core code, else the message as it came.
+ */
 export function popupText(error) {
-  if (error.code === 'INVALID_PHRASE') return `That is not a valid Secret Recovery Phrase: ${error.message}. Check each word against your backup.`;
-  if (typeof error.code === 'string' && Object.hasOwn(SHARE_ADVICE, error.code)) {
-    const what = error.code.startsWith('SHARES_') ? 'These shares cannot restore a wallet' : 'That is not a valid share';
-    return `${what}: ${error.message}. ${SHARE_ADVICE[error.code]}`;
+  const code = typeof error?.code === 'string' ? error.code : '';
+  if (typeof error?.key === 'string') {
+    const params = { ...(error.params ?? {}) };
+    if (typeof params.seconds === 'number') params.wait = waitText(params.seconds); // the wait in the page's language
+    return t(error.key, params);
   }
-  return entry(error.code)?.popup ?? error.message;
+  if (code === 'INVALID_PHRASE') return t('error_invalid_phrase', { detail: detail(error.message) });
+  if (SHARE_CODES.includes(code)) {
+    // Keys: error_share_unknown_word … error_shares_digest_mismatch (one per code above).
+    return t(code.startsWith('SHARES_') ? 'error_shares_cannot_restore' : 'error_share_not_valid',
+      { detail: detail(error.message), advice: t(`error_${code.toLowerCase()}`) });
+  }
+  if (WORDED.includes(code)) return t(`error_${code.toLowerCase()}`);
+  return error?.message ?? String(error);
 }
 
 /** A JSON-safe error object for the bridge; never includes a stack. */

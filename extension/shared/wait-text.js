@@ -1,4 +1,5 @@
-// A wait in words ("30 seconds", "4 minutes"), the same for the worker's refusal and the popup's countdown.
+// A wait in words ("30 seconds", "4 minutes"), in the page's language, the same for the worker's
+// refusal and the popup's countdown.
 import { tn } from './i18n.js';
 
 export function waitText(seconds) {

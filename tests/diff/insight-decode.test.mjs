@@ -91,9 +91,10 @@ test('values a contract would refuse are not read', () => {
 
 test('revert reasons: Error(string), Panic(uint256), a custom error, nothing', () => {
   const errorAbi = [parseAbiItem('error Error(string)'), parseAbiItem('error Panic(uint256)'), parseAbiItem('error Refused(uint256 code)')];
-  assert.equal(revertReason(encodeErrorResult({ abi: errorAbi, errorName: 'Error', args: ['ERC20: transfer amount exceeds balance'] })), 'ERC20: transfer amount exceeds balance');
-  assert.equal(revertReason(encodeErrorResult({ abi: errorAbi, errorName: 'Panic', args: [0x11n] })), 'panic 0x11 (an arithmetic overflow or underflow)');
-  assert.match(revertReason(encodeErrorResult({ abi: errorAbi, errorName: 'Refused', args: [7n] })), /custom error 0x[0-9a-f]{8}/);
+  // The reason as facts (the approval window words them in its language).
+  assert.deepEqual(revertReason(encodeErrorResult({ abi: errorAbi, errorName: 'Error', args: ['ERC20: transfer amount exceeds balance'] })), { kind: 'text', text: 'ERC20: transfer amount exceeds balance' });
+  assert.deepEqual(revertReason(encodeErrorResult({ abi: errorAbi, errorName: 'Panic', args: [0x11n] })), { kind: 'panic', code: '11' });
+  assert.deepEqual(revertReason(encodeErrorResult({ abi: errorAbi, errorName: 'Refused', args: [7n] })), { kind: 'custom', selector: toFunctionSelector('Refused(uint256)') });
   assert.equal(revertReason('0x'), null);
   assert.equal(revertReason(undefined), null);
 });

@@ -5,7 +5,8 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { formatEther, getAddress, recoverMessageAddress } from 'viem';
-import { startScene, answerApproval } from './harness.mjs';
+import { startScene, answerApproval, msg } from './harness.mjs';
+import { count } from './approval-window.mjs';
 
 let scene, chain, browser, wallet, dapp;
 const approvals = [];
@@ -122,7 +123,7 @@ test('personal_sign: ordinary text shows no warning', async (t) => {
 test('personal_sign: an empty message says plainly that it is empty', async (t) => {
   const result = signMessage('0x');
   const page = await nextApproval(t);
-  assert.match(await page.getByTestId('approval-message').textContent(), /empty \(0 bytes\)/);
+  assert.equal(await page.getByTestId('approval-message').textContent(), msg('message_empty'));
   await answer(page, 'reject');
   assert.equal((await result).code, 4001);
 });
@@ -130,7 +131,7 @@ test('personal_sign: an empty message says plainly that it is empty', async (t) 
 test('personal_sign: a message of blank space only says so', async (t) => {
   const result = signMessage('   \n\n  ');
   const page = await nextApproval(t);
-  assert.match(await page.getByTestId('approval-message-length').textContent(), /^7 bytes of text, all of it blank space$/);
+  assert.equal(await page.getByTestId('approval-message-length').textContent(), msg('message_length_blank_other', { count: 7 }));
   await answer(page, 'reject');
   assert.equal((await result).code, 4001);
 });
@@ -144,7 +145,7 @@ test('personal_sign: a long message keeps Approve disabled until its end has bee
   const box = page.getByTestId('approval-message');
   assert.equal(await page.getByTestId('approve').isDisabled(), true, 'Approve is disabled while the end is hidden');
   await page.getByTestId('approval-message-more').waitFor();
-  assert.match(await page.getByTestId('approval-message-length').textContent(), new RegExp(`^${Buffer.byteLength(message)} bytes`));
+  assert.equal(await page.getByTestId('approval-message-length').textContent(), msg('message_length_text_other', { count: count(Buffer.byteLength(message)) }));
   await box.evaluate((el) => { el.scrollTop = el.scrollHeight; });
   await page.waitForFunction(() => !document.querySelector('[data-testid=approve]').disabled);
   assert.equal(await page.getByTestId('approval-message-more').isVisible(), false);

@@ -7,7 +7,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { recoverTypedDataAddress, getAddress } from 'viem';
-import { startScene, answerApproval } from './harness.mjs';
+import { startScene, answerApproval, msg } from './harness.mjs';
 
 let scene, browser, wallet, page;
 const opened = [];
@@ -144,7 +144,7 @@ test('a domain with no contract and no chainId: the window says any chain', asyn
     message: { choice: 2 },
   };
   const approval = answerApproval(browser, 'reject', {
-    expect: async (w) => assert.equal(await w.getByTestId('approval-chain').textContent(), 'any chain: no chainId is signed'),
+    expect: async (w) => assert.equal(await w.getByTestId('approval-chain').textContent(), msg('typed_any_chain')),
   });
   const answer = await sign(d);
   await approval;
@@ -157,7 +157,7 @@ test('primaryType EIP712Domain: the window says it signs only the domain, and sh
   d.message = { amount: 0, note: 'this signature cannot move funds' };
   const approval = answerApproval(browser, 'approve', {
     expect: async (w) => {
-      assert.equal(await w.getByTestId('approval-domain-only').textContent(), 'This signs only the domain: no message is signed.');
+      assert.equal(await w.getByTestId('approval-domain-only').textContent(), msg('typed_domain_only'));
       assert.equal(await w.getByTestId('approval-message').count(), 0);
       const body = await w.locator('body').textContent();
       assert.doesNotMatch(body, /amount|cannot move funds/);

@@ -12,7 +12,8 @@ import { encodeFunctionData, erc20Abi, erc721Abi, maxUint256, parseEther, getAdd
 import { startAnvil, startCountingNode, startDemo, launch, createWallet, popupCall } from './harness.mjs';
 import { deployToken, sendToken } from './erc20.mjs';
 import { deployAll, PERMIT2 } from './contracts.mjs';
-import { request, answer, readWindow } from './approval-window.mjs';
+import { request, answer, readWindow, said, inner, SHORT, deadlineText, inTime } from './approval-window.mjs';
+import { msg } from './harness.mjs';
 
 const R1 = '0x70997970C51812dc3A010C7d01b50e0d17dc79C8';
 const refused = new Set();
@@ -98,15 +99,15 @@ async function approveAndMeasure(tx) {
 
 test('for each call of the matrix, the balance-change rows equal what the chain says changed', async () => {
   const matrix = [
-    { name: 'ETH transfer', tx: { to: R1, value: `0x${parseEther('0.5').toString(16)}` }, warnings: [], rows: 1, summary: /^Send 0\.5 ETH to 0x7099…79C8\.$/ },
-    { name: 'token transfer', tx: { to: c.token, data: data(erc20Abi, 'transfer', [R1, parseEther('12.5')]) }, warnings: [], rows: 1, summary: /^Send 12\.5 KST to 0x7099…79C8\.$/ },
-    { name: 'limited approve', tx: { to: c.token, data: data(erc20Abi, 'approve', [c.seller.address, parseEther('400')]) }, warnings: [], rows: 0, summary: /^Allow 0x[0-9a-fA-F]{4}…[0-9a-fA-F]{4} to spend 400 KST of yours\.$/ },
-    { name: 'swap: tokens in, ETH out', tx: { to: c.seller.address, data: data(c.seller.abi, 'sell', [c.token, parseEther('400')]) }, warnings: [], rows: 2, summary: /Keystead cannot read/ },
-    { name: 'unlimited approve', tx: { to: c.token, data: data(erc20Abi, 'approve', [c.seller.address, maxUint256]) }, warnings: ['unlimited-approval'], rows: 0, summary: /to spend unlimited KST of yours/ },
-    { name: 'setApprovalForAll', tx: { to: c.nft.address, data: data(erc721Abi, 'setApprovalForAll', [c.seller.address, true]) }, warnings: ['unlimited-approval'], rows: 0, summary: /to move all your NFTs of Keystead Test NFTs\.$/ },
-    { name: 'NFT transfer', tx: { to: c.nft.address, data: data(erc721Abi, 'safeTransferFrom', [wallet.address, R1, 1n]) }, warnings: [], rows: 1, summary: /^Move NFT #1 of Keystead Test NFTs from Account 1 \(0x[0-9a-fA-F]{4}…[0-9a-fA-F]{4}\) to 0x7099…79C8\.$/ },
-    { name: 'ERC-1155 transfer', tx: { to: c.multi.address, data: data(c.multi.abi, 'safeTransferFrom', [wallet.address, R1, 1n, 20n, '0x']) }, warnings: [], rows: 1, summary: /^Move 20 of token #1 of / },
-    { name: 'reverting call', tx: { to: c.reverter.address, data: data(c.reverter.abi, 'fail', []) }, warnings: ['will-revert'], rows: 0, summary: /Keystead cannot read/ },
+    { name: 'ETH transfer', tx: { to: R1, value: `0x${parseEther('0.5').toString(16)}` }, warnings: [], rows: 1, summary: said('call_send_eth', { eth: '0.5 ETH', to: '0x7099…79C8' }) },
+    { name: 'token transfer', tx: { to: c.token, data: data(erc20Abi, 'transfer', [R1, parseEther('12.5')]) }, warnings: [], rows: 1, summary: said('call_token_transfer', { amount: '12.5 KST', to: '0x7099…79C8' }) },
+    { name: 'limited approve', tx: { to: c.token, data: data(erc20Abi, 'approve', [c.seller.address, parseEther('400')]) }, warnings: [], rows: 0, summary: said('call_token_approve', { spender: SHORT, amount: '400 KST' }) },
+    { name: 'swap: tokens in, ETH out', tx: { to: c.seller.address, data: data(c.seller.abi, 'sell', [c.token, parseEther('400')]) }, warnings: [], rows: 2, summary: said('call_unknown', { contract: SHORT }) },
+    { name: 'unlimited approve', tx: { to: c.token, data: data(erc20Abi, 'approve', [c.seller.address, maxUint256]) }, warnings: ['unlimited-approval'], rows: 0, summary: said('call_token_approve', { spender: SHORT, amount: msg('approve_amount_unlimited', { token: 'KST' }) }) },
+    { name: 'setApprovalForAll', tx: { to: c.nft.address, data: data(erc721Abi, 'setApprovalForAll', [c.seller.address, true]) }, warnings: ['unlimited-approval'], rows: 0, summary: said('call_approve_all', { operator: SHORT, collection: 'Keystead Test NFTs' }) },
+    { name: 'NFT transfer', tx: { to: c.nft.address, data: data(erc721Abi, 'safeTransferFrom', [wallet.address, R1, 1n]) }, warnings: [], rows: 1, summary: said('call_nft_transfer', { id: 1, collection: 'Keystead Test NFTs', from: new RegExp(`Account 1 \\(${SHORT.source}\\)`), to: '0x7099…79C8' }) },
+    { name: 'ERC-1155 transfer', tx: { to: c.multi.address, data: data(c.multi.abi, 'safeTransferFrom', [wallet.address, R1, 1n, 20n, '0x']) }, warnings: [], rows: 1, summary: said('call_multi_transfer', { amount: 20, id: 1 }) },
+    { name: 'reverting call', tx: { to: c.reverter.address, data: data(c.reverter.abi, 'fail', []) }, warnings: ['will-revert'], rows: 0, summary: said('call_unknown', { contract: SHORT }) },
   ];
   for (const { name, tx, warnings, rows, summary } of matrix) {
     const { shown, receipt, measured } = await approveAndMeasure(tx);
@@ -123,12 +124,12 @@ test('the reverting call says why, and its window shows no balance change', asyn
   const { window, answer: sent } = await send({ to: c.reverter.address, data: data(c.reverter.abi, 'fail', []) });
   const shown = await readWindow(window);
   assert.deepEqual(shown.warnings, ['will-revert']);
-  assert.match(shown.warningTexts[0], /^This transaction will fail: Keystead test: this call always fails\. .*Reject it\.$/);
+  assert.match(shown.warningTexts[0], said('warning_will_revert', { reason: 'Keystead test: this call always fails' }));
   assert.equal(await window.getByTestId('balance-none').count(), 1);
   await answer(window, 'reject');
   assert.equal((await sent).code, 4001);
   // A custom error is named by its selector; a bare revert says the contract gives no reason.
-  for (const [fn, reason] of [['failCustom', /custom error 0x[0-9a-f]{8}/], ['failQuietly', /the contract gives no reason/]]) {
+  for (const [fn, reason] of [['failCustom', said('warning_will_revert', { reason: inner('insight_revert_custom', { selector: /0x[0-9a-f]{8}/ }) })], ['failQuietly', said('warning_will_revert_no_reason')]]) {
     const next = await send({ to: c.reverter.address, data: data(c.reverter.abi, fn, []) });
     const text = await readWindow(next.window);
     assert.deepEqual(text.warnings, ['will-revert'], fn);
@@ -217,7 +218,7 @@ test('a token whose symbol has a bidi override: not shown, and warned about', as
   const shown = await shownThenRejected('eth_sendTransaction', [{ from: wallet.address, to: fake, data: data(erc20Abi, 'transfer', [R1, 10n ** 18n]) }]);
   assert.deepEqual(shown.warnings, ['hidden-characters']);
   assert.doesNotMatch(shown.text, /\u202e/);
-  assert.match(shown.summary, /^Send 1 \(unnamed token 0x[0-9a-fA-F]{4}…[0-9a-fA-F]{4}\) to 0x7099…79C8\.$/);
+  assert.match(shown.summary, said('call_token_transfer', { amount: new RegExp(`1 ${inner('approve_token_unnamed_at', { address: SHORT }).source}`), to: '0x7099…79C8' }));
 });
 
 test('an EIP-2612 permit: signed in its window, then submitted; both windows say what it allows', async () => {
@@ -228,18 +229,18 @@ test('an EIP-2612 permit: signed in its window, then submitted; both windows say
   const rows = {};
   for (const id of ['permit-spender', 'permit-token', 'permit-amount', 'permit-deadline']) rows[id] = await window.getByTestId(id).textContent();
   await answer(window, 'approve');
-  const date = `${new Date(deadline * 1000).toISOString().replace('T', ' ').slice(0, 19)} UTC`;
-  assert.equal(shown.summary, `Allow ${shortAddress(c.seller.address)} to spend 7 UNI-V2 of yours, with this signature alone, until ${date} (in 1 hour).`);
-  assert.deepEqual(rows, { 'permit-spender': c.seller.address, 'permit-token': c.uni.address, 'permit-amount': '7 UNI-V2', 'permit-deadline': `${date} (in 1 hour)` });
+  const date = deadlineText(new Date(deadline * 1000).toISOString().replace('T', ' ').slice(0, 19), 1, 'hour');
+  assert.equal(shown.summary, msg('typed_permit', { spender: shortAddress(c.seller.address), grants: '7 UNI-V2', deadline: date }));
+  assert.deepEqual(rows, { 'permit-spender': c.seller.address, 'permit-token': c.uni.address, 'permit-amount': '7 UNI-V2', 'permit-deadline': date });
   assert.deepEqual(shown.warnings, []);
   const { v, r, s } = parseSignature((await signed).result);
   const { shown: submitted, receipt } = await approveAndMeasure({
     to: c.uni.address,
     data: data(c.uni.abi, 'permit', [wallet.address, c.seller.address, parseEther('7'), BigInt(deadline), Number(v), r, s]),
   });
-  assert.match(submitted.summary, /^Submit a permit by which Account 1 \(0x[0-9a-fA-F]{4}…[0-9a-fA-F]{4}\) allows 0x[0-9a-fA-F]{4}…[0-9a-fA-F]{4} to spend 7 UNI-V2, valid until /);
+  assert.match(submitted.summary, said('call_permit', { owner: new RegExp(`Account 1 \\(${SHORT.source}\\)`), spender: SHORT, amount: '7 UNI-V2' }));
   assert.equal(submitted.args.amount, '7 UNI-V2');
-  assert.equal(submitted.args.deadline, `${date} (in 1 hour)`);
+  assert.equal(submitted.args.deadline, date);
   assert.equal(receipt.status, 'success');
   assert.equal(await chain.client.readContract({ address: c.uni.address, abi: erc20Abi, functionName: 'allowance', args: [wallet.address, c.seller.address] }), parseEther('7'));
 });
@@ -248,14 +249,16 @@ test('a Permit2 PermitSingle shows token, amount, expiry and the signature deadl
   const expiration = now() + 7 * DAY;
   const sigDeadline = now() + 1800;
   const shown = await shownThenRejected(...typed(permitSingleOf(c.seller.address, parseEther('3'), expiration, sigDeadline)));
-  assert.match(shown.summary, /^Allow 0x[0-9a-fA-F]{4}…[0-9a-fA-F]{4} to spend 3 KST of yours through Permit2, until \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC \(in (6|7) days\)\.$/);
-  assert.match(shown.text, /Signature valid until\s+\d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC \(in (29|30) minutes\)/);
+  const when = /\d{4}-\d\d-\d\d \d\d:\d\d:\d\d/;
+  const within = (a, b, unit) => new RegExp(`${inTime(a, unit)}|${inTime(b, unit)}`);
+  assert.match(shown.summary, said('typed_permit2_allowance_until', { spender: SHORT, grants: '3 KST', until: inner('approve_deadline', { date: when, relative: within(6, 7, 'day') }) }));
+  assert.match(shown.text, new RegExp(`${msg('typed_signature_valid_until')}\\s+${inner('approve_deadline', { date: when, relative: within(29, 30, 'minute') }).source}`));
   assert.deepEqual(shown.warnings, []);
 });
 
 test('unknown calldata: shown as hex, with "Keystead cannot read this call"', async () => {
   const shown = await shownThenRejected('eth_sendTransaction', [{ from: wallet.address, to: c.seller.address, data: '0x12345678abcdef' }]);
-  assert.match(shown.text, /Keystead cannot read this call \(function 0x12345678\)/);
+  assert.ok(shown.text.includes(msg('call_unreadable_selector', { selector: '0x12345678' })), shown.text);
   assert.match(shown.text, /0x12345678abcdef/);
   assert.deepEqual(shown.args, {});
 });
@@ -280,11 +283,11 @@ test('a node without either: "preview unavailable on this network", never a gues
   refused.add('debug_traceCall');
   try {
     const shown = await shownThenRejected('eth_sendTransaction', [{ from: wallet.address, to: c.token, data: data(erc20Abi, 'transfer', [R1, 1n]) }]);
-    assert.match(shown.unavailable, /preview unavailable on this network/);
+    assert.match(shown.unavailable, said('insight_preview_unsupported'));
     assert.deepEqual(shown.changes, []);
     assert.deepEqual(shown.warnings, []);
     const reverting = await shownThenRejected('eth_sendTransaction', [{ from: wallet.address, to: c.reverter.address, data: data(c.reverter.abi, 'fail', []) }]);
-    assert.match(reverting.unavailable, /preview unavailable on this network/);
+    assert.match(reverting.unavailable, said('insight_preview_unsupported'));
     assert.deepEqual(reverting.warnings, ['will-revert']);
     assert.match(reverting.warningTexts[0], /Keystead test: this call always fails/);
   } finally {
@@ -298,6 +301,6 @@ test('accounts are named: a transfer to the user\'s second account says its name
   await popupCall(popup, 'renameAccount', { address, name: 'Savings' });
   await popupCall(popup, 'selectAccount', { address: wallet.address });
   const shown = await shownThenRejected('eth_sendTransaction', [{ from: wallet.address, to: address, value: '0x1' }]);
-  assert.match(shown.summary, /^Send 0\.000000000000000001 ETH to Savings \(0x[0-9a-fA-F]{4}…[0-9a-fA-F]{4}\)\.$/);
-  assert.match(shown.text, /To\s+Savings\s+0x/);
+  assert.match(shown.summary, said('call_send_eth', { eth: '0.000000000000000001 ETH', to: new RegExp(`Savings \\(${SHORT.source}\\)`) }));
+  assert.match(shown.text, new RegExp(`${msg('tx_to')}\\s+Savings\\s+0x`));
 });

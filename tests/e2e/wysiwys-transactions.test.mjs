@@ -13,7 +13,8 @@ import { encodeFunctionData, decodeFunctionData, parseTransaction, recoverTransa
 import { seededRng } from '../diff/core.mjs';
 import { sendToken } from './erc20.mjs';
 import { deployAll, PERMIT2 } from './contracts.mjs';
-import { answer } from './approval-window.mjs';
+import { answer, said, inner } from './approval-window.mjs';
+import { msg } from './harness.mjs';
 import { CASES, startRecordedScene, runStreams, streamRequest, broadcast, readTransaction, parseAmount, parseDate, short } from './wysiwys.mjs';
 
 const rng = seededRng('wysiwys-transactions.test.mjs');
@@ -93,9 +94,9 @@ function randomCase(me) {
 function displayed(row, input) {
   if (input.type === 'address') return row.address;
   if (input.type === 'bool') return row.text === 'true';
-  if (input.type === 'bytes' || input.type === 'bytes32') return row.text === 'none (0x)' ? '0x' : row.text;
+  if (input.type === 'bytes' || input.type === 'bytes32') return row.text === msg('call_none_hex') ? '0x' : row.text;
   if (input.type === 'uint8') return Number(row.text);
-  if (input.type === 'uint256[]') return row.text === 'none' ? [] : row.text.split(', ').map((x) => BigInt(x.replace(/^#/, '')));
+  if (input.type === 'uint256[]') return row.text === msg('call_none') ? [] : row.text.split(', ').map((x) => BigInt(x.replace(/^#/, '')));
   if (input.type === 'tuple[]') return row.pairs.map(([token, spender]) => ({ token, spender }));
   if (/deadline|expiration/.test(input.name)) return parseDate(row.text);
   if (/^#\d+$/.test(row.text)) return BigInt(row.text.slice(1));
@@ -136,12 +137,12 @@ test(`${CASES} random transactions: every displayed value is the signed one`, as
     assert.equal(shown.nonce, String(parsed.nonce), `${what}: nonce`);
     assert.equal(shown.data, parsed.data ?? null, `${what}: data`);
     if (!parsed.data) {
-      assert.equal(shown.summary, `Send ${formatEther(parsed.value ?? 0n)} ETH to ${shown.summary.match(/to (.*)\.$/)[1]}.`, what);
+      assert.match(shown.summary, said('call_send_eth', { eth: `${formatEther(parsed.value ?? 0n)} ETH` }), what);
       assert.ok(shown.summary.includes(short(parsed.to)), `${what}: the sentence names ${short(parsed.to)}`);
       return;
     }
     if (!abi) {
-      assert.match(shown.unreadable, /^Keystead cannot read this call/, what);
+      assert.match(shown.unreadable, new RegExp(`${said('call_unreadable').source}|${said('call_unreadable_selector').source}`, 's'), what);
       assert.deepEqual(shown.args, [], what);
       return;
     }
@@ -158,7 +159,7 @@ test(`${CASES} random transactions: every displayed value is the signed one`, as
       if (row.address && ['to', 'from', 'spender', 'operator', 'owner'].includes(row.name) && !/^0x0{40}$/.test(row.address)) {
         assert.ok(shown.summary.includes(short(row.address)), `${what}: the sentence "${shown.summary}" names ${row.name} ${short(row.address)}`);
       }
-      if (row.name === 'amount' && /KST|UNI-V2|unnamed/.test(row.text) && !/^Revoke/.test(shown.summary)) {
+      if (row.name === 'amount' && (/KST|UNI-V2/.test(row.text) || said('approve_amount_raw').test(row.text) || inner('approve_token_unnamed_at').test(row.text) || row.text.includes(msg('approve_token_unnamed'))) && !new RegExp(`^${inner('call_token_revoke').source}`, 'su').test(shown.summary)) {
         assert.ok(shown.summary.includes(row.text), `${what}: the sentence "${shown.summary}" says ${row.text}`);
       }
     }

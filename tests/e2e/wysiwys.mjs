@@ -4,8 +4,8 @@
 // displayed text back to values (amounts, dates, marked hidden characters), so a test can
 // compare what was shown with what was signed, decoded from the signed bytes with viem.
 import { getAddress, parseEther, parseUnits, keccak256 } from 'viem';
-import { startAnvil, startCountingNode, startDemo, launch, createWallet, popupCall } from './harness.mjs';
-import { request, answer, windowsByOrigin } from './approval-window.mjs';
+import { startAnvil, startCountingNode, startDemo, launch, createWallet, popupCall, msg } from './harness.mjs';
+import { request, answer, windowsByOrigin, said } from './approval-window.mjs';
 
 /** How many cases a generator test makes per run (`KEYSTEAD_WYSIWYS_CASES` overrides). */
 export const CASES = Number(process.env.KEYSTEAD_WYSIWYS_CASES) || 150;
@@ -83,22 +83,21 @@ export function broadcast(node, hash) {
 /** Text with the window's ⟨U+XXXX⟩ marks turned back into the characters they stand for. */
 export const unmark = (text) => text.replace(/⟨U\+([0-9A-F]{4,6})⟩/g, (_, hex) => String.fromCodePoint(parseInt(hex, 16)));
 
-const MONTHS_DATE = /^(\d{4}-\d\d-\d\d) (\d\d:\d\d:\d\d) UTC \((in \d+ \w+|\d+ \w+ ago, expired)\)$/;
-
-/** A displayed deadline or expiry back to seconds (BigInt). */
+/** A displayed deadline or expiry (the run's language) back to seconds (BigInt). */
 export function parseDate(text) {
-  const never = text.match(/^never \((\d+)\)$/);
+  const never = text.match(said('approve_deadline_never', { seconds: /(\d+)/ }));
   if (never) return BigInt(never[1]);
-  if (text === 'this block only (0)') return 0n;
-  const m = text.match(MONTHS_DATE);
+  if (text === msg('call_this_block_only')) return 0n;
+  const relative = /(?:\p{L}+ )?\d[\d.,\u00a0]* \p{L}+(?: \p{L}+)?/u; // "in 3 days", "over 3 dagen", "2 hours ago", "2 uur geleden"
+  const m = text.match(said('approve_deadline', { date: /(\d{4}-\d\d-\d\d) (\d\d:\d\d:\d\d)/, relative: new RegExp(`${relative.source}|${said('approve_deadline_expired', { ago: relative }).source.slice(1, -1)}`, 'u') }));
   if (!m) throw new Error(`not a date: ${text}`);
   return BigInt(Date.parse(`${m[1]}T${m[2]}Z`) / 1000);
 }
 
 /** A displayed token amount back to smallest units: every token with decimals here has 18. */
 export function parseAmount(text, bits = 256) {
-  if (text.startsWith('unlimited ')) return (1n << BigInt(bits)) - 1n;
-  const raw = text.match(/^(\d+) × the smallest unit of /);
+  if (said('approve_amount_unlimited').test(text)) return (1n << BigInt(bits)) - 1n;
+  const raw = text.match(said('approve_amount_raw', { amount: /(\d+)/ }));
   if (raw) return BigInt(raw[1]);
   const units = text.match(/^(\d+(?:\.\d+)?) /);
   if (!units) throw new Error(`not an amount: ${text}`);

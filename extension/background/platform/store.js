@@ -55,6 +55,8 @@
 //                   each step's state (signed transactions, hashes; never a key), then what was
 //                   moved where and when (wallet/emergency-record.js)
 
+import { userError } from '../../shared/wallet-errors.js';
+
 export const SCHEMA_VERSION = 1;
 export const DEFAULT_SETTINGS = Object.freeze({ autoLockMinutes: 15 });
 export const ASIDE_MAX = 3;
@@ -165,11 +167,9 @@ async function save(update) {
   } catch (e) {
     const message = String(e?.message ?? e);
     if (/quota/i.test(message)) {
-      throw Object.assign(new Error('Keystead could not save this change because its storage in this browser is full. '
-        + 'Nothing was changed. Free disk space, remove tokens or networks you no longer use, and try again.'), { code: 'STORAGE_FULL' });
+      throw userError('error_storage_full', {}, 'STORAGE_FULL');
     }
-    throw Object.assign(new Error(`Keystead could not save this change (the browser said: ${message.slice(0, 120)}). `
-      + 'Nothing was changed. Try again; if it keeps failing, restart the browser.'), { code: 'STORAGE_FAILED' });
+    throw userError('error_storage_failed', { reason: message.slice(0, 120) }, 'STORAGE_FAILED');
   }
 }
 
@@ -331,10 +331,10 @@ export function restorePreviousVault({ opened = false } = {}) {
 async function restorePrevious(opened) {
   const state = shape(raw);
   if (state.schemaVersion !== SCHEMA_VERSION) {
-    throw Object.assign(new Error('This wallet was saved by another version of Keystead; its previous copy cannot be restored here. Update Keystead and open it again.'), { code: 'INVALID_ARGUMENT' });
+    throw userError('error_previous_copy_other_version');
   }
   if (!looksLikeVault(state.vaultPrevious)) {
-    throw Object.assign(new Error('There is no readable previous copy of the wallet. Import it with your Secret Recovery Phrase instead.'), { code: 'INVALID_ARGUMENT' });
+    throw userError('error_no_readable_previous_copy');
   }
   const { vault, vaultPrevious } = state;
   const update = { vault: vaultPrevious, vaultCorrupt: vault ?? null, schemaVersion: SCHEMA_VERSION };

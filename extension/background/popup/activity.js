@@ -5,12 +5,13 @@ import * as activity from '../wallet/activity.js';
 import * as replace from '../wallet/activity-replace.js';
 import * as accounts from '../wallet/accounts.js';
 import * as networks from '../wallet/networks.js';
-import { argument, text } from './params.js';
+import { text } from './params.js';
+import { userError } from '../../shared/wallet-errors.js';
 
 /** `address` when given, else the selected account; INVALID_ARGUMENT while locked. */
 async function account(address) {
   const chosen = address === undefined ? await accounts.selectedAddress() : text(address, 'an address');
-  if (!chosen) throw argument('Unlock Keystead to see its Activity.');
+  if (!chosen) throw userError('error_activity_locked');
   return chosen;
 }
 

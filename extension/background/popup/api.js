@@ -10,7 +10,7 @@ import * as approvals from '../platform/approvals.js';
 import * as events from '../wallet/events.js';
 import * as autolock from '../wallet/autolock.js';
 import { setLanguage } from '../wallet/language.js';
-import { argument, text } from './params.js';
+import { text } from './params.js';
 import { status } from './status.js';
 import { BACKUP_METHODS } from './backup.js';
 import { KEY_METHODS } from './keys.js';
@@ -29,6 +29,7 @@ import { APPROVAL_METHODS } from './approvals.js';
 import { EMERGENCY_METHODS } from './emergency.js';
 import { MULTIPHRASE_METHODS, phraseNumber } from './multiphrase.js';
 import * as emergency from '../wallet/emergency.js';
+import { userError } from '../../shared/wallet-errors.js';
 
 const WALLET_METHODS = {
   status: () => status(),
@@ -86,7 +87,7 @@ const WALLET_METHODS = {
   },
   addNetwork: async ({ name, rpcUrl, chainId, symbol }) => {
     const network = networks.parseAddChain({ chainId, chainName: name, rpcUrls: [rpcUrl], nativeCurrency: { symbol, decimals: 18 } });
-    if (await networks.find(network.chainId)) throw argument(`Keystead already has a network with chain id ${Number(network.chainId)}.`);
+    if (await networks.find(network.chainId)) throw userError('error_network_exists', { chainId: Number(network.chainId) });
     await networks.verify(network);
     await networks.add(network);
     await networks.select(network.chainId);

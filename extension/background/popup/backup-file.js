@@ -10,6 +10,7 @@ import { status } from './status.js';
 import { checkReplace } from './replace.js';
 import { buildFile, parseFile, openSettings } from '../wallet/backup-file.js';
 import { pickSettings, restoredFields } from '../wallet/backup-settings.js';
+import { userError } from '../../shared/wallet-errors.js';
 
 export const FILE_METHODS = Object.freeze({
   /**
@@ -50,7 +51,7 @@ export const FILE_METHODS = Object.freeze({
       opened = await core.openOtherVault(file.vault, pass);
     } catch (e) {
       if (e?.code !== 'MALFORMED_VAULT') throw e;
-      throw Object.assign(new Error('The wallet inside that file is damaged and cannot be read. Nothing was changed; use another copy of the file.'), { code: 'INVALID_ARGUMENT' });
+      throw userError('error_backup_file_damaged');
     }
     let fields;
     try {

@@ -7,8 +7,9 @@ import * as events from '../wallet/events.js';
 import * as accounts from '../wallet/accounts.js';
 import * as clipboard from '../platform/clipboard.js';
 import * as permissions from '../wallet/permissions.js';
-import { argument, text } from './params.js';
+import { text } from './params.js';
 import { status } from './status.js';
+import { userError } from '../../shared/wallet-errors.js';
 
 export const KEY_METHODS = Object.freeze({
   /** Adds an account from a private key and selects it; its backup starts as "never exported". */
@@ -40,7 +41,7 @@ export const KEY_METHODS = Object.freeze({
   /** Removes an imported account (the phrase's accounts cannot be removed) and all that was kept about it. */
   removeAccount: async ({ address }) => {
     const { account: chosen } = await accounts.find(text(address, 'an address'));
-    if (chosen.type !== 'imported') throw argument('Only imported accounts can be removed; accounts from your Secret Recovery Phrase stay.');
+    if (chosen.type !== 'imported') throw userError('error_remove_not_imported');
     await core.change((k) => k.removeAccount(chosen.address), (_, k, state) => ({
       backup: backup.withoutKey(state.backup, chosen.address),
       ...accounts.withoutAccount(state, chosen.address, k.accounts()[0].address),

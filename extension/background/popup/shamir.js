@@ -11,6 +11,7 @@ import { argument, text } from './params.js';
 import { status } from './status.js';
 import { checkReplace } from './replace.js';
 import { afterNewWallet } from './new-wallet.js';
+import { userError } from '../../shared/wallet-errors.js';
 
 /** Most groups, and most members of a group (SLIP-39's 4-bit fields). */
 const MAX_SHARE_COUNT = 16;
@@ -19,7 +20,7 @@ const MAX_SHARE_COUNT = 16;
 function shareList(value) {
   const ok = Array.isArray(value) && value.length > 0 && value.length <= MAX_SHARE_COUNT ** 2
     && value.every((share) => typeof share === 'string' && share.trim().length > 0);
-  if (!ok) throw argument('Type each share in its own field, and leave no field empty.');
+  if (!ok) throw userError('error_shares_fields');
   return value;
 }
 
@@ -34,7 +35,7 @@ function schemeOf({ groupThreshold, groups }) {
   const small = (n) => Number.isInteger(n) && n >= 1 && n <= MAX_SHARE_COUNT;
   const ok = small(groupThreshold) && Array.isArray(groups) && groups.length >= 1 && groups.length <= MAX_SHARE_COUNT
     && groups.every((g) => Array.isArray(g) && g.length === 2 && g.every(small));
-  if (!ok) throw argument('Choose how many shares to make and how many restore the wallet (1 to 16).');
+  if (!ok) throw userError('error_shares_counts');
   return { groupThreshold, groups: groups.map(([threshold, count]) => [threshold, count]) };
 }
 
@@ -42,7 +43,7 @@ function schemeOf({ groupThreshold, groups }) {
 async function shamirWallet() {
   const keyring = await core.unlocked();
   const set = keyring.shareSet();
-  if (!set) throw argument('This wallet is not backed up with Shamir shares.');
+  if (!set) throw userError('error_shares_not_used');
   return { keyring, set };
 }
 
@@ -75,7 +76,7 @@ export const SHAMIR_METHODS = Object.freeze({
     const { set } = await shamirWallet();
     const all = backup.shareIds(set.groups ?? []);
     const id = backup.shareId(group, member);
-    if (!all.includes(id)) throw argument('This wallet has no share with that number.');
+    if (!all.includes(id)) throw userError('error_shares_no_such');
     await backup.recordShare(id, 'confirmedAt', all);
     return status();
   },

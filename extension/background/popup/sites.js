@@ -8,11 +8,11 @@ import * as permissions from '../wallet/permissions.js';
 import * as accounts from '../wallet/accounts.js';
 import * as events from '../wallet/events.js';
 import * as metaMaskFlag from '../wallet/metamask-flag.js';
-import { walletError } from '../../shared/wallet-errors.js';
 import { argument, text } from './params.js';
+import { userError } from '../../shared/wallet-errors.js';
 
 function notConnected(origin) {
-  return walletError('NOT_CONNECTED', `${origin} is not connected to Keystead, so there is nothing to change. Reopen Connected sites to see the current list.`);
+  return userError('error_site_not_connected', { origin }, 'NOT_CONNECTED');
 }
 
 /** The wallet's addresses among `chosen` (at least one, each once, in the wallet's order). */
@@ -20,9 +20,9 @@ async function ownAccounts(chosen) {
   if (!Array.isArray(chosen) || chosen.some((a) => typeof a !== 'string')) throw argument('accounts must be a list of addresses');
   const mine = (await accounts.list()).map((a) => a.address);
   const unknown = chosen.filter((a) => !mine.includes(a));
-  if (unknown.length > 0) throw argument(`${unknown[0]} is not an account of this wallet. Choose among your accounts.`);
+  if (unknown.length > 0) throw userError('error_site_unknown_account', { address: unknown[0] });
   const kept = mine.filter((a) => chosen.includes(a));
-  if (kept.length === 0) throw argument('Choose at least one account for the site, or disconnect it.');
+  if (kept.length === 0) throw userError('error_site_choose_account');
   return kept;
 }
 

@@ -4,7 +4,7 @@ import * as core from './core.js';
 import * as store from '../platform/store.js';
 import * as permissions from './permissions.js';
 import { NAME_MAX } from '../../shared/account-name.js';
-import { argument } from '../../shared/wallet-errors.js';
+import { userError } from '../../shared/wallet-errors.js';
 
 function defaultName(account) {
   if (account.type !== 'hd') return 'Imported account';
@@ -49,7 +49,7 @@ export async function find(address) {
 export async function rename(address, name) {
   await find(address);
   const clean = name.trim();
-  if (clean.length === 0 || clean.length > NAME_MAX) throw argument(`An account name has 1 to ${NAME_MAX} characters.`);
+  if (clean.length === 0 || clean.length > NAME_MAX) throw userError('error_account_name_length', { max: NAME_MAX });
   await store.update(({ accountNames }) => ({ accountNames: { ...accountNames, [address]: clean } }));
 }
 

@@ -10,7 +10,7 @@ import * as networks from './networks.js';
 import * as fees from './fees.js';
 import * as transactions from './transactions.js';
 import { describe } from './transaction-view.js';
-import { argument } from '../../shared/wallet-errors.js';
+import { userError } from '../../shared/wallet-errors.js';
 
 export const KINDS = Object.freeze(['speed-up', 'cancel']);
 const TRANSFER_GAS = '0x5208'; // 21,000: a plain transfer
@@ -26,9 +26,9 @@ const isEip1559 = (entry) => entry.type === '0x2';
 async function pendingOne(address, hash) {
   const network = await networks.selected();
   const entry = await log.find(network.chainId, address, hash);
-  if (!entry) throw argument('That transaction is not in this account’s Activity on the selected network. Reopen Activity and try again.');
+  if (!entry) throw userError('error_replace_not_found');
   if (entry.status !== 'pending') {
-    throw argument(`That transaction is no longer pending (it is ${entry.status}), so there is nothing to speed up or cancel.`);
+    throw userError('error_replace_not_pending', { status: entry.status });
   }
   return { network, entry };
 }
@@ -50,13 +50,13 @@ async function freshFees(entry, network) {
 function checkedFees(entry, reviewed) {
   const read = (name) => {
     const value = reviewed?.[name];
-    if (typeof value !== 'string' || !/^0x[0-9a-fA-F]{1,64}$/.test(value)) throw argument(`${name} is missing; open the review again.`);
-    if (BigInt(value) < bumped(entry[name])) throw argument('The fees must be at least 12.5% above the pending transaction’s for the node to replace it. Open the review again.');
+    if (typeof value !== 'string' || !/^0x[0-9a-fA-F]{1,64}$/.test(value)) throw userError('error_replace_fee_missing', { name });
+    if (BigInt(value) < bumped(entry[name])) throw userError('error_replace_fee_too_low');
     return hex(BigInt(value));
   };
   if (!isEip1559(entry)) return { gasPrice: read('gasPrice') };
   const out = { maxFeePerGas: read('maxFeePerGas'), maxPriorityFeePerGas: read('maxPriorityFeePerGas') };
-  if (BigInt(out.maxPriorityFeePerGas) > BigInt(out.maxFeePerGas)) throw argument('The priority fee cannot be above the maximum fee; open the review again.');
+  if (BigInt(out.maxPriorityFeePerGas) > BigInt(out.maxFeePerGas)) throw userError('error_replace_priority_above_max');
   return out;
 }
 
@@ -71,7 +71,7 @@ function replacement(entry, kind, from, chainId, newFees) {
 }
 
 function kindOf(kind) {
-  if (!KINDS.includes(kind)) throw argument('Choose Speed up or Cancel.');
+  if (!KINDS.includes(kind)) throw userError('error_replace_choose');
   return kind;
 }
 

@@ -6,7 +6,7 @@
 // (sealed and opened by the core: core.js's sealJson / openJson):
 //   { format: "keystead-backup", version: 1, createdAt: <ISO date>, settings: <passworder JSON object> }
 import { sealJson, openJson } from './core.js';
-import { argument } from '../../shared/wallet-errors.js';
+import { userError } from '../../shared/wallet-errors.js';
 
 export const FORMAT = 'keystead-backup';
 export const VERSION = 1;
@@ -28,25 +28,25 @@ const isPayload = (v) => typeof v === 'object' && v !== null && ['data', 'iv', '
  * field) gives settings null. Nothing is decrypted here.
  */
 export function parseFile(text) {
-  if (text.length > MAX_BYTES) throw argument('That file is far too large to be a Keystead backup file. Choose the .json file Keystead saved.');
+  if (text.length > MAX_BYTES) throw userError('error_backup_file_too_large');
   let file;
   try {
     file = JSON.parse(text);
   } catch {
-    throw argument('That file is incomplete or is not a Keystead backup file (it is not valid JSON). Choose the file exactly as Keystead saved it; a copy that was cut short cannot be restored.');
+    throw userError('error_backup_file_not_json');
   }
   if (!isPayload(file)) {
-    throw argument('That file is not a Keystead backup file or a MetaMask vault (it has no encrypted wallet in it). Choose another file.');
+    throw userError('error_backup_file_no_vault');
   }
   const vault = {};
   for (const k of VAULT_FIELDS) if (file[k] !== undefined) vault[k] = file[k];
   if (file.keystead === undefined) return { vault: JSON.stringify(vault), settings: null };
   const meta = file.keystead;
   if (meta?.format !== FORMAT || !isPayload(meta.settings)) {
-    throw argument('That file’s Keystead part is not in a format Keystead knows. Choose the file exactly as Keystead saved it.');
+    throw userError('error_backup_file_format');
   }
   if (meta.version !== VERSION) {
-    throw argument(`That backup file was made by another version of Keystead (format version ${String(meta.version).slice(0, 10)}). Update Keystead, then restore it.`);
+    throw userError('error_backup_file_version', { version: String(meta.version).slice(0, 10) });
   }
   return { vault: JSON.stringify(vault), settings: meta.settings };
 }
@@ -59,6 +59,6 @@ export async function openSettings(password, settings) {
   try {
     return await openJson(password, settings);
   } catch {
-    throw argument('The settings in that backup file do not open with the password that opened its wallet: the file was altered or damaged. Nothing was changed; use another copy of the file.');
+    throw userError('error_backup_file_settings_password');
   }
 }

@@ -6,7 +6,7 @@ import { CHOICES } from './autolock.js';
 import { DEFAULT_SETTINGS, isPlainObject } from '../platform/store.js';
 import { isAddress } from './hex.js';
 import { NAME_MAX } from '../../shared/account-name.js';
-import { argument } from '../../shared/wallet-errors.js';
+import { userError } from '../../shared/wallet-errors.js';
 
 /** The settings to back up, from a state read from the store. */
 export function pickSettings(state) {
@@ -24,7 +24,7 @@ export function pickSettings(state) {
 const isDate = (v) => typeof v === 'string' && v.length <= 40 && !Number.isNaN(Date.parse(v));
 
 function bad(what) {
-  return argument(`The backup file’s settings are not valid (${what}). Nothing was changed; use the file exactly as Keystead saved it.`);
+  return userError('error_backup_settings_invalid', { what });
 }
 
 function checkNetworks(list) {
@@ -99,7 +99,7 @@ export function restoredFields(saved, accounts) {
   const addresses = new Set(accounts.map((a) => a.address));
   const first = accounts[0]?.address;
   // A MetaMask vault with only keyrings Keystead does not use (hardware, a second phrase).
-  if (!first) throw argument('That file holds no account Keystead can use (no Secret Recovery Phrase or private key). Nothing was changed.');
+  if (!first) throw userError('error_backup_no_account');
   if (saved === null) return { selectedAddress: first, accountNames: {}, backup: { keys: {} } };
   if (!isPlainObject(saved)) throw bad('not an object');
   const names = {};

@@ -15,6 +15,7 @@ import * as activityLog from './activity-log.js';
 import { batchStatus, receiptOf, VERSION } from './call-status.js';
 import { bytesToHex } from './hex.js';
 import { ProviderError, CHAIN_DISCONNECTED, DUPLICATE_BATCH_ID, UNKNOWN_BATCH_ID } from '../../shared/rpc-errors.js';
+import { userProviderError } from '../../shared/wallet-errors.js';
 
 export const MAX_BATCHES = 100;
 
@@ -119,7 +120,7 @@ export async function status(origin, id) {
   const batch = await find(origin, id);
   if (!batch) throw unknownBatch(id);
   const network = await networks.find(batch.chainId);
-  if (!network) throw new ProviderError(CHAIN_DISCONNECTED, `The network of this batch (chain ${batch.chainId}) is no longer in Keystead. Add it again to see the batch.`);
+  if (!network) throw userProviderError(CHAIN_DISCONNECTED, 'error_batch_network_gone', { chainId: batch.chainId });
   const live = sending.has(key(origin, id));
   const targets = await Promise.all(batch.calls.map((c) => (c.state === 'sent' ? standing(batch.chainId, batch.account, c.hash) : null)));
   const hashes = targets.filter((t) => t?.hash).map((t) => t.hash);

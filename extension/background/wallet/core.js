@@ -11,6 +11,7 @@ import { deriveVaultKey, openVault, encryptJson, decryptJson } from '../../../li
 import * as store from '../platform/store.js';
 import * as session from '../platform/session.js';
 import { throttled } from './unlock-throttle.js';
+import { userError } from '../../shared/wallet-errors.js';
 
 let loading = null;
 let keyring = null; // the unlocked Keyring, or null
@@ -339,10 +340,7 @@ export async function unlock(password) {
       next = await openVault(wasm, vault, password);
     } catch (e) {
       if (e?.code === 'INCORRECT_PASSWORD' && (await opens(vaultPrevious, password, vault))) {
-        throw Object.assign(new Error('That password does not open the stored wallet, but it opens its previous copy: the stored '
-          + 'wallet is probably damaged. Open the previous copy (a change made just before, such as an added account, may be '
-          + 'missing; the damaged one is kept aside). If you restored or created a wallet with a new password since, type that one instead.'),
-        { code: 'PREVIOUS_COPY_OPENS' });
+        throw userError('error_previous_copy_opens', {}, 'PREVIOUS_COPY_OPENS');
       }
       throw e;
     }
@@ -369,7 +367,7 @@ export async function unlockPrevious(password) {
   return throttled(async () => {
     const state = await store.read();
     if (!store.canRestorePrevious(state)) {
-      throw Object.assign(new Error('There is no previous copy of the wallet to open. Import it with your Secret Recovery Phrase instead.'), { code: 'INVALID_ARGUMENT' });
+      throw userError('error_no_previous_copy');
     }
     const next = await openVault(wasm, state.vaultPrevious, password);
     try {

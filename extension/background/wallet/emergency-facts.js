@@ -33,7 +33,8 @@ async function estimates(network, txs) {
 /**
  * The facts of one old account `from` moving to `to` on `network`, as emergency-plan.js's
  * buildPlan takes them. A transfer or revoke the node says would revert is left out and listed
- * in `unmovable` ({ kind, token, tokenId?, reason }) for the plan screen to say.
+ * in `unmovable` ({ kind, token, tokenId?, reason, reasonKey }) for the plan screen to say (reasonKey:
+ * the catalog's words for the English `reason`).
  */
 export async function accountFacts(network, from, to) {
   const state = await store.read();
@@ -78,7 +79,7 @@ export async function accountFacts(network, from, to) {
   const unmovable = [];
   const keep = (item, g, kind) => {
     if (g !== null) return { ...item, gas: g.toString() };
-    unmovable.push({ kind, token: item.token, ...(item.tokenId !== undefined ? { tokenId: String(item.tokenId) } : {}), reason: 'the node says this call would fail' });
+    unmovable.push({ kind, token: item.token, ...(item.tokenId !== undefined ? { tokenId: String(item.tokenId) } : {}), reason: 'the node says this call would fail', reasonKey: 'error_move_call_would_fail' });
     return null;
   };
   at = 0;

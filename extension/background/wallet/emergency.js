@@ -11,7 +11,7 @@ import { accountFacts } from './emergency-facts.js';
 import { buildPlan } from './emergency-plan.js';
 import { previewPlan } from './emergency-preview.js';
 import { heldElsewhere } from './emergency-elsewhere.js';
-import { argument } from '../../shared/wallet-errors.js';
+import { userError } from '../../shared/wallet-errors.js';
 
 const WORD_COUNTS = [12, 15, 18, 21, 24];
 let planned = null; // { id, plan, unmovable } the last plan built for the stored move
@@ -51,7 +51,7 @@ export async function afterUnlock(password) {
  * imported) goes to the new phrase's HD account i. → `{ pairs }`.
  */
 export async function begin({ password, wordCount = 12 }) {
-  if (!WORD_COUNTS.includes(wordCount)) throw argument('A phrase has 12, 15, 18, 21 or 24 words.');
+  if (!WORD_COUNTS.includes(wordCount)) throw userError('error_phrase_word_count');
   const old = (await core.unlocked()).accounts().map((a) => a.address);
   const network = await networks.selected();
   const { vault, accounts } = await core.createAside(password, wordCount, old.length);
@@ -67,7 +67,7 @@ async function aside(password) {
     return await core.asideKeyring();
   } catch {
     const move = await record.read();
-    if (move?.state !== 'confirming' || typeof password !== 'string') throw argument('Type your password again to go on with the move.');
+    if (move?.state !== 'confirming' || typeof password !== 'string') throw userError('error_move_password_again');
     await core.reopenAside(move.newVault, password);
     return core.asideKeyring();
   }
@@ -90,7 +90,7 @@ export async function confirmPhrase(typed) {
  */
 export async function plan() {
   const move = await record.read();
-  if (move?.state !== 'confirming') throw argument('Start the move from Settings → Security first.');
+  if (move?.state !== 'confirming') throw userError('error_move_start_first');
   const network = await networks.find(move.chainId);
   const facts = [];
   for (const { from, to } of move.pairs) facts.push(await accountFacts(network, from, to));
@@ -105,7 +105,7 @@ export async function plan() {
 export async function start(password) {
   await core.checkPassword(password);
   const move = await record.read();
-  if (move?.state !== 'confirming') throw argument('There is no move waiting to start.');
+  if (move?.state !== 'confirming') throw userError('error_move_none_waiting');
   if (planned?.id !== move.id) await plan();
   await record.start(planned.plan);
   run().catch(() => {});
@@ -115,7 +115,7 @@ export async function start(password) {
 /** The report file's text (JSON). */
 export async function report() {
   const move = await record.read();
-  if (!move?.plan) throw argument('No move has run yet.');
+  if (!move?.plan) throw userError('error_move_none_run');
   return { name: `keystead-emergency-move-${move.id}.json`, text: record.report(move) };
 }
 
@@ -123,7 +123,7 @@ export async function report() {
 export async function abandon() {
   planned = null;
   const move = await record.read();
-  if (move?.state !== 'confirming') throw argument('Only a move that has not started can be left.');
+  if (move?.state !== 'confirming') throw userError('error_move_not_leavable');
   await record.abandon();
   await core.dropAside();
 }

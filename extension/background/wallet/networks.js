@@ -2,6 +2,7 @@
 // to its node.
 import * as store from '../platform/store.js';
 import { ProviderError, CHAIN_DISCONNECTED, INTERNAL_ERROR, UNKNOWN_CHAIN, invalidParams } from '../../shared/rpc-errors.js';
+import { userProviderError } from '../../shared/wallet-errors.js';
 
 export const LOCAL = Object.freeze({
   chainId: '0x7a69',
@@ -44,7 +45,7 @@ export async function selected() {
 
 export async function select(chainId) {
   const network = await find(chainId);
-  if (!network) throw new ProviderError(UNKNOWN_CHAIN, `Keystead does not know chain ${chainId}. Add it with wallet_addEthereumChain first.`);
+  if (!network) throw userProviderError(UNKNOWN_CHAIN, 'error_unknown_chain', { chainId });
   await store.update({ chainId });
   return network;
 }
@@ -66,7 +67,7 @@ async function post(net, body, timeoutMs) {
       ...(timeoutMs ? { signal: AbortSignal.timeout(timeoutMs) } : {}),
     });
   } catch {
-    throw new ProviderError(CHAIN_DISCONNECTED, `Keystead cannot reach ${net.name} at ${net.rpcUrl}. Check that the node is running, or switch network.`);
+    throw userProviderError(CHAIN_DISCONNECTED, 'error_node_unreachable', { network: net.name, url: net.rpcUrl });
   }
   try {
     return await response.json();

@@ -5,9 +5,9 @@
 import * as store from '../platform/store.js';
 import * as networks from './networks.js';
 import { network, checksummed, decodeSymbol } from './tokens.js';
-import { argument } from '../../shared/wallet-errors.js';
 import { CHAIN_DISCONNECTED } from '../../shared/rpc-errors.js';
 import { isHexData } from './hex.js';
+import { userError } from '../../shared/wallet-errors.js';
 
 const OWNER_OF = '0x6352211e'; // ownerOf(uint256)
 const SYMBOL = '0x95d89b41'; // symbol()
@@ -45,9 +45,9 @@ export async function inspect(chainId, address, tokenId) {
   const net = await network(chainId);
   const checked = await checksummed(address);
   const code = await networks.rpc('eth_getCode', [checked, 'latest'], net);
-  if (code === '0x' || code === '0x0') throw argument(`There is no contract at ${checked} on ${net.name}. Check the address and the network.`);
+  if (code === '0x' || code === '0x0') throw userError('error_nft_no_contract', { address: checked, network: net.name });
   const owner = await call(net, checked, `${OWNER_OF}${BigInt(tokenId).toString(16).padStart(64, '0')}`);
-  if (!owner || owner.length !== 66) throw argument(`The contract at ${checked} on ${net.name} does not say who owns token ${tokenId} (ownerOf), as an ERC-721 contract does. Check the address and the token id.`);
+  if (!owner || owner.length !== 66) throw userError('error_nft_no_owner', { address: checked, network: net.name, tokenId });
   const symbol = decodeSymbol(await call(net, checked, SYMBOL));
   const nft = { address: checked, tokenId, symbol };
   const added = listOn((await store.read()).nfts, net.chainId).some((n) => same(n, nft));
@@ -61,7 +61,7 @@ export async function add(chainId, { address, tokenId, symbol }) {
   await store.update(({ nfts }) => {
     const list = listOn(nfts, net.chainId);
     if (list.some((n) => same(n, nft))) return null;
-    if (list.length >= MAX_PER_CHAIN) throw argument(`Keystead keeps at most ${MAX_PER_CHAIN} NFTs per network. Remove some first.`);
+    if (list.length >= MAX_PER_CHAIN) throw userError('error_nft_too_many', { max: MAX_PER_CHAIN });
     return { nfts: { ...nfts, [net.chainId]: [...list, nft] } };
   });
 }
@@ -78,7 +78,7 @@ export async function remove(chainId, address, tokenId) {
   await store.update(({ nfts }) => {
     const all = listOn(nfts, net.chainId);
     const rest = all.filter((n) => !(n.address.toLowerCase() === String(address).toLowerCase() && n.tokenId === tokenId));
-    if (rest.length === all.length) throw argument('That NFT is not in Keystead’s list for this network; nothing was changed.');
+    if (rest.length === all.length) throw userError('error_nft_not_listed');
     const { [net.chainId]: _removed, ...others } = nfts;
     return { nfts: rest.length ? { ...others, [net.chainId]: rest } : others };
   });

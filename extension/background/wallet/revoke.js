@@ -9,7 +9,7 @@ import * as nonces from './nonces.js';
 import * as transactions from './transactions.js';
 import { describe } from './transaction-view.js';
 import { scan, revokeCall } from './approval-scan.js';
-import { argument } from '../../shared/wallet-errors.js';
+import { argument, userError } from '../../shared/wallet-errors.js';
 import { isAddress } from './hex.js';
 
 const hex = (n) => `0x${n.toString(16)}`;
@@ -32,7 +32,7 @@ export async function list() {
 function checked(item) {
   const ok = item && KINDS.includes(item.kind) && isAddress(item.token) && isAddress(item.spender)
     && (item.kind !== 'nft' || (typeof item.tokenId === 'string' && /^[0-9]{1,78}$/.test(item.tokenId)));
-  if (!ok) throw argument('That approval is not one Keystead listed. Reopen Approvals and choose it again.');
+  if (!ok) throw userError('error_revoke_not_listed');
   return item;
 }
 
@@ -42,7 +42,7 @@ function checked(item) {
  * will take in turn. A revoke the node says would fail is refused with its reason.
  */
 export async function draft(items) {
-  if (!Array.isArray(items) || items.length === 0 || items.length > 200) throw argument('Choose at least one approval to revoke.');
+  if (!Array.isArray(items) || items.length === 0 || items.length > 200) throw userError('error_revoke_choose');
   const { network, from } = await selection();
   const first = await nonces.next(network, from);
   const drafts = [];
@@ -52,7 +52,7 @@ export async function draft(items) {
     try {
       tx = await transactions.fill({ from, to: call.to, value: '0x0', data: call.data, nonce: hex(first + BigInt(i)) }, network);
     } catch (e) {
-      throw argument(`Revoking ${item.token}’s approval of ${item.spender} would fail, so nothing was sent: the network says “${String(e.message).slice(0, 160)}”. Reopen Approvals to read it again.`);
+      throw userError('error_revoke_would_fail', { token: item.token, spender: item.spender, reason: String(e.message).slice(0, 160) });
     }
     drafts.push({ item, tx, view: await describe(tx, network, from) });
   }

@@ -10,9 +10,9 @@ import * as recipients from './recipient.js';
 import * as transactions from './transactions.js';
 import { describe } from './transaction-view.js';
 import { parseAmount, exactAmount } from '../../shared/amounts.js';
-import { argument } from '../../shared/wallet-errors.js';
 import { ProviderError, CHAIN_DISCONNECTED } from '../../shared/rpc-errors.js';
 import { isAddress } from './hex.js';
+import { userError } from '../../shared/wallet-errors.js';
 
 const hex = (n) => `0x${n.toString(16)}`;
 
@@ -20,7 +20,7 @@ const hex = (n) => `0x${n.toString(16)}`;
 async function assetOf(value, network) {
   if (value === 'ETH') return { value: 'ETH', symbol: network.symbol, decimals: 18, token: null };
   const token = await tokens.find(network.chainId, value);
-  if (!token) throw argument(`That token is not in Keystead’s list for ${network.name}. Choose an asset from the list, or add the token first.`);
+  if (!token) throw userError('error_send_token_not_listed', { network: network.name });
   return { value: token.address, symbol: token.symbol, decimals: token.decimals, token };
 }
 
@@ -44,7 +44,7 @@ async function estimate(request, network, asset) {
  * review shows of it.
  */
 export async function draft({ asset: assetValue, to, amount, max = false, fee = 'market' }) {
-  if (!fees.LEVELS.includes(fee)) throw argument(`The fee is one of ${fees.LEVELS.join(', ')}.`);
+  if (!fees.LEVELS.includes(fee)) throw userError('error_send_fee_level', { levels: fees.LEVELS.join(', ') });
   const network = await networks.selected();
   const from = await accounts.selectedAddress();
   if (!from) throw Object.assign(new Error('the wallet is locked'), { code: 'LOCKED' });
@@ -109,9 +109,9 @@ const FIELDS = ['type', 'chainId', 'nonce', 'to', 'value', 'data', 'gas', 'gasPr
 export async function confirm(from, tx) {
   const network = await networks.selected();
   if (typeof tx !== 'object' || tx === null || tx.chainId !== network.chainId) {
-    throw argument(`The selected network is now ${network.name}, not the one this transaction was reviewed on. Review it again.`);
+    throw userError('error_send_network_changed', { network: network.name });
   }
-  if (!isAddress(from)) throw argument('The account to send from is missing. Review the transaction again.');
+  if (!isAddress(from)) throw userError('error_send_no_account');
   const { account } = await accounts.find(from);
   const filled = Object.fromEntries(FIELDS.filter((k) => tx[k] !== undefined).map((k) => [k, tx[k]]));
   return transactions.send(filled, network, { account: account.address, origin: 'keystead' });

@@ -4,9 +4,9 @@
 import * as store from '../platform/store.js';
 import * as networks from './networks.js';
 import * as core from './core.js';
-import { argument } from '../../shared/wallet-errors.js';
 import { CHAIN_DISCONNECTED } from '../../shared/rpc-errors.js';
 import { isAddress, isHexData, hexToBytes, bytesToHex } from './hex.js';
+import { userError } from '../../shared/wallet-errors.js';
 
 const SYMBOL = '0x95d89b41'; // symbol()
 const DECIMALS = '0x313ce567'; // decimals()
@@ -19,7 +19,7 @@ const DECIMALS_MAX = 36;
 /** The known network with that chain id; INVALID_ARGUMENT otherwise. */
 export async function network(chainId) {
   const found = await networks.find(networks.normalizeChainId(chainId));
-  if (!found) throw argument('Keystead does not know that network. Select a network on the home screen and try again.');
+  if (!found) throw userError('error_unknown_network');
   return found;
 }
 
@@ -27,12 +27,12 @@ export async function network(chainId) {
 export async function checksummed(address) {
   const text = typeof address === 'string' ? address.trim() : '';
   if (!isAddress(text)) {
-    throw argument('That is not a contract address. An address is 0x followed by 40 hexadecimal characters (0-9, a-f); copy it from the token’s site or a block explorer.');
+    throw userError('error_not_contract_address');
   }
   try {
     return await core.toChecksumAddress(text);
   } catch {
-    throw argument('That address has a typo: its mix of capital and small letters is not a valid checksum. Copy it again from its source.');
+    throw userError('error_address_checksum');
   }
 }
 
@@ -41,7 +41,7 @@ const same = (a, b) => a.toLowerCase() === b.toLowerCase();
 
 function refuseDuplicate(tokens, chainId, address) {
   const known = listOn(tokens, chainId).find((t) => same(t.address, address));
-  if (known) throw argument(`${known.symbol} (${known.address}) is already added on this network; nothing was changed.`);
+  if (known) throw userError('error_token_already_added', { symbol: known.symbol, address: known.address });
 }
 
 /** An eth_call's result; a revert or node error (other than an unreachable node) becomes `notToken`. */
@@ -129,13 +129,13 @@ export async function inspect(chainId, address) {
 async function read(net, checked) {
   const code = await networks.rpc('eth_getCode', [checked, 'latest'], net);
   if (code === '0x' || code === '0x0') {
-    throw argument(`There is no contract at ${checked} on ${net.name}. Check the address, and that the selected network is the one the token lives on.`);
+    throw userError('error_token_no_contract', { address: checked, network: net.name });
   }
-  const notToken = argument(`The contract at ${checked} on ${net.name} does not answer symbol() and decimals() as an ERC-20 token does. Check that this is the token’s own address, not a wallet or another contract.`);
+  const notToken = userError('error_not_erc20', { address: checked, network: net.name });
   const symbol = decodeSymbol(await call(net, checked, SYMBOL, notToken));
   const decimals = decodeDecimals(await call(net, checked, DECIMALS, notToken));
-  if (symbol === null) throw argument(`The token at ${checked} gives a symbol Keystead cannot show (it must be 1 to ${SYMBOL_MAX} characters of text). It was not added.`);
-  if (decimals === null) throw argument(`The token at ${checked} gives decimals outside 0 to ${DECIMALS_MAX}, so its amounts cannot be shown. It was not added.`);
+  if (symbol === null) throw userError('error_token_bad_symbol', { address: checked, max: SYMBOL_MAX });
+  if (decimals === null) throw userError('error_token_bad_decimals', { address: checked, max: DECIMALS_MAX });
   return { address: checked, symbol, decimals };
 }
 
@@ -145,7 +145,7 @@ export async function remove(chainId, address) {
   await store.update(({ tokens }) => {
     const list = listOn(tokens, net.chainId);
     const rest = typeof address === 'string' ? list.filter((t) => !same(t.address, address)) : list;
-    if (rest.length === list.length) throw argument('That token is not in Keystead’s list for this network; nothing was changed. Reopen the popup to see the current list.');
+    if (rest.length === list.length) throw userError('error_token_not_listed');
     const { [net.chainId]: _removed, ...others } = tokens;
     return { tokens: rest.length ? { ...others, [net.chainId]: rest } : others };
   });

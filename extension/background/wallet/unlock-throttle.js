@@ -4,6 +4,7 @@
 // Attempts run one at a time: parallel requests cannot all pass the check before one fails.
 import * as store from '../platform/store.js';
 import { waitText } from '../../shared/wait-text.js';
+import { userError } from '../../shared/wallet-errors.js';
 
 export const FREE_TRIES = 3;
 const FIRST_WAIT_MS = 30_000;
@@ -44,7 +45,7 @@ async function once(attempt) {
   const before = await load();
   const seconds = secondsLeft(before);
   if (seconds > 0) {
-    throw Object.assign(new Error(`Too many wrong passwords. Wait ${waitText(seconds)}, then try again.`), { code: 'UNLOCK_THROTTLED', seconds });
+    throw Object.assign(userError('error_unlock_throttled', { seconds, wait: waitText(seconds) }, 'UNLOCK_THROTTLED'), { seconds });
   }
   await save({ failures: before.failures + 1, lastAt: Date.now() });
   let result;

@@ -1,30 +1,53 @@
 // The approval window's warnings, each its own element (data-testid approval-warning, data-kind
 // its kind), worded with what happened and what to do. The worker finds the facts
-// (wallet/insight/warnings.js); blind-hash and hidden-characters come from the text the window
-// shows (message-view.js, typed-data-view.js).
+// (wallet/insight/warnings.js: kinds and their parameters, no text); blind-hash and
+// hidden-characters come from the text the window shows (message-view.js, typed-data-view.js).
 import { h } from '../ui/dom.js';
 import { addressWords } from '../ui/address.js';
 import { formatDeadline } from '../ui/format.js';
+import { t, tn } from '../../shared/i18n.js';
 
 /** How a token is named in a warning: its symbol, else its short address. */
-const tokenWords = (token, nameOf) => token?.symbol ?? (token?.address ? `the token at ${addressWords(token.address, nameOf)}` : 'this token');
+const tokenWords = (token, nameOf) => token?.symbol ?? (token?.address ? t('warning_token_at', { address: addressWords(token.address, nameOf) }) : t('warning_this_token'));
 
-const UNLIMITED = {
-  allowance: (w, n) => `Unlimited allowance: ${addressWords(w.spender, n)} could take all your ${tokenWords(w.token, n)}, now and whatever you receive later, until you revoke it. Approve only a site you trust, or set an exact amount at the site.`,
-  'all-nfts': (w, n) => `${addressWords(w.spender, n)} could take every NFT you hold in ${w.token?.name ?? tokenWords(w.token, n)}, now and later, until you revoke it. Approve only if you trust this site with the whole collection.`,
-  permit: (w, n) => `This permit has no limit: ${addressWords(w.spender, n)} could take all your ${tokenWords(w.token, n)}. Sign only for a site you trust, or ask it for an exact amount.`,
-  'permit2-allowance': (w, n) => `This Permit2 allowance has no limit: ${addressWords(w.spender, n)} could take all your ${tokenWords(w.token, n)} until it expires. Sign only for a site you trust, or ask it for an exact amount.`,
-  'permit2-transfer': (w, n) => `This signature lets ${addressWords(w.spender, n)} take all your ${tokenWords(w.token, n)} at once. Reject unless you mean to hand it all over.`,
-};
+// Keys: warning_unlimited_allowance, warning_unlimited_all_nfts, warning_unlimited_permit,
+// warning_unlimited_permit2_allowance, warning_unlimited_permit2_transfer.
+const UNLIMITED_SUBJECTS = ['allowance', 'all-nfts', 'permit', 'permit2-allowance', 'permit2-transfer'];
+
+function unlimited(w, n) {
+  const subject = UNLIMITED_SUBJECTS.includes(w.subject) ? w.subject : 'allowance';
+  const token = subject === 'all-nfts' ? (w.token?.name ?? tokenWords(w.token, n)) : tokenWords(w.token, n);
+  return t(`warning_unlimited_${subject.replaceAll('-', '_')}`, { spender: addressWords(w.spender, n), token });
+}
+
+/** Why a transaction will fail, from the worker's `reason` (wallet/insight/abi.js revertReason). */
+export function revertText(reason) {
+  if (!reason) return null;
+  if (typeof reason === 'string') return reason; // what the node or the contract said
+  switch (reason.kind) {
+    case 'text': return reason.text;
+    case 'unreadable': return t('insight_revert_unreadable');
+    // Keys: insight_panic_1, _11, _12, _21, _22, _31, _32, _41, _51 (hex codes), else insight_panic_other.
+    case 'panic': {
+      const known = ['1', '11', '12', '21', '22', '31', '32', '41', '51'].includes(reason.code);
+      return t('insight_revert_panic', { code: `0x${reason.code}`, what: t(known ? `insight_panic_${reason.code}` : 'insight_panic_other') });
+    }
+    case 'bad-panic': return t('insight_revert_bad_panic');
+    case 'custom': return t('insight_revert_custom', { selector: reason.selector });
+    default: return null;
+  }
+}
 
 const TEXT = {
-  'unlimited-approval': (w, n) => (UNLIMITED[w.subject] ?? UNLIMITED.allowance)(w, n),
-  'approval-to-eoa': (w, n) => `${addressWords(w.spender, n)} is a plain account, not a contract. Sites ask approvals for their contracts; an approval to a plain account is how approval scams take tokens. Reject unless you know and trust its owner.`,
-  'far-deadline': (w) => `This ${w.subject === 'allowance' || w.subject === 'permit2-allowance' ? 'permission' : 'signature'} stays valid until ${formatDeadline(w.until)}, more than 30 days from now, so it can be used against you long after you forget it. Reject, or ask the site for a shorter deadline.`,
-  'no-code': (w, n, network) => (w.subject === 'verifying-contract'
-    ? `The contract this signature is for (${addressWords(w.address, n)}) does not exist on ${network?.name ?? 'this network'}. Check that you are on the network the site means; reject if unsure.`
-    : `There is no contract at ${addressWords(w.address, n)} on ${network?.name ?? 'this network'}, yet this transaction carries data meant for one. Check the address and the network; reject if unsure.`),
-  'will-revert': (w) => `This transaction will fail${w.reason ? `: ${w.reason}` : ' (the contract gives no reason)'}. You would pay the network fee and nothing else would happen. Reject it.`,
+  'unlimited-approval': unlimited,
+  'approval-to-eoa': (w, n) => t('warning_approval_to_eoa', { spender: addressWords(w.spender, n) }),
+  'far-deadline': (w) => t(w.subject === 'allowance' || w.subject === 'permit2-allowance' ? 'warning_far_deadline_permission' : 'warning_far_deadline_signature', { until: formatDeadline(w.until) }),
+  'no-code': (w, n, network) => t(w.subject === 'verifying-contract' ? 'warning_no_code_verifying' : 'warning_no_code',
+    { address: addressWords(w.address, n), network: network?.name ?? t('warning_this_network') }),
+  'will-revert': (w) => {
+    const why = revertText(w.reason);
+    return why ? t('warning_will_revert', { reason: why }) : t('warning_will_revert_no_reason');
+  },
 };
 
 /** One warning element. */
@@ -34,10 +57,15 @@ export function warningLine(kind, text) {
 
 /** The elements of `warnings` (`{ kind, … }` from the worker), in order; `nameOf` names accounts. */
 export function warningList(warnings, { nameOf, network } = {}) {
-  return (warnings ?? []).map((w) => warningLine(w.kind, TEXT[w.kind]?.(w, nameOf, network) ?? 'Check this request carefully.'));
+  return (warnings ?? []).map((w) => warningLine(w.kind, TEXT[w.kind]?.(w, nameOf, network) ?? t('warning_check_request')));
 }
 
 /** The warning that a token's symbol or name was withheld for its hidden characters. */
 export function hiddenTokenText(token, nameOf) {
-  return `The token at ${addressWords(token.address, nameOf)} calls itself by a name or symbol with invisible or reordering characters, as tokens that imitate others do. Keystead does not show it. Reject unless you know this token.`;
+  return t('warning_hidden_token', { address: addressWords(token.address, nameOf) });
+}
+
+/** The warning that a text holds `count` invisible or control characters, marked ⟨U+…⟩. */
+export function hiddenCharsText(what, count) {
+  return tn(what === 'message' ? 'warning_hidden_chars_message' : 'warning_hidden_chars_request', count);
 }

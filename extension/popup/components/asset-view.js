@@ -8,21 +8,19 @@ export function assetBody(d, row) {
   const { network, asset } = d;
   const rows = asset.type === 'ERC721'
     ? [
-      row(t('asset_collection'), asset.symbol ?? t('asset_no_symbol'), 'approval-token-symbol'),
-      row(t('asset_token_id'), asset.tokenId, 'approval-token-id'),
-      row(t('asset_owner'), asset.owner, 'approval-token-owner'),
+      row(t('approve_asset_collection'), asset.symbol ?? t('approve_asset_no_symbol'), 'approval-token-symbol'),
+      row(t('approve_asset_token_id'), asset.tokenId, 'approval-token-id'),
+      row(t('approve_asset_owner'), asset.owner, 'approval-token-owner'),
     ]
     : [
-      row(t('asset_symbol'), asset.symbol, 'approval-token-symbol'),
-      row(t('asset_decimals'), String(asset.decimals), 'approval-token-decimals'),
+      row(t('approve_asset_symbol'), asset.symbol, 'approval-token-symbol'),
+      row(t('approve_asset_decimals'), String(asset.decimals), 'approval-token-decimals'),
     ];
   return [
-    h('p', {}, asset.type === 'ERC721'
-      ? t('asset_watch_nft')
-      : t('asset_watch_token')),
+    h('p', {}, t(asset.type === 'ERC721' ? 'approve_asset_nft_summary' : 'approve_asset_token_summary')),
     h('dl', {},
-      row(t('asset_network'), `${network.name} (${Number(network.chainId)})`),
-      row(t('asset_contract'), asset.address, 'approval-token-address'),
+      row(t('tx_network'), t('tx_network_value', { name: network.name, chainId: Number(network.chainId) })),
+      row(t('approve_asset_contract'), asset.address, 'approval-token-address'),
       ...rows),
   ];
 }

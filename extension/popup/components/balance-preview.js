@@ -6,7 +6,7 @@
 import { h } from '../ui/dom.js';
 import { formatAmount } from '../ui/format.js';
 import { addressWords } from '../ui/address.js';
-import { t, formatNumber } from '../../shared/i18n.js';
+import { t } from '../../shared/i18n.js';
 
 /** A row's text: "+12.5 KST", "−0.01 ETH", "+1 NFT #42 of Collection". */
 export function changeText(c, network, nameOf) {
@@ -15,15 +15,15 @@ export function changeText(c, network, nameOf) {
   const magnitude = delta < 0n ? -delta : delta;
   const label = c.token?.symbol ?? c.token?.name ?? (c.asset === 'ETH' ? network.symbol : addressWords(c.asset, nameOf));
   if (c.standard === 'native') return `${sign}${formatAmount(magnitude, 18, Infinity)} ${network.symbol}`;
-  if (c.standard === 'erc721') return t('balance_change_nft', { sign, count: formatNumber(magnitude), id: c.tokenId, collection: c.token?.name ?? label });
-  if (c.standard === 'erc1155') return t('balance_change_multi', { sign, count: formatNumber(magnitude), id: c.tokenId, collection: c.token?.name ?? label });
-  if (c.token?.decimals === null || c.token?.decimals === undefined) return `${sign}${t('token_amount_raw', { amount: formatNumber(magnitude), token: label })}`;
+  if (c.standard === 'erc721') return t('insight_change_nft', { sign, count: magnitude, id: c.tokenId, collection: c.token?.name ?? label });
+  if (c.standard === 'erc1155') return t('insight_change_multi', { sign, count: magnitude, id: c.tokenId, collection: c.token?.name ?? label });
+  if (c.token?.decimals === null || c.token?.decimals === undefined) return `${sign}${t('approve_amount_raw', { amount: magnitude, token: label })}`;
   return `${sign}${formatAmount(magnitude, c.token.decimals, Infinity)} ${label}`;
 }
 
 const UNAVAILABLE = {
-  unsupported: (network) => t('balance_preview_unsupported', { network: network.name }),
-  failed: (network, message) => t('balance_preview_failed', { network: network.name, reason: message }),
+  unsupported: (network) => t('insight_preview_unsupported', { network: network.name }),
+  failed: (network, message) => t('insight_preview_failed', { network: network.name, reason: message }),
 };
 
 /** The preview section of review `d` (its `preview`, `revert`, `network`). */
@@ -31,9 +31,9 @@ export function balancePreview(d, nameOf) {
   const p = d.preview;
   if (!p) return [];
   if (p.status !== 'ok') return [h('p', { class: 'notice', testid: 'preview-unavailable' }, UNAVAILABLE[p.why]?.(d.network, p.message) ?? UNAVAILABLE.failed(d.network, p.message))];
-  const title = h('h2', {}, t('balance_changes_title'));
-  if (d.revert) return [title, h('p', { class: 'muted', testid: 'balance-none' }, t('balance_none_revert'))];
-  if (p.changes.length === 0) return [title, h('p', { class: 'muted', testid: 'balance-none' }, t('balance_none'))];
+  const title = h('h2', {}, t('insight_balance_changes'));
+  if (d.revert) return [title, h('p', { class: 'muted', testid: 'balance-none' }, t('insight_balance_none_revert'))];
+  if (p.changes.length === 0) return [title, h('p', { class: 'muted', testid: 'balance-none' }, t('insight_balance_none'))];
   return [title, h('ul', { class: 'changes', testid: 'balance-changes' }, p.changes.map((c) => h('li', {
     class: BigInt(c.delta) < 0n ? 'out' : 'in',
     testid: 'balance-change',
@@ -41,5 +41,5 @@ export function balancePreview(d, nameOf) {
     'data-delta': c.delta,
     'data-token-id': c.tokenId,
   }, changeText(c, d.network, nameOf)))),
-  h('p', { class: 'muted small' }, t('balance_simulated_by', { network: d.network.name, via: p.via }))];
+  h('p', { class: 'muted small' }, t('insight_simulated_by', { network: d.network.name, via: p.via }))];
 }

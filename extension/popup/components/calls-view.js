@@ -5,6 +5,7 @@
 import { h, row } from '../ui/dom.js';
 import { exactEth } from '../ui/format.js';
 import { transactionReview } from './transaction-view.js';
+import { t, tn } from '../../shared/i18n.js';
 
 /**
  * The body for `d` = { account, network, calls: [the worker's review of each transaction] };
@@ -14,11 +15,10 @@ export function callsBody(d, nameOf) {
   const n = d.calls.length;
   const total = d.calls.reduce((sum, c) => sum + BigInt(c.maxCost), 0n);
   return [
-    h('p', { testid: 'approval-calls-note' }, `The site asks to send ${n} transaction${n === 1 ? '' : 's'}, one after another. `
-      + 'They are not all-or-nothing: if one fails, those before it stay sent and those after it are not sent.'),
+    h('p', { testid: 'approval-calls-note' }, tn('calls_note', n)),
     ...d.calls.map((c, i) => h('section', { class: 'call', testid: 'approval-call', 'data-index': String(i) },
-      h('h2', {}, `Transaction ${i + 1} of ${n}`),
+      h('h2', {}, t('calls_transaction_of', { index: i + 1, count: n })),
       ...transactionReview(c, nameOf))),
-    h('dl', {}, row('Max total, all', `${exactEth(total)} ${d.network.symbol}`, 'approval-calls-total')),
+    h('dl', {}, row(t('calls_max_total'), `${exactEth(total)} ${d.network.symbol}`, 'approval-calls-total')),
   ];
 }

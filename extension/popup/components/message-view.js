@@ -6,9 +6,8 @@
 // Approve disabled until its end has been scrolled into view.
 import { h } from '../ui/dom.js';
 import { HIDDEN } from '../../shared/hidden-chars.js';
-import { warningLine } from './approval-warnings.js';
-
-const BLIND_HASH = 'This message is exactly 32 bytes: it looks like a hash, and signing it may approve something you cannot see (blind signing). Reject unless you know exactly what it is.';
+import { warningLine, hiddenCharsText } from './approval-warnings.js';
+import { t, tn } from '../../shared/i18n.js';
 
 const codePoint = (char) => `U+${char.codePointAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
 
@@ -19,7 +18,7 @@ export function markHidden(text) {
   let last = 0;
   for (const match of text.matchAll(HIDDEN)) {
     if (match.index > last) nodes.push(text.slice(last, match.index));
-    nodes.push(h('span', { class: 'hidden-char', title: 'An invisible or control character' }, `⟨${codePoint(match[0])}⟩`));
+    nodes.push(h('span', { class: 'hidden-char', title: t('message_hidden_char_title') }, `⟨${codePoint(match[0])}⟩`));
     count += 1;
     last = match.index + match[0].length;
   }
@@ -38,18 +37,17 @@ export function messageView(message, approve) {
   const bytes = byteLength(message);
   if (bytes === 0) {
     return [h('p', { class: 'message empty', testid: 'approval-message' },
-      'This message is empty (0 bytes). Signing it proves only that you control this account; a site rarely has a reason to ask for that.')];
+      t('message_empty'))];
   }
   const out = [h('p', { class: 'muted small', testid: 'approval-message-length' },
-    message.text === undefined ? `${bytes} bytes, not readable text: shown as hexadecimal`
-      : `${bytes} bytes of text${/^\s*$/u.test(message.text) ? ', all of it blank space' : ''}`)];
-  if (bytes === 32) out.push(warningLine('blind-hash', BLIND_HASH));
+    // Keys: message_length_hex_one/_other, message_length_text_one/_other, message_length_blank_one/_other.
+    tn(message.text === undefined ? 'message_length_hex' : /^\s*$/u.test(message.text) ? 'message_length_blank' : 'message_length_text', bytes))];
+  if (bytes === 32) out.push(warningLine('blind-hash', t('warning_blind_hash')));
   let box;
   if (message.text !== undefined) {
     const { nodes, count } = markHidden(message.text);
     if (count > 0) {
-      out.push(warningLine('hidden-characters',
-        `This message contains ${count} invisible or control character${count === 1 ? '' : 's'}, marked ⟨U+…⟩ below. They can hide or reorder what you read. Reject unless you know why they are there.`));
+      out.push(warningLine('hidden-characters', hiddenCharsText('message', count)));
     }
     box = h('pre', { class: 'message', dir: 'ltr', testid: 'approval-message' }, nodes);
   } else {
@@ -62,7 +60,7 @@ export function messageView(message, approve) {
 /** A note shown while `box` has unread text below; `approve` is enabled once its end was seen. */
 function readToTheEnd(box, approve) {
   const note = h('p', { class: 'warning small', testid: 'approval-message-more', hidden: true },
-    'The message continues below. Scroll to its end to read all of it; Approve is enabled once you have.');
+    t('message_continues'));
   approve.disabled = true;
   let seen = false;
   const check = () => {

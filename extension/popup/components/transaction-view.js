@@ -10,22 +10,23 @@ import { namedAddress } from '../ui/address.js';
 import { callSummary, callDetails, callWarnings } from './call-view.js';
 import { balancePreview } from './balance-preview.js';
 import { warningList } from './approval-warnings.js';
+import { t } from '../../shared/i18n.js';
 
 /** The rows (a <dl>) of the worker's review `d`; `nameOf` names the user's accounts. */
 export function transactionRows(d, nameOf) {
   const symbol = d.network.symbol;
-  const t = d.transfer;
+  const transfer = d.transfer;
   return h('dl', {},
-    row('Network', `${d.network.name} (${Number(d.network.chainId)})`),
-    row('From', namedAddress(d.account, nameOf, { testid: 'approval-from' })),
-    row('To', d.to ? namedAddress(d.to, nameOf, { testid: 'approval-to' }) : h('span', { testid: 'approval-to' }, 'new contract')),
-    t ? row('Transfers', `${exactAmount(t.amount, t.decimals)} ${t.symbol}`, 'approval-token-amount') : null,
-    t ? row('To (token)', namedAddress(t.to, nameOf, { testid: 'approval-token-to' })) : null,
-    row('Amount', `${exactEth(d.value)} ${symbol}`, 'approval-value'),
-    row('Max fee', `${exactEth(BigInt(d.maxCost) - BigInt(d.value))} ${symbol}`, 'approval-fee'),
-    row('Max total', `${exactEth(d.maxCost)} ${symbol}`),
-    row('Nonce', String(Number(d.nonce)), 'approval-nonce'),
-    d.data !== '0x' ? row('Data', h('code', { class: 'hex', testid: 'approval-data' }, d.data)) : null);
+    row(t('tx_network'), t('tx_network_value', { name: d.network.name, chainId: Number(d.network.chainId) })),
+    row(t('tx_from'), namedAddress(d.account, nameOf, { testid: 'approval-from' })),
+    row(t('tx_to'), d.to ? namedAddress(d.to, nameOf, { testid: 'approval-to' }) : h('span', { testid: 'approval-to' }, t('tx_new_contract'))),
+    transfer ? row(t('tx_transfers'), `${exactAmount(transfer.amount, transfer.decimals)} ${transfer.symbol}`, 'approval-token-amount') : null,
+    transfer ? row(t('tx_token_to'), namedAddress(transfer.to, nameOf, { testid: 'approval-token-to' })) : null,
+    row(t('tx_amount'), `${exactEth(d.value)} ${symbol}`, 'approval-value'),
+    row(t('tx_max_fee'), `${exactEth(BigInt(d.maxCost) - BigInt(d.value))} ${symbol}`, 'approval-fee'),
+    row(t('tx_max_total'), `${exactEth(d.maxCost)} ${symbol}`),
+    row(t('tx_nonce'), String(Number(d.nonce)), 'approval-nonce'),
+    d.data !== '0x' ? row(t('tx_data'), h('code', { class: 'hex', testid: 'approval-data' }, d.data)) : null);
 }
 
 /**
@@ -40,8 +41,8 @@ export function transactionReview(d, nameOf) {
     ...callWarnings(d, nameOf),
     ...balancePreview(d, nameOf),
     ...callDetails(d, nameOf),
-    d.unreachable ? h('p', { class: 'notice' }, `${d.network.name}'s node did not answer every question about the contracts: what it did not say is shown as unknown.`) : null,
-    h('h2', {}, 'Transaction'),
+    d.unreachable ? h('p', { class: 'notice' }, t('tx_unreachable', { network: d.network.name })) : null,
+    h('h2', {}, t('tx_heading')),
     transactionRows(d, nameOf),
   ].filter(Boolean);
 }

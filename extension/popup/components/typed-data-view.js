@@ -7,8 +7,10 @@
 import { h } from '../ui/dom.js';
 import { namedAddress, addressWords } from '../ui/address.js';
 import { tokenAmount, formatDeadline } from '../ui/format.js';
+import { t } from '../../shared/i18n.js';
+import { expiry } from './call-view.js';
 import { markHidden } from './message-view.js';
-import { warningList, warningLine, hiddenTokenText } from './approval-warnings.js';
+import { warningList, warningLine, hiddenTokenText, hiddenCharsText } from './approval-warnings.js';
 
 /** Text with each hidden character marked; `count.n` counts them. */
 function marked(text, count) {
@@ -28,10 +30,10 @@ function field(node, count) {
 function value(node, count) {
   if (node.fields) return h('dl', { class: 'fields' }, node.fields.map((f) => field(f, count)));
   if (node.items) {
-    if (node.items.length === 0) return h('span', { class: 'empty' }, 'empty list');
+    if (node.items.length === 0) return h('span', { class: 'empty' }, t('typed_empty_list'));
     return h('ol', { class: 'items' }, node.items.map((item) => h('li', {}, value(item, count))));
   }
-  if (node.value === null) return h('span', { class: 'empty' }, 'null (an empty struct)');
+  if (node.value === null) return h('span', { class: 'empty' }, t('typed_empty_struct'));
   return h('span', { class: 'value' }, marked(node.value, count));
 }
 
@@ -39,7 +41,6 @@ const list = (nodes, testid, count) => h('dl', { class: 'fields', testid }, node
 
 const domainValue = (view, name) => view.domain.find((f) => f.name === name && typeof f.value === 'string')?.value ?? null;
 const tokenWords = (token, nameOf) => token.symbol ?? token.name ?? addressWords(token.address, nameOf);
-const expiry = (seconds) => (BigInt(seconds) === 0n ? 'this block only (0)' : formatDeadline(seconds));
 
 /** The plain sentence of typed data: what a permit allows, else what is signed for whom. */
 function sentence(view, permit, nameOf) {
@@ -47,16 +48,21 @@ function sentence(view, permit, nameOf) {
   const grants = (permit?.grants ?? []).map((g) => tokenAmount(g.amount, g.token, g.bits)).join(', ');
   switch (permit?.kind) {
     case 'permit':
-      return `Allow ${who} to spend ${grants} of yours, with this signature alone, until ${formatDeadline(permit.deadline)}.`;
+      return t('typed_permit', { spender: who, grants, deadline: formatDeadline(permit.deadline) });
     case 'permit2-allowance':
-      return `Allow ${who} to spend ${grants} of yours through Permit2${permit.grants.length === 1 ? `, until ${expiry(permit.grants[0].expiration)}` : ''}.`;
+      return permit.grants.length === 1
+        ? t('typed_permit2_allowance_until', { spender: who, grants, until: expiry(permit.grants[0].expiration) })
+        : t('typed_permit2_allowance', { spender: who, grants });
     case 'permit2-transfer':
-      return `Let ${who} take ${grants} from your account once, through Permit2, until ${formatDeadline(permit.deadline)}.`;
+      return t('typed_permit2_transfer', { spender: who, grants, deadline: formatDeadline(permit.deadline) });
     default: {
       const app = domainValue(view, 'name');
       const contract = domainValue(view, 'verifyingContract');
-      const where = [app ? `"${app}"` : null, contract ? `the contract ${addressWords(contract, nameOf)}` : null].filter(Boolean).join(' at ');
-      return view.domainOnly ? `Sign only a domain${where ? ` for ${where}` : ''}.` : `Sign a ${view.primaryType} message${where ? ` for ${where}` : ''}.`;
+      const params = { type: view.primaryType, app, contract: contract ? addressWords(contract, nameOf) : null };
+      // Keys: typed_sign_domain, typed_sign_domain_app, typed_sign_domain_contract, typed_sign_domain_app_contract,
+      // typed_sign, typed_sign_app, typed_sign_contract, typed_sign_app_contract.
+      const where = `${app ? '_app' : ''}${contract ? '_contract' : ''}`;
+      return t(`${view.domainOnly ? 'typed_sign_domain' : 'typed_sign'}${where}`, params);
     }
   }
 }
@@ -65,25 +71,26 @@ function sentence(view, permit, nameOf) {
 function tokenLabel(token) {
   const label = [token.name, token.symbol && token.symbol !== token.name ? `(${token.symbol})` : null].filter(Boolean).join(' ');
   if (label) return h('span', { class: 'token-label' }, label);
-  return h('span', { class: 'muted small' }, token.code === false ? 'no contract at this address on this network' : 'a token that does not give its name');
+  return h('span', { class: 'muted small' }, t(token.code === false ? 'typed_token_no_contract' : 'typed_token_unnamed'));
 }
 
 /** What a permit allows, as rows: spender, each token and amount (and expiry), the deadline. */
 function permitRows(permit, nameOf, row) {
   const grants = permit.grants.flatMap((g, i) => {
-    const n = permit.grants.length > 1 ? ` ${i + 1}` : '';
+    // Keys: typed_token, typed_amount, typed_expires, and their _n forms (one of several grants).
+    const label = (key) => (permit.grants.length > 1 ? t(`${key}_n`, { n: i + 1 }) : t(key));
     return [
-      row(`Token${n}`, h('span', {}, tokenLabel(g.token), namedAddress(g.token.address, nameOf, { testid: 'permit-token' }))),
-      row(`Amount${n}`, h('span', { testid: 'permit-amount' }, tokenAmount(g.amount, g.token, g.bits))),
-      g.expiration !== undefined ? row(`Expires${n}`, h('span', { testid: 'permit-expiration' }, expiry(g.expiration))) : null,
+      row(label('typed_token'), h('span', {}, tokenLabel(g.token), namedAddress(g.token.address, nameOf, { testid: 'permit-token' }))),
+      row(label('typed_amount'), h('span', { testid: 'permit-amount' }, tokenAmount(g.amount, g.token, g.bits))),
+      g.expiration !== undefined ? row(label('typed_expires'), h('span', { testid: 'permit-expiration' }, expiry(g.expiration))) : null,
     ];
   });
-  const deadline = permit.kind === 'permit2-allowance' ? 'Signature valid until' : 'Valid until';
+  const deadline = t(permit.kind === 'permit2-allowance' ? 'typed_signature_valid_until' : 'typed_valid_until');
   return h('dl', { testid: 'permit-details' },
-    row('Spender', namedAddress(permit.spender, nameOf, { testid: 'permit-spender' })),
+    row(t('typed_spender'), namedAddress(permit.spender, nameOf, { testid: 'permit-spender' })),
     grants,
     row(deadline, h('span', { testid: 'permit-deadline' }, formatDeadline(permit.deadline))),
-    permit.witness ? row('Also signed', 'a witness: the extra field below, which the spender’s contract checks') : null);
+    permit.witness ? row(t('typed_also_signed'), t('typed_witness')) : null);
 }
 
 /**
@@ -98,17 +105,17 @@ export function typedDataBody({ account, view, insight }, row, nameOf, network) 
   const body = [h('p', { class: 'summary', testid: 'approval-summary' }, sentence(view, permit, nameOf))];
   body.push(...warningList(insight?.warnings, { nameOf, network }));
   if (count.n > 0) {
-    body.push(warningLine('hidden-characters', `This request contains ${count.n} invisible or control character${count.n === 1 ? '' : 's'}, marked ⟨U+…⟩ below. They can hide or reorder what you read. Reject unless you know why they are there.`));
+    body.push(warningLine('hidden-characters', hiddenCharsText('request', count.n)));
   }
   for (const g of permit?.grants ?? []) if (g.token.hidden) body.push(warningLine('hidden-characters', hiddenTokenText(g.token, nameOf)));
-  if (permit) body.push(h('h2', {}, 'What it allows'), permitRows(permit, nameOf, row));
+  if (permit) body.push(h('h2', {}, t('typed_what_it_allows')), permitRows(permit, nameOf, row));
   body.push(h('dl', {},
-    row('Account', namedAddress(account, nameOf, { testid: 'approval-account' })),
-    row('Type', view.primaryType, 'approval-primary-type'),
-    row('Chain', view.chainId ?? 'any chain: no chainId is signed', 'approval-chain')));
-  if (view.domainOnly) body.push(h('p', { class: 'warning', testid: 'approval-domain-only' }, 'This signs only the domain: no message is signed.'));
-  body.push(h('h2', {}, 'Domain'), domain);
-  if (message) body.push(h('h2', {}, 'Message'), h('div', { testid: 'approval-message' }, message));
-  if (insight?.unreachable) body.push(h('p', { class: 'notice' }, 'The node did not answer every question about the contracts: what it did not say is shown as unknown.'));
+    row(t('typed_account'), namedAddress(account, nameOf, { testid: 'approval-account' })),
+    row(t('typed_type'), view.primaryType, 'approval-primary-type'),
+    row(t('typed_chain'), view.chainId ?? t('typed_any_chain'), 'approval-chain')));
+  if (view.domainOnly) body.push(h('p', { class: 'warning', testid: 'approval-domain-only' }, t('typed_domain_only')));
+  body.push(h('h2', {}, t('typed_domain')), domain);
+  if (message) body.push(h('h2', {}, t('typed_message')), h('div', { testid: 'approval-message' }, message));
+  if (insight?.unreachable) body.push(h('p', { class: 'notice' }, t('typed_unreachable')));
   return body;
 }

@@ -11,16 +11,18 @@ import { assetBody } from '../components/asset-view.js';
 import { callsBody } from '../components/calls-view.js';
 import { addressText, namedAddress, addressWords, accountNames } from '../ui/address.js';
 import { identicon } from '../ui/identicon.js';
+import { t } from '../../shared/i18n.js';
 
+// The title of each kind of request (a key of the catalog).
 const TITLES = {
-  connect: 'Connect to this site?',
-  'personal-sign': 'Sign this message?',
-  'typed-data': 'Sign this typed data?',
-  transaction: 'Send this transaction?',
-  calls: 'Send these transactions?',
-  'switch-chain': 'Switch network?',
-  'add-chain': 'Add and switch to this network?',
-  'watch-asset': 'Add this token?',
+  connect: 'approve_title_connect',
+  'personal-sign': 'approve_title_personal_sign',
+  'typed-data': 'approve_title_typed_data',
+  transaction: 'approve_title_transaction',
+  calls: 'approve_title_calls',
+  'switch-chain': 'approve_title_switch_chain',
+  'add-chain': 'approve_title_add_chain',
+  'watch-asset': 'approve_title_watch_asset',
 };
 
 // Each body gets the request's details `d`, the wallet status, the connect choice, the Approve
@@ -29,9 +31,7 @@ const BODIES = {
   // `d.ticked`: the accounts a connected site has now (wallet_requestPermissions): ticked, and
   // the ones ticked when approving replace them.
   connect: (d, status, choice) => [
-    h('p', { testid: 'approval-summary' }, d.ticked
-      ? 'The site asks again which accounts it may see. It will see exactly the accounts ticked here; untick one to take it away.'
-      : 'The site will see the addresses and balances of the accounts you tick, and can ask you to sign. It cannot move funds without your approval.'),
+    h('p', { testid: 'approval-summary' }, t(d.ticked ? 'approve_connect_again' : 'approve_connect_summary')),
     h('ul', { class: 'accounts' }, status.accounts.map((a) => h('li', {}, h('label', { class: 'connect-account' },
       choice.box(a.address, d.ticked ? d.ticked.includes(a.address) : a.selected),
       identicon(a.address),
@@ -41,20 +41,21 @@ const BODIES = {
         uncoveredTag(a)))))),
   ],
   'personal-sign': (d, status, choice, approve, nameOf) => [
-    h('p', { class: 'summary', testid: 'approval-summary' }, `Sign the message below with ${addressWords(d.account, nameOf)}. Anyone can check that this account signed it.`),
-    h('dl', {}, row('Account', namedAddress(d.account, nameOf, { testid: 'approval-account' }))),
+    h('p', { class: 'summary', testid: 'approval-summary' }, t('approve_sign_summary', { account: addressWords(d.account, nameOf) })),
+    h('dl', {}, row(t('approve_account'), namedAddress(d.account, nameOf, { testid: 'approval-account' }))),
     ...messageView(d.message, approve),
   ],
   'typed-data': (d, status, choice, approve, nameOf) => typedDataBody(d, row, nameOf, status.network),
   'watch-asset': (d) => assetBody(d, row),
   transaction: (d, status, choice, approve, nameOf) => transactionReview(d, nameOf),
   calls: (d, status, choice, approve, nameOf) => callsBody(d, nameOf),
-  'switch-chain': (d) => [h('dl', {}, row('From', d.from.name), row('To', `${d.to.name} (${Number(d.to.chainId)})`, 'approval-network'))],
+  'switch-chain': (d) => [h('dl', {}, row(t('approve_from'), d.from.name),
+    row(t('approve_to'), t('tx_network_value', { name: d.to.name, chainId: Number(d.to.chainId) }), 'approval-network'))],
   'add-chain': (d) => [h('dl', {},
-    row('Name', d.network.name, 'approval-network'),
-    row('Chain id', String(Number(d.network.chainId))),
-    row('RPC URL', d.network.rpcUrl),
-    row('Currency', d.network.symbol))],
+    row(t('approve_network_name'), d.network.name, 'approval-network'),
+    row(t('approve_chain_id'), String(Number(d.network.chainId))),
+    row(t('approve_rpc_url'), d.network.rpcUrl),
+    row(t('approve_currency'), d.network.symbol))],
 };
 
 /** The accounts ticked on a connect request. */
@@ -85,13 +86,13 @@ export async function approveScreen(ctx) {
   const { id } = ctx.params;
   const status = await call('status');
   if (status.state === 'locked') {
-    show(h('h1', {}, 'Unlock to continue'), h('p', {}, 'A site is waiting for your answer.'), unlockForm(ctx));
+    show(h('h1', {}, t('approve_unlock_title')), h('p', {}, t('approve_unlock_waiting')), unlockForm(ctx));
     return;
   }
   const request = await call('approval', { id });
   if (!request) {
-    show(h('h1', {}, 'Nothing to approve'), h('p', {}, 'This request was already answered or has expired.'),
-      h('button', { onclick: () => window.close() }, 'Close'));
+    show(h('h1', {}, t('approve_nothing_title')), h('p', {}, t('approve_nothing_text')),
+      h('button', { onclick: () => window.close() }, t('approve_close')));
     return;
   }
   if (status.state === 'new' && request.type === 'connect') {
@@ -102,8 +103,8 @@ export async function approveScreen(ctx) {
     return;
   }
   if (status.state !== 'unlocked') {
-    show(h('h1', {}, 'No wallet yet'), h('p', {}, 'Create or import a wallet in the Keystead popup first.'),
-      h('button', { testid: 'reject', onclick: () => answer(false) }, 'Close'));
+    show(h('h1', {}, t('approve_no_wallet_title')), h('p', {}, t('approve_no_wallet_text')),
+      h('button', { testid: 'reject', onclick: () => answer(false) }, t('approve_close')));
     return;
   }
   if (request.type === 'unlock') {
@@ -113,11 +114,11 @@ export async function approveScreen(ctx) {
     return;
   }
   const error = errorLine();
-  const approve = h('button', { class: 'primary', testid: 'approve' }, 'Approve');
-  const reject = h('button', { testid: 'reject' }, 'Reject');
+  const approve = h('button', { class: 'primary', testid: 'approve' }, t('approve_approve'));
+  const reject = h('button', { testid: 'reject' }, t('approve_reject'));
   const choice = accountChoice();
   async function answer(approved) {
-    if (approved && request.type === 'connect' && choice.chosen().length === 0) throw new Error('Tick at least one account to connect.');
+    if (approved && request.type === 'connect' && choice.chosen().length === 0) throw new Error(t('approve_tick_account'));
     await call('answerApproval', { id, approved, accounts: choice.chosen() });
     window.close();
   }
@@ -125,7 +126,7 @@ export async function approveScreen(ctx) {
   approve.onclick = () => busy(approve, error, () => answer(true));
   reject.onclick = () => busy(reject, error, () => answer(false));
   show(
-    h('h1', {}, request.type === 'connect' && request.details.ticked ? 'Choose the accounts this site sees' : (TITLES[request.type] ?? 'Approve this request?')),
+    h('h1', {}, t(request.type === 'connect' && request.details.ticked ? 'approve_title_choose_accounts' : (TITLES[request.type] ?? 'approve_title_other'))),
     h('p', { class: 'origin', testid: 'approval-origin' }, request.origin),
     ...BODIES[request.type](request.details, status, choice, approve, accountNames(status.accounts)),
     error,

@@ -42,14 +42,14 @@ export function formatDate(iso) {
 /** The last second a four-digit-year date shows (9999-12-31 23:59:59 UTC); later is "never". */
 const LAST_DATE_SECONDS = 253_402_300_799n;
 
-/** How far `seconds` is from now, in the largest whole unit: "in 3 days", "2 hours ago, expired". */
+/** How far `seconds` is from now, in the largest whole unit (Intl): "in 3 days", "2 hours ago, expired". */
 function relative(seconds, nowMs) {
   const diff = Number(seconds) - Math.floor(nowMs / 1000);
   const units = [['year', 365 * 86400], ['day', 86400], ['hour', 3600], ['minute', 60], ['second', 1]];
   const [unit, size] = units.find(([, s]) => Math.abs(diff) >= s) ?? ['second', 1];
   const n = Math.floor(Math.abs(diff) / size);
-  const text = new Intl.RelativeTimeFormat(locale(), { numeric: 'always' }).format(diff >= 0 ? n : -n, unit);
-  return diff >= 0 ? text : t('token_deadline_expired', { when: text });
+  const words = new Intl.RelativeTimeFormat(locale(), { numeric: 'always' });
+  return diff >= 0 ? words.format(n, unit) : t('approve_deadline_expired', { ago: words.format(-n, unit) });
 }
 
 /**
@@ -58,9 +58,9 @@ function relative(seconds, nowMs) {
  */
 export function formatDeadline(seconds, nowMs = Date.now()) {
   const s = BigInt(seconds);
-  if (s > LAST_DATE_SECONDS) return t('token_deadline_never', { seconds: s });
+  if (s > LAST_DATE_SECONDS) return t('approve_deadline_never', { seconds: s });
   const iso = new Date(Number(s) * 1000).toISOString();
-  return `${iso.slice(0, 10)} ${iso.slice(11, 19)} UTC (${relative(s, nowMs)})`;
+  return t('approve_deadline', { date: `${iso.slice(0, 10)} ${iso.slice(11, 19)}`, relative: relative(s, nowMs) });
 }
 
 /** The largest value of a uintN. */
@@ -73,10 +73,8 @@ export const maxUint = (bits) => (1n << BigInt(bits)) - 1n;
  */
 export function tokenAmount(value, token, bits = 256) {
   const amount = BigInt(value);
-  const label = token?.symbol ?? (token?.address
-    ? t('token_unnamed_at', { address: shortAddress(token.address) })
-    : t('token_unnamed'));
-  if (amount === maxUint(bits)) return t('token_amount_unlimited', { token: label });
-  if (token?.decimals === null || token?.decimals === undefined) return t('token_amount_raw', { amount: formatNumber(amount), token: label });
-  return `${exactAmount(amount, token.decimals)} ${label}`;
+  const label = token?.symbol ?? (token?.address ? t('approve_token_unnamed_at', { address: shortAddress(token.address) }) : t('approve_token_unnamed'));
+  if (amount === maxUint(bits)) return t('approve_amount_unlimited', { token: label });
+  if (token?.decimals === null || token?.decimals === undefined) return t('approve_amount_raw', { amount, token: label });
+  return `${formatAmount(amount, token.decimals, Infinity)} ${label}`;
 }

@@ -100,34 +100,24 @@ export function decodeText(hex, maxChars) {
 }
 
 /**
- * The reason of revert data: Error(string)'s text, Panic(uint256)'s code in words, a custom
- * error's selector; null for empty data.
+ * The reason of revert data, as facts the approval window words (components/approval-warnings.js):
+ * `{ kind: 'text', text }` for Error(string)'s readable text, `{ kind: 'unreadable' }` when it is
+ * not, `{ kind: 'panic', code }` (hex digits) for Panic(uint256), `{ kind: 'bad-panic' }` when its
+ * code cannot be read, `{ kind: 'custom', selector }` for a custom error; null for empty data.
  */
 export function revertReason(data) {
   const call = callData(data);
   if (!call) return null;
   if (call.selector === '0x08c379a0') {
     const text = decodeText(`0x${data.slice(10)}`, 500);
-    return text === null ? 'a reason Keystead cannot read' : text;
+    return text === null ? { kind: 'unreadable' } : { kind: 'text', text };
   }
   if (call.selector === '0x4e487b71') {
     try {
-      return `panic 0x${call.args.uint(0).toString(16)} (${PANICS[Number(call.args.uint(0))] ?? 'an internal error of the contract'})`;
+      return { kind: 'panic', code: call.args.uint(0).toString(16) };
     } catch {
-      return 'a panic';
+      return { kind: 'bad-panic' };
     }
   }
-  return `the contract's custom error ${call.selector}`;
+  return { kind: 'custom', selector: call.selector };
 }
-
-const PANICS = {
-  0x01: 'an assertion failed',
-  0x11: 'an arithmetic overflow or underflow',
-  0x12: 'a division by zero',
-  0x21: 'a bad enum value',
-  0x22: 'bad storage bytes',
-  0x31: 'pop() on an empty array',
-  0x32: 'an index out of bounds',
-  0x41: 'too much memory',
-  0x51: 'a call to an uninitialised function',
-};

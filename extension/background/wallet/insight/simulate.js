@@ -51,7 +51,8 @@ async function callReverts(call, network) {
  * The preview of filled transaction `tx` from `account` on `network`:
  * `{ status: 'ok', via, changes: [{ asset, standard, tokenId?, delta }] (BigInt), revert }`,
  * or `{ status: 'unavailable', why: 'unsupported' | 'failed', message, revert }`. `revert` is
- * null or `{ reason }` (reason null when the contract gave none).
+ * null or `{ reason }`: null when the contract gave none, the node's own words (a string), or
+ * the facts of the revert data (abi.js revertReason), worded by the approval window.
  */
 export async function preview(tx, account, network) {
   const call = callOf(tx, account);
