@@ -5,7 +5,7 @@
 //! hashed ([`display_atomic`]). It is built only after the signing hash was computed, so every
 //! check of the encoder (no undeclared or missing field, valid values) has passed.
 
-use serde_json::{json, Map, Value};
+use serde_json::{Map, Value};
 
 use super::TypedDataError;
 
@@ -41,15 +41,19 @@ pub fn view(json: &str) -> Result<String, TypedDataError> {
         let encoder = Encoder::new(&td.types, false);
         Value::Array(struct_fields(&encoder, &td.primary_type, &td.message, 0)?)
     };
-    let chain_id = td.chain_id()?.map(|id| id.to_string());
-    Ok(json!({
-        "primaryType": td.primary_type,
-        "domainOnly": domain_only,
-        "chainId": chain_id,
-        "domain": domain,
-        "message": message,
-    })
-    .to_string())
+    let chain_id = td
+        .chain_id()?
+        .map_or(Value::Null, |id| Value::String(id.to_string()));
+    // Built member by member, not with `json!`: the macro converts each interpolated value with
+    // `to_value(..).unwrap()`, whose panic path keeps serde_json's error `Debug` (and core's
+    // string escaping with its Unicode tables) in the .wasm (docs/benchmarks.md).
+    let mut out = Map::new();
+    out.insert("primaryType".into(), Value::String(td.primary_type));
+    out.insert("domainOnly".into(), Value::Bool(domain_only));
+    out.insert("chainId".into(), chain_id);
+    out.insert("domain".into(), Value::Array(domain));
+    out.insert("message".into(), message);
+    Ok(Value::Object(out).to_string())
 }
 
 /// The declared fields of struct `name`, in declared order, with their values from `object`.
