@@ -290,17 +290,20 @@ pub fn encrypt(key: &VaultKey, plaintext: &[u8]) -> Result<String, VaultError> {
         })?;
     buffer.extend_from_slice(&tag);
 
-    let mut params = Map::new();
-    params.insert("iterations".into(), Value::from(key.iterations));
-    let mut metadata = Map::new();
-    metadata.insert("algorithm".into(), Value::from("PBKDF2"));
-    metadata.insert("params".into(), Value::Object(params));
-    let mut vault = Map::new();
-    vault.insert("data".into(), Value::String(B64.encode(buffer.as_slice())));
-    vault.insert("iv".into(), Value::String(B64.encode(iv)));
-    vault.insert("keyMetadata".into(), Value::Object(metadata));
-    vault.insert("salt".into(), Value::String(B64.encode(&key.salt)));
-    Ok(Value::Object(vault).to_string())
+    // Written out rather than serialized from a `serde_json::Value`: every field is base64 or a
+    // decimal integer (nothing to escape), and serializing a `Value` keeps serde_json's
+    // serializer and float formatting in the .wasm (docs/benchmarks.md).
+    let mut vault = String::new();
+    vault.push_str(r#"{"data":""#);
+    vault.push_str(&B64.encode(buffer.as_slice()));
+    vault.push_str(r#"","iv":""#);
+    vault.push_str(&B64.encode(iv));
+    vault.push_str(r#"","keyMetadata":{"algorithm":"PBKDF2","params":{"iterations":"#);
+    vault.push_str(&key.iterations.to_string());
+    vault.push_str(r#"}},"salt":""#);
+    vault.push_str(&B64.encode(&key.salt));
+    vault.push_str(r#""}"#);
+    Ok(vault)
 }
 
 /// Shorthand for a [`VaultError::Malformed`].
