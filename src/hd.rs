@@ -9,6 +9,7 @@ use crate::mnemonic::Seed;
 use core::fmt;
 use hmac::{Hmac, KeyInit, Mac};
 use k256::ecdsa::{SigningKey, VerifyingKey};
+use k256::elliptic_curve::point::AffineCoordinates;
 use k256::elliptic_curve::{ff::PrimeField, BatchNormalize};
 use k256::{FieldBytes, NonZeroScalar, ProjectivePoint, Scalar};
 use sha2::Sha512;
@@ -282,8 +283,20 @@ impl ExtendedPrivateKey {
                 &[&[0u8], parent.as_slice(), &index],
             )?
         } else {
-            let point = self.key.verifying_key().to_sec1_point(true);
-            hmac_sha512_split(self.chain_code.as_slice(), &[point.as_bytes(), &index])?
+            // The parent's SEC1 compressed public key, 0x02 | parity of y, then x (built from
+            // the coordinates: `to_sec1_point`'s accessors keep sec1's and der's error `Debug`
+            // in the .wasm, docs/benchmarks.md).
+            let public = self.key.verifying_key();
+            let point = public.as_affine();
+            let mut compressed = [0u8; 33];
+            let x = point.x();
+            for (dst, src) in compressed
+                .iter_mut()
+                .zip([0x02 | point.y_is_odd().unwrap_u8()].iter().chain(x.iter()))
+            {
+                *dst = *src;
+            }
+            hmac_sha512_split(self.chain_code.as_slice(), &[&compressed, &index])?
         };
         let secret = add_tweak(&il, self.key.signing_key().as_nonzero_scalar().as_ref())?;
         Ok((secret, chain_code))

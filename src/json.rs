@@ -86,7 +86,9 @@ impl Node<'_> {
 pub(crate) fn decode_string(raw: &str, out: &mut String) -> Result<(), InvalidJson> {
     let mut rest = raw;
     while let Some(at) = rest.find('\\') {
-        let (plain, escape) = rest.split_at(at);
+        // `find` returns a char boundary; `split_at_checked` says so without `split_at`'s
+        // panic path (which formats the text with `Debug` and its Unicode tables).
+        let (plain, escape) = rest.split_at_checked(at).ok_or(InvalidJson)?;
         out.push_str(plain);
         let mut bytes = escape.bytes().skip(1);
         let c = match bytes.next() {

@@ -20,7 +20,7 @@ use base64::Engine as _;
 use core::fmt;
 use zeroize::Zeroizing;
 
-use crate::vault::{VaultKey, B64};
+use crate::vault::{b64_encode, VaultKey, B64};
 
 /// Bytes of a session key.
 pub const KEY_LEN: usize = 32;
@@ -83,7 +83,7 @@ pub fn seal(session: &SessionKey, key: &VaultKey, keyrings: &[u8]) -> Result<Str
         .encrypt_inout_detached((&nonce).into(), AAD, body.into())
         .map_err(|_| malformed("keyrings are too long"))?;
     buffer.extend_from_slice(&tag);
-    Ok(B64.encode(buffer.as_slice()))
+    Ok(b64_encode(buffer.as_slice()))
 }
 
 /// Splits `n` bytes off the front of `rest`.

@@ -84,6 +84,39 @@ pub(crate) const B64: GeneralPurpose = GeneralPurpose::new(
         .with_decode_allow_trailing_bits(true),
 );
 
+/// Base64 of `bytes`, standard alphabet with `=` padding: what `B64.encode` writes. Written out
+/// because the base64 crate's `encode` ends in `String::from_utf8(..).expect(..)`, whose panic
+/// path keeps the `Debug` of `FromUtf8Error` (and of `Vec<u8>`) in the .wasm
+/// (docs/benchmarks.md); decoding still goes through [`B64`].
+pub(crate) fn b64_encode(bytes: &[u8]) -> String {
+    /// The character of a 6-bit value (only the low 6 bits are read).
+    fn sextet(v: u32) -> char {
+        let v = (v & 63) as u8;
+        char::from(match v {
+            0..=25 => b'A' + v,
+            26..=51 => b'a' + (v - 26),
+            52..=61 => b'0' + (v - 52),
+            62 => b'+',
+            _ => b'/',
+        })
+    }
+    let mut out = String::with_capacity(bytes.len().div_ceil(3).saturating_mul(4));
+    for chunk in bytes.chunks(3) {
+        let n = chunk
+            .iter()
+            .enumerate()
+            .fold(0u32, |n, (i, b)| n | u32::from(*b) << (16 - 8 * i));
+        for i in 0..4 {
+            if i <= chunk.len() {
+                out.push(sextet(n >> (18 - 6 * i)));
+            } else {
+                out.push('=');
+            }
+        }
+    }
+    out
+}
+
 /// PBKDF2-HMAC-SHA256 (RFC 8018 §5.2 with HMAC-SHA256) of `password`'s UTF-8 bytes and the raw
 /// `salt` bytes, `iterations` rounds: the first 32 bytes of output (block T_1).
 ///
@@ -132,7 +165,7 @@ pub fn generate_salt() -> Result<[u8; SALT_LEN], VaultError> {
 /// Base64 (standard alphabet, padded) of salt bytes, as a vault's `salt` field.
 #[must_use]
 pub fn encode_salt(salt: &[u8]) -> String {
-    B64.encode(salt)
+    b64_encode(salt)
 }
 
 /// The bytes of a vault-style base64 `salt` text (see the module docs for what is accepted).
@@ -290,17 +323,20 @@ pub fn encrypt(key: &VaultKey, plaintext: &[u8]) -> Result<String, VaultError> {
         })?;
     buffer.extend_from_slice(&tag);
 
-    let mut params = Map::new();
-    params.insert("iterations".into(), Value::from(key.iterations));
-    let mut metadata = Map::new();
-    metadata.insert("algorithm".into(), Value::from("PBKDF2"));
-    metadata.insert("params".into(), Value::Object(params));
-    let mut vault = Map::new();
-    vault.insert("data".into(), Value::String(B64.encode(buffer.as_slice())));
-    vault.insert("iv".into(), Value::String(B64.encode(iv)));
-    vault.insert("keyMetadata".into(), Value::Object(metadata));
-    vault.insert("salt".into(), Value::String(B64.encode(&key.salt)));
-    Ok(Value::Object(vault).to_string())
+    // Written out rather than serialized from a `serde_json::Value`: every field is base64 or a
+    // decimal integer (nothing to escape), and serializing a `Value` keeps serde_json's
+    // serializer and float formatting in the .wasm (docs/benchmarks.md).
+    let mut vault = String::new();
+    vault.push_str(r#"{"data":""#);
+    vault.push_str(&b64_encode(buffer.as_slice()));
+    vault.push_str(r#"","iv":""#);
+    vault.push_str(&b64_encode(&iv));
+    vault.push_str(r#"","keyMetadata":{"algorithm":"PBKDF2","params":{"iterations":"#);
+    vault.push_str(&key.iterations.to_string());
+    vault.push_str(r#"}},"salt":""#);
+    vault.push_str(&b64_encode(&key.salt));
+    vault.push_str(r#""}"#);
+    Ok(vault)
 }
 
 /// Shorthand for a [`VaultError::Malformed`].
@@ -591,6 +627,11 @@ mod tests {
         assert!(B64.decode("AQ I=").is_err());
         assert!(B64.decode("-_8=").is_err());
         assert_eq!(B64.encode([1u8, 2]), "AQI=");
+        let bytes: Vec<u8> = (0..=255u8).rev().chain(0..=255).collect();
+        for len in 0..bytes.len() {
+            let input = &bytes[len / 3..len];
+            assert_eq!(b64_encode(input), B64.encode(input), "{len}");
+        }
     }
 
     #[test]

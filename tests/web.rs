@@ -60,17 +60,24 @@ fn create_reveal_verify_and_gates() {
     assert_eq!(list[0].1, "hd");
     assert_eq!(list[0].2, Some(0));
 
-    let phrase: String = k.reveal_phrase(&JsString::from(PASSWORD)).unwrap().into();
+    let phrase: String = k
+        .reveal_phrase(&JsString::from(PASSWORD), None)
+        .unwrap()
+        .into();
     assert_eq!(phrase.split(' ').count(), 12);
     assert!(validate_phrase(&JsString::from(phrase.as_str())).is_ok());
     assert!(k
-        .verify_phrase(&JsString::from(phrase.to_uppercase()))
+        .verify_phrase(&JsString::from(phrase.to_uppercase()), None)
         .unwrap());
-    assert!(!k.verify_phrase(&JsString::from(ANVIL_PHRASE)).unwrap());
-    assert!(!k.verify_phrase(&JsString::from("not a phrase")).unwrap());
+    assert!(!k
+        .verify_phrase(&JsString::from(ANVIL_PHRASE), None)
+        .unwrap());
+    assert!(!k
+        .verify_phrase(&JsString::from("not a phrase"), None)
+        .unwrap());
 
     let err = k
-        .reveal_phrase(&JsString::from("wrong password"))
+        .reveal_phrase(&JsString::from("wrong password"), None)
         .unwrap_err();
     assert_eq!(code(err.clone()), "INCORRECT_PASSWORD");
     for word in phrase.split(' ') {
@@ -80,7 +87,7 @@ fn create_reveal_verify_and_gates() {
     // The randomness source works in the browser: a second wallet has another phrase.
     let other = Keyring::create(&JsString::from(PASSWORD), 24).unwrap();
     let other_phrase: String = other
-        .reveal_phrase(&JsString::from(PASSWORD))
+        .reveal_phrase(&JsString::from(PASSWORD), None)
         .unwrap()
         .into();
     assert_eq!(other_phrase.split(' ').count(), 24);
@@ -108,7 +115,7 @@ fn restore_vault_round_trip_and_accounts() {
     )
     .unwrap();
     assert_eq!(accounts(&k)[0].0, ANVIL_0);
-    assert_eq!(k.add_account().unwrap(), ANVIL_1);
+    assert_eq!(k.add_account(None).unwrap(), ANVIL_1);
 
     // An imported key (anvil account 5's) is marked imported and exported unchanged.
     let key5 = "0x8b3a350cf5c34c9194ca85829a2df0ec3153be0318b5e2d3348e872092edffba";
@@ -184,7 +191,10 @@ fn restore_vault_round_trip_and_accounts() {
     assert_eq!(code(k.accounts().unwrap_err()), "LOCKED");
     assert_eq!(code(k.vault().unwrap_err()), "LOCKED");
     assert_eq!(
-        code(k.reveal_phrase(&JsString::from(PASSWORD)).unwrap_err()),
+        code(
+            k.reveal_phrase(&JsString::from(PASSWORD), None)
+                .unwrap_err()
+        ),
         "LOCKED"
     );
     assert_eq!(

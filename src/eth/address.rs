@@ -2,6 +2,7 @@
 
 use crate::eth::keccak256;
 use core::fmt;
+use k256::elliptic_curve::point::AffineCoordinates;
 
 /// A 20-byte Ethereum address. `Display` prints the EIP-55 checksummed form.
 #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Debug)]
@@ -10,10 +11,15 @@ pub struct Address(pub [u8; 20]);
 impl Address {
     /// Last 20 bytes of Keccak-256 of the 64-byte uncompressed public key (without 0x04).
     pub fn from_public_key(key: &k256::ecdsa::VerifyingKey) -> Self {
-        let point = key.to_sec1_point(false);
-        // SEC1 uncompressed: 0x04 ‖ x (32 bytes) ‖ y (32 bytes); hash x ‖ y.
-        let xy = point.as_bytes().get(1..).unwrap_or_default();
-        let hash = keccak256(xy);
+        // x ‖ y of the affine point (SEC1's uncompressed form without its 0x04), read as
+        // coordinates: `to_sec1_point`'s accessors keep sec1's and der's error `Debug` in the
+        // .wasm (docs/benchmarks.md).
+        let point = key.as_affine();
+        let mut xy = [0u8; 64];
+        for (dst, src) in xy.iter_mut().zip(point.x().iter().chain(point.y().iter())) {
+            *dst = *src;
+        }
+        let hash = keccak256(&xy);
         let mut out = [0u8; 20];
         for (dst, src) in out.iter_mut().zip(hash.iter().skip(12)) {
             *dst = *src;
