@@ -92,7 +92,7 @@ export function emergencyScreen({ status, params, go, refresh }) {
       h('ol', { testid: 'emergency-plan' }, ...p.steps.map((s) => stepItem(s, symbol))),
       h('p', { testid: 'emergency-total-fee', 'data-wei': p.totalFee }, t('emergency_total_fee', { amount: `${formatEth(p.totalFee)} ${symbol}` })),
       ...short.map((a) => h('p', { class: 'warning', testid: 'emergency-short' }, t('emergency_short', { account: shortAddress(a.from), amount: `${formatEth(a.short)} ${symbol}` }))),
-      ...unmovable.map((u) => h('p', { class: 'warning', testid: 'emergency-unmovable' }, t('emergency_unmovable', { account: shortAddress(u.account), asset: `${u.token}${u.tokenId ? ` #${u.tokenId}` : ''}`, reason: u.reason }))),
+      ...unmovable.map((u) => h('p', { class: 'warning', testid: 'emergency-unmovable' }, t('emergency_unmovable', { account: shortAddress(u.account), asset: `${u.token}${u.tokenId ? ` #${u.tokenId}` : ''}`, reason: u.reasonKey ? t(u.reasonKey) : u.reason }))),
       ...planCheck(preview, status.network, nameOf, stepOf),
       ...heldElsewhere(elsewhere),
       form({ submit: startButton, error, work: async () => {
