@@ -60,8 +60,11 @@ dist: pkg
 # Playwright + Debian's Chromium with dist/ loaded, the viem demo, and anvil on 127.0.0.1:8545
 # (and :8546). The files share those ports: as root they run in E2E_JOBS shards (default 2), each
 # in its own network namespace; otherwise one at a time (scripts/test-e2e.sh).
+# The files also run in Dutch by every `make test` (the whole suite in Dutch: make test-e2e-nl).
+E2E_NL_FILES = language keyboard welcome typing-secrets phrase-guard onboarding-connect
+
 test-e2e: dist
-	@scripts/test-e2e.sh
+	@scripts/test-e2e.sh && E2E_LANG=nl E2E_FILES="$(E2E_NL_FILES)" scripts/test-e2e.sh
 
 # The whole end-to-end suite with Chromium in Dutch.
 test-e2e-nl: dist

@@ -92,8 +92,17 @@ function visibleTexts(page) {
   return page.evaluate((selectors) => {
     const out = [];
     const skip = (el) => !el.checkVisibility() || selectors.some((s) => el.closest(s)) || el.closest('script, style, noscript');
+    // A sentence with selects inside it ("any [2] of [3] shares") is read whole, each select as
+    // its chosen option, so it must be one message filled in.
+    const sentences = [...document.body.querySelectorAll('p')].filter((el) => [...el.children].some((c) => c.matches('select')));
+    for (const el of sentences) {
+      if (skip(el)) continue;
+      const text = [...el.childNodes].map((c) => (c.nodeType === Node.TEXT_NODE ? c.textContent : c.matches?.('select') ? c.selectedOptions[0]?.textContent ?? '' : c.textContent)).join('');
+      out.push({ text, where: `${el.tagName.toLowerCase()} (with its selects)` });
+    }
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      if (sentences.includes(node.parentElement)) continue;
       if (node.textContent.trim() && !skip(node.parentElement)) out.push({ text: node.textContent, where: node.parentElement.tagName.toLowerCase() });
     }
     for (const el of document.body.querySelectorAll('[aria-label], [placeholder], [title], [alt]')) {

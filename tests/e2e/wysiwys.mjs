@@ -4,7 +4,7 @@
 // displayed text back to values (amounts, dates, marked hidden characters), so a test can
 // compare what was shown with what was signed, decoded from the signed bytes with viem.
 import { getAddress, parseEther, parseUnits, keccak256 } from 'viem';
-import { startAnvil, startCountingNode, startDemo, launch, createWallet, popupCall, msg } from './harness.mjs';
+import { startAnvil, startCountingNode, startDemo, launch, createWallet, popupCall, msg, LANG } from './harness.mjs';
 import { request, answer, windowsByOrigin, said } from './approval-window.mjs';
 
 /** How many cases a generator test makes per run (`KEYSTEAD_WYSIWYS_CASES` overrides). */
@@ -99,9 +99,12 @@ export function parseAmount(text, bits = 256) {
   if (said('approve_amount_unlimited').test(text)) return (1n << BigInt(bits)) - 1n;
   const raw = text.match(said('approve_amount_raw', { amount: /(\d+)/ }));
   if (raw) return BigInt(raw[1]);
-  const units = text.match(/^(\d+(?:\.\d+)?) /);
+  // Written in the run's language: "1,234.5" (en) or "1.234,5" (nl); every digit is kept.
+  const [group, decimal] = LANG === 'nl' ? ['.', ','] : [',', '.'];
+  const esc = (c) => `\\${c}`;
+  const units = text.match(new RegExp(`^(\\d{1,3}(?:${esc(group)}\\d{3})*(?:${esc(decimal)}\\d+)?) `));
   if (!units) throw new Error(`not an amount: ${text}`);
-  return parseUnits(units[1], 18);
+  return parseUnits(units[1].split(group).join('').replace(decimal, '.'), 18);
 }
 
 /** The short form of an address a sentence uses. */
