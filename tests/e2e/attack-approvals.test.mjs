@@ -5,7 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { formatEther, getAddress, recoverMessageAddress } from 'viem';
-import { startScene, answerApproval, msg } from './harness.mjs';
+import { startScene, answerApproval, msg, shown as inLanguage } from './harness.mjs';
 import { count } from './approval-window.mjs';
 
 let scene, chain, browser, wallet, dapp;
@@ -163,14 +163,14 @@ for (const wei of [1n, 999_999_999_999n]) {
     await answer(page, 'approve');
     const { result: hash } = await result;
     const tx = await chain.client.getTransaction({ hash });
-    assert.equal(value, `${formatEther(wei)} ETH`);
-    assert.equal(fee, `${formatEther(tx.gas * tx.maxFeePerGas)} ETH`);
+    assert.equal(value, `${inLanguage(formatEther(wei))} ETH`);
+    assert.equal(fee, `${inLanguage(formatEther(tx.gas * tx.maxFeePerGas))} ETH`);
   });
 }
 
 test('home shows a balance under 10⁻⁶ ETH exactly', async () => {
   const popup = wallet.popup;
-  for (const [wei, shown] of [[1n, '0.000000000000000001 ETH'], [999_999_999_999n, '0.000000999999999999 ETH'], [10n ** 20n, '100 ETH']]) {
+  for (const [wei, shown] of [[1n, `${inLanguage('0.000000000000000001')} ETH`], [999_999_999_999n, `${inLanguage('0.000000999999999999')} ETH`], [10n ** 20n, `${inLanguage('100')} ETH`]]) {
     await chain.client.request({ method: 'anvil_setBalance', params: [wallet.address, `0x${wei.toString(16)}`] });
     await popup.reload();
     await popup.getByTestId('account-balance').filter({ hasText: 'ETH' }).waitFor();

@@ -9,7 +9,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { erc20Abi, getAddress } from 'viem';
-import { startScene, startSite, openPage, answerApproval, readStorage, stopServiceWorker } from './harness.mjs';
+import { startScene, startSite, openPage, answerApproval, readStorage, stopServiceWorker, shown } from './harness.mjs';
 import { deployToken, sendToken } from './erc20.mjs';
 
 const R1 = '0x90F79bf6EB2c4f870365E785982E1f101E93b906';
@@ -55,9 +55,9 @@ const reviewOfTwo = async (win) => {
   const calls = win.getByTestId('approval-call');
   assert.equal(await calls.count(), 2);
   assert.equal((await calls.nth(0).getByTestId('approval-to').textContent()).toLowerCase(), R1.toLowerCase());
-  assert.equal(await calls.nth(0).getByTestId('approval-value').textContent(), '0.001 ETH');
+  assert.equal(await calls.nth(0).getByTestId('approval-value').textContent(), `${shown('0.001')} ETH`);
   assert.equal((await calls.nth(1).getByTestId('approval-to').textContent()).toLowerCase(), token.toLowerCase());
-  assert.equal(await calls.nth(1).getByTestId('approval-value').textContent(), '0 ETH');
+  assert.equal(await calls.nth(1).getByTestId('approval-value').textContent(), `${shown('0')} ETH`);
   const nonces = [await calls.nth(0).getByTestId('approval-nonce').textContent(), await calls.nth(1).getByTestId('approval-nonce').textContent()];
   assert.equal(Number(nonces[1]), Number(nonces[0]) + 1);
   // Each call with what it does, as a single transaction's window says it: the token transfer

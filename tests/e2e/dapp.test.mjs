@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseEther, getAddress } from 'viem';
-import { startAnvil, startScene, answerApproval } from './harness.mjs';
+import { startAnvil, startScene, answerApproval, shown } from './harness.mjs';
 
 let scene, chain, demo, browser, wallet, dapp;
 
@@ -60,7 +60,7 @@ test('eth_sendTransaction: the receipt on anvil has the right sender, recipient 
     origin: origin(),
     expect: async (page) => {
       assert.equal(await page.getByTestId('approval-to').textContent(), recipient, 'EIP-55, as From is');
-      assert.equal(await page.getByTestId('approval-value').textContent(), '0.01 ETH');
+      assert.equal(await page.getByTestId('approval-value').textContent(), `${shown('0.01')} ETH`);
     },
   });
   await dapp.getByTestId('demo-send').click();

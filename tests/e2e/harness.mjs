@@ -22,6 +22,18 @@ export const LANG = process.env.E2E_LANG ?? 'en';
 const CATALOG = JSON.parse(fs.readFileSync(path.join(ROOT, 'extension/_locales', LANG, 'messages.json'), 'utf8'));
 
 /**
+ * A decimal in code notation ("1234.5") as the popup writes it in the run's language: "1,234.5"
+ * (en), "1.234,5" (nl); every digit kept.
+ */
+export function shown(decimal) {
+  const [whole, fraction] = String(decimal).split('.');
+  const locale = LANG === 'nl' ? 'nl-NL' : 'en-GB';
+  const grouped = new Intl.NumberFormat(locale).format(BigInt(whole));
+  const mark = LANG === 'nl' ? ',' : '.';
+  return fraction === undefined ? grouped : `${whole.startsWith('-') && BigInt(whole) === 0n ? '-' : ''}${grouped}${mark}${fraction}`;
+}
+
+/**
  * The message `key` of the run's language with `{name}` placeholders filled from `params`: what
  * a test expects a screen to say, in the language the browser runs in.
  */

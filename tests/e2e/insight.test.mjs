@@ -9,7 +9,7 @@
 import { test, before, after, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { encodeFunctionData, erc20Abi, erc721Abi, maxUint256, parseEther, getAddress, parseSignature } from 'viem';
-import { startAnvil, startCountingNode, startDemo, launch, createWallet, popupCall } from './harness.mjs';
+import { startAnvil, startCountingNode, startDemo, launch, createWallet, popupCall, shown as inLanguage } from './harness.mjs';
 import { deployToken, sendToken } from './erc20.mjs';
 import { deployAll, PERMIT2 } from './contracts.mjs';
 import { request, answer, readWindow, said, inner, SHORT, deadlineText, inTime } from './approval-window.mjs';
@@ -99,8 +99,8 @@ async function approveAndMeasure(tx) {
 
 test('for each call of the matrix, the balance-change rows equal what the chain says changed', async () => {
   const matrix = [
-    { name: 'ETH transfer', tx: { to: R1, value: `0x${parseEther('0.5').toString(16)}` }, warnings: [], rows: 1, summary: said('call_send_eth', { eth: '0.5 ETH', to: '0x7099…79C8' }) },
-    { name: 'token transfer', tx: { to: c.token, data: data(erc20Abi, 'transfer', [R1, parseEther('12.5')]) }, warnings: [], rows: 1, summary: said('call_token_transfer', { amount: '12.5 KST', to: '0x7099…79C8' }) },
+    { name: 'ETH transfer', tx: { to: R1, value: `0x${parseEther('0.5').toString(16)}` }, warnings: [], rows: 1, summary: said('call_send_eth', { eth: `${inLanguage('0.5')} ETH`, to: '0x7099…79C8' }) },
+    { name: 'token transfer', tx: { to: c.token, data: data(erc20Abi, 'transfer', [R1, parseEther('12.5')]) }, warnings: [], rows: 1, summary: said('call_token_transfer', { amount: `${inLanguage('12.5')} KST`, to: '0x7099…79C8' }) },
     { name: 'limited approve', tx: { to: c.token, data: data(erc20Abi, 'approve', [c.seller.address, parseEther('400')]) }, warnings: [], rows: 0, summary: said('call_token_approve', { spender: SHORT, amount: '400 KST' }) },
     { name: 'swap: tokens in, ETH out', tx: { to: c.seller.address, data: data(c.seller.abi, 'sell', [c.token, parseEther('400')]) }, warnings: [], rows: 2, summary: said('call_unknown', { contract: SHORT }) },
     { name: 'unlimited approve', tx: { to: c.token, data: data(erc20Abi, 'approve', [c.seller.address, maxUint256]) }, warnings: ['unlimited-approval'], rows: 0, summary: said('call_token_approve', { spender: SHORT, amount: msg('approve_amount_unlimited', { token: 'KST' }) }) },
@@ -301,6 +301,6 @@ test('accounts are named: a transfer to the user\'s second account says its name
   await popupCall(popup, 'renameAccount', { address, name: 'Savings' });
   await popupCall(popup, 'selectAccount', { address: wallet.address });
   const shown = await shownThenRejected('eth_sendTransaction', [{ from: wallet.address, to: address, value: '0x1' }]);
-  assert.match(shown.summary, said('call_send_eth', { eth: '0.000000000000000001 ETH', to: new RegExp(`Savings \\(${SHORT.source}\\)`) }));
+  assert.match(shown.summary, said('call_send_eth', { eth: `${inLanguage('0.000000000000000001')} ETH`, to: new RegExp(`Savings \\(${SHORT.source}\\)`) }));
   assert.match(shown.text, new RegExp(`${msg('tx_to')}\\s+Savings\\s+0x`));
 });

@@ -14,7 +14,7 @@ import { seededRng } from '../diff/core.mjs';
 import { sendToken } from './erc20.mjs';
 import { deployAll, PERMIT2 } from './contracts.mjs';
 import { answer, said, inner } from './approval-window.mjs';
-import { msg } from './harness.mjs';
+import { msg, shown as inLanguage } from './harness.mjs';
 import { CASES, startRecordedScene, runStreams, streamRequest, broadcast, readTransaction, parseAmount, parseDate, short } from './wysiwys.mjs';
 
 const rng = seededRng('wysiwys-transactions.test.mjs');
@@ -132,12 +132,12 @@ test(`${CASES} random transactions: every displayed value is the signed one`, as
     assert.equal(shown.from, await recoverTransactionAddress({ serializedTransaction: raw }), `${what}: from`);
     assert.equal(shown.from, stream.account, `${what}: from the stream's account`);
     assert.equal(shown.to, getAddress(parsed.to), `${what}: to`);
-    assert.equal(shown.value, `${formatEther(parsed.value ?? 0n)} ETH`, `${what}: amount`);
-    assert.equal(shown.fee, `${formatEther(parsed.gas * (parsed.maxFeePerGas ?? parsed.gasPrice))} ETH`, `${what}: max fee`);
+    assert.equal(shown.value, `${inLanguage(formatEther(parsed.value ?? 0n))} ETH`, `${what}: amount`);
+    assert.equal(shown.fee, `${inLanguage(formatEther(parsed.gas * (parsed.maxFeePerGas ?? parsed.gasPrice)))} ETH`, `${what}: max fee`);
     assert.equal(shown.nonce, String(parsed.nonce), `${what}: nonce`);
     assert.equal(shown.data, parsed.data ?? null, `${what}: data`);
     if (!parsed.data) {
-      assert.match(shown.summary, said('call_send_eth', { eth: `${formatEther(parsed.value ?? 0n)} ETH` }), what);
+      assert.match(shown.summary, said('call_send_eth', { eth: `${inLanguage(formatEther(parsed.value ?? 0n))} ETH` }), what);
       assert.ok(shown.summary.includes(short(parsed.to)), `${what}: the sentence names ${short(parsed.to)}`);
       return;
     }
