@@ -82,7 +82,7 @@ test('download: a wrong password gives no file; the right one saves a file brows
   const before = (await readStorage(popup)).local;
   await popup.getByTestId('gate-password').fill('not the password');
   await popup.getByTestId('gate-submit').click();
-  await popup.getByTestId('error').filter({ hasText: 'not right' }).waitFor();
+  await popup.getByTestId('error').filter({ hasText: msg('error_incorrect_password') }).waitFor();
   await popup.waitForTimeout(300);
   assert.equal(downloads, 0);
   assert.deepEqual((await readStorage(popup)).local, before, 'a wrong password records nothing');
@@ -141,7 +141,7 @@ test('restore from the file into a fresh profile: wrong password and truncated f
   assert.equal(empty.vault, undefined);
 
   await submitFile(page, original.fileText, 'not the password');
-  await page.getByTestId('error').filter({ hasText: 'not right' }).waitFor();
+  await page.getByTestId('error').filter({ hasText: msg('error_incorrect_password') }).waitFor();
   assert.deepEqual((await readStorage(page)).local, empty);
 
   await submitFile(page, original.fileText.slice(0, Math.floor(original.fileText.length * 0.6)), PASSWORD);

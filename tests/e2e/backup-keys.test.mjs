@@ -63,7 +63,7 @@ test('reveal: quiz (a wrong answer explains), a wrong password shows nothing, ho
   const before = await local(popup);
   await popup.getByTestId('gate-password').fill('not the password');
   await popup.getByTestId('gate-submit').click();
-  await popup.getByTestId('error').filter({ hasText: 'not right' }).waitFor();
+  await popup.getByTestId('error').filter({ hasText: msg('error_incorrect_password') }).waitFor();
   assert.equal(await popup.getByTestId('hold-to-reveal').count(), 0);
   assert.equal(await showsAnyWord(popup, wallet.words), false);
   assert.deepEqual(await local(popup), before, 'a wrong password changes nothing in storage');
@@ -151,7 +151,7 @@ test('export the imported key: a wrong password changes nothing; the right one a
   const before = await local(popup);
   await popup.getByTestId('gate-password').fill('not the password');
   await popup.getByTestId('gate-submit').click();
-  await popup.getByTestId('error').filter({ hasText: 'not right' }).waitFor();
+  await popup.getByTestId('error').filter({ hasText: msg('error_incorrect_password') }).waitFor();
   assert.equal(await popup.getByTestId('hold-to-reveal').count(), 0);
   assert.deepEqual(await local(popup), before);
   assert.equal(before.backup.keys[IMPORTED].exportedAt, undefined);

@@ -214,7 +214,7 @@ test('closed mid-backup, then postponed: the reminder stays across popups; back 
     await page.getByTestId('backup-now').click();
     await page.getByTestId('gate-password').fill('not the password');
     await page.getByTestId('gate-submit').click();
-    await page.getByTestId('error').filter({ hasText: 'not right' }).waitFor();
+    await page.getByTestId('error').filter({ hasText: msg('error_incorrect_password') }).waitFor();
     assert.deepEqual((await readStorage(page)).local, unconfirmed, 'a wrong password changes nothing');
     assert.equal(await page.getByTestId('srp-show').count(), 0);
 

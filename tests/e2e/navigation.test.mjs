@@ -3,7 +3,7 @@
 // router (popup/router.js).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { PASSWORD, startPopup } from './harness.mjs';
+import { PASSWORD, startPopup, msg } from './harness.mjs';
 
 let scene, popup;
 
@@ -37,9 +37,9 @@ test('on home, Cancel on backup-now, add network and add token return home', asy
   await leave('backup-now', 'gate-password');
   await leave('backup-now-cancel', 'backup-reminder');
   await leave('add-network', 'network-name');
-  await leave({ name: 'Cancel' }, 'account-address');
+  await leave({ name: msg('common_cancel') }, 'account-address');
   await leave('token-add', 'token-address');
-  await leave({ name: 'Cancel' }, 'account-address');
+  await leave({ name: msg('common_cancel') }, 'account-address');
   assert.equal(await popup.getByTestId('backup-reminder').count(), 1);
 });
 

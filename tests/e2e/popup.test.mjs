@@ -2,7 +2,7 @@
 // accounts, switch network, and bad input (a wrong word, a wrong password) that changes nothing.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { PASSWORD, ANVIL_MNEMONIC, startAnvil, startPopup, readStorage, LANG } from './harness.mjs';
+import { PASSWORD, ANVIL_MNEMONIC, startAnvil, startPopup, readStorage, LANG, msg } from './harness.mjs';
 
 let scene, popup;
 const ACCOUNT_10 = '0xBcd4042DE499D14e55001CcbB24a551F3b954096'; // anvil phrase, index 10: the first one anvil does not fund
@@ -61,7 +61,7 @@ test('a wrong password leaves the wallet locked and the vault unchanged', async 
   await popup.getByTestId('lock').click();
   await popup.getByTestId('unlock-password').fill('wrong password');
   await popup.getByTestId('unlock-submit').click();
-  await popup.getByTestId('unlock-error').filter({ hasText: 'not right' }).waitFor();
+  await popup.getByTestId('unlock-error').filter({ hasText: msg('error_incorrect_password') }).waitFor();
   const after = (await readStorage(popup)).local;
   assert.equal(after.vault, before.vault);
   assert.equal(after.vaultPrevious, before.vaultPrevious);

@@ -5,8 +5,7 @@ import assert from 'node:assert/strict';
 import { mnemonicToAccount } from 'viem/accounts';
 import { bytesToHex } from 'viem';
 import {
-  PASSWORD, startScene, answerApproval, openPopup, readStorage, stopServiceWorker, settledAutoLock,
-} from './harness.mjs';
+  PASSWORD, startScene, answerApproval, openPopup, readStorage, stopServiceWorker, settledAutoLock, msg } from './harness.mjs';
 
 let scene, demo, browser, wallet, dapp;
 
@@ -134,7 +133,7 @@ test('lock: the dApp sees no accounts, the session is gone, and signing needs th
   const page = await windowOpened;
   await page.getByTestId('unlock-password').fill('not the password');
   await page.getByTestId('unlock-submit').click();
-  await page.getByTestId('unlock-error').filter({ hasText: 'not right' }).waitFor();
+  await page.getByTestId('unlock-error').filter({ hasText: msg('error_incorrect_password') }).waitFor();
   await page.getByTestId('unlock-password').fill(PASSWORD);
   await page.getByTestId('unlock-submit').click();
   const closed = page.waitForEvent('close');
