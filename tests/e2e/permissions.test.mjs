@@ -4,7 +4,7 @@
 // taking the first away), and the site hears accountsChanged; a rejection changes nothing.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startScene, openPopup, answerApproval, takeCollected } from './harness.mjs';
+import { startScene, openPopup, answerApproval, takeCollected, msg } from './harness.mjs';
 
 let scene, browser, dapp, first, second;
 
@@ -43,7 +43,7 @@ const boxes = (win) => win.getByTestId('connect-account').evaluateAll((all) => a
 test('a connected site asking again gets the picker ticked with its account; ticking a second adds it, and the site hears it', async () => {
   const approval = answerApproval(browser, 'approve', {
     expect: async (win) => {
-      assert.equal(await win.locator('h1').textContent(), 'Choose the accounts this site sees');
+      assert.equal(await win.locator('h1').textContent(), msg('approve_title_choose_accounts'));
       assert.deepEqual(await boxes(win), [[first, true], [second, false]]);
       await win.getByTestId('connect-account').nth(1).check();
     },
