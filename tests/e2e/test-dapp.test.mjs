@@ -281,6 +281,9 @@ test('EIP-5792 card: capabilities say atomic is unsupported; its sends (always a
   }), me);
   await approval;
   const { id } = await sent;
+  // wallet_sendCalls answers with the batch's id once it is accepted; its calls go out one after
+  // another, so the second may reach the chain a moment after the answer (seen under load).
+  for (let i = 0; i < 100 && (await nonce()) < before + 2; i++) await new Promise((r) => setTimeout(r, 100));
   assert.equal(await nonce(), before + 2);
   await page.locator('#eip5792RequestIdInput').fill(id);
   await page.locator('#eip5792GetCallsStatusButton').click();
