@@ -6,7 +6,7 @@
 //                                wallet_showCallsStatus opens it in a window)
 //
 // Every screen is `screen(ctx)`, with
-//   ctx.status           the wallet status it is drawn for (an approval window reads its own)
+//   ctx.status           the wallet status it is drawn for
 //   ctx.params           what the screen that opened it passed (e.g. { replace: true })
 //   ctx.go(name, params) opens the screen `name` with the same status, or with `params.status`
 //   ctx.refresh(status)  draws the screen for the wallet's state (asking the worker for it when
@@ -107,7 +107,7 @@ export async function route(status) {
     const approval = APPROVAL.exec(location.hash);
     const current = status ?? (await call('status'));
     useLanguageOf(current);
-    if (approval) return await open('approve', undefined, { id: approval[1] });
+    if (approval) return await open('approve', current, { id: approval[1] });
     const activity = ACTIVITY.exec(location.hash);
     if (activity && current.state === 'unlocked') {
       history.replaceState(null, '', location.pathname + location.search); // Back goes home, not here again

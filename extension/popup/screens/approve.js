@@ -84,7 +84,7 @@ function keepWorkerAwake() {
 
 export async function approveScreen(ctx) {
   const { id } = ctx.params;
-  const status = await call('status');
+  const status = ctx.status ?? await call('status'); // route() read it for the window's language
   if (status.state === 'locked') {
     show(h('h1', {}, t('approve_unlock_title')), h('p', {}, t('approve_unlock_waiting')), unlockForm(ctx));
     return;
