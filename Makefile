@@ -78,8 +78,8 @@ bench: setup pkg
 clean:
 	rm -rf target pkg dist dist-demo
 
-## screenshots: a PNG of every popup screen and approval window, light and dark (English only
-## for now), in target/screenshots/ for review (scripts/screenshots.mjs; needs 127.0.0.1:8545 and
+## screenshots: a PNG of every popup screen and approval window, in English and Dutch, light and
+## dark, in target/screenshots/ for review (scripts/screenshots.mjs; needs 127.0.0.1:8545 and
 ## :8546 free for anvil)
 screenshots: dist
 	node scripts/screenshots.mjs
