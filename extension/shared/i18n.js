@@ -48,7 +48,15 @@ const fill = (text, params) => text.replace(/\{(\w+)\}/g, (whole, name) => (Obje
  * shows the English message, else the key itself (never an empty line).
  */
 export function t(key, params = {}) {
-  const entry = CATALOGS[current][key] ?? CATALOGS.en[key];
+  return messageIn(current, key, params);
+}
+
+/**
+ * t() in a given language rather than the pages' one: for the worker, which has no page
+ * language of its own (e.g. the default account names it hands to every page).
+ */
+export function messageIn(language, key, params = {}) {
+  const entry = CATALOGS[language]?.[key] ?? CATALOGS.en[key];
   return entry ? fill(entry.message, params) : key;
 }
 

@@ -13,7 +13,7 @@ import path from 'node:path';
 import { encodeFunctionData, formatEther, parseEther, getAddress, bytesToHex } from 'viem';
 import { mnemonicToAccount } from 'viem/accounts';
 import {
-  LANG, msg, PASSWORD, startScene, launch, createWallet, answerApproval, popupCall, readStorage, stopServiceWorker,
+  msg, shown, PASSWORD, startScene, launch, createWallet, answerApproval, popupCall, readStorage, stopServiceWorker,
 } from './harness.mjs';
 import { deployToken, ERC20_ABI } from './erc20.mjs';
 
@@ -60,12 +60,10 @@ async function nextNonce() {
 const item = (hash, page = popup) => page.locator(`[data-testid=activity-item][data-hash="${hash}"]`);
 const waitStatus = (hash, status, page = popup) => page.locator(`[data-testid=activity-item][data-hash="${hash}"][data-status=${status}]`).waitFor({ timeout: 30_000 });
 
-/** An amount below 1000 (no thousands separator) with the run's language's decimal mark: 0,01 in Dutch. */
-const local = (decimal) => (LANG === 'nl' ? decimal.replace('.', ',') : decimal);
 
 async function feeText(hash) {
   const receipt = await rpc('eth_getTransactionReceipt', [hash]);
-  return msg('activity_fee_paid', { amount: `${local(formatEther(BigInt(receipt.gasUsed) * BigInt(receipt.effectiveGasPrice)))} ETH` });
+  return msg('activity_fee_paid', { amount: `${shown(formatEther(BigInt(receipt.gasUsed) * BigInt(receipt.effectiveGasPrice)))} ETH` });
 }
 
 test('a dApp transaction appears pending, then confirmed with the fee its receipt says', async () => {
@@ -75,7 +73,7 @@ test('a dApp transaction appears pending, then confirmed with the fee its receip
     await openActivity();
     await waitStatus(hash, 'pending');
     const pending = item(hash);
-    assert.equal(await pending.getByTestId('activity-amount').textContent(), `${local('0.01')} ETH`);
+    assert.equal(await pending.getByTestId('activity-amount').textContent(), `${shown('0.01')} ETH`);
     assert.equal(await pending.getByTestId('activity-recipient').getAttribute('title'), R1);
     assert.ok((await pending.getByTestId('activity-fee').textContent()).startsWith(msg('activity_fee_at_most', { amount: '' })));
     assert.equal(await pending.getByTestId('activity-status').textContent(), msg('activity_status_pending'));
@@ -122,7 +120,7 @@ test('mining paused: one pending transaction sped up, another cancelled, the wor
     await review.waitFor();
     assert.equal(await review.getByTestId('approval-nonce').textContent(), String(Number(txA.nonce)));
     assert.equal(await review.getByTestId('approval-to').textContent(), R1);
-    assert.equal(await review.getByTestId('approval-value').textContent(), `${local('0.01')} ETH`);
+    assert.equal(await review.getByTestId('approval-value').textContent(), `${shown('0.01')} ETH`);
     await popup.getByTestId('send-confirm').click();
     await popup.getByTestId('activity-list').waitFor();
     const a2 = await popup.getByTestId('activity-item').first().getAttribute('data-hash');

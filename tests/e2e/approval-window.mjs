@@ -128,28 +128,9 @@ export function windowsByOrigin(browser) {
   };
 }
 
-/**
- * A pattern of what catalog message `key` says in the run's language (harness.mjs msg), whole:
- * each `{name}` is `params[name]` (a string taken literally, a RegExp as a pattern), and a
- * placeholder not given matches anything.
- */
-export function said(key, params = {}) {
-  const literal = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const source = msg(key).split(/(\{\w+\})/).map((part) => {
-    const name = /^\{(\w+)\}$/.exec(part)?.[1];
-    if (!name) return literal(part);
-    if (!Object.hasOwn(params, name)) return '.+?';
-    const value = params[name];
-    return value instanceof RegExp ? `(?:${value.source})` : literal(String(value));
-  }).join('');
-  return new RegExp(`^${source}$`, 'su');
-}
-
 /** A short address (0x1234…abcd) in a sentence, any. */
 export const SHORT = /0x[0-9a-fA-F]{4}…[0-9a-fA-F]{4}/;
 
-/** said(key, params) as a part of a longer text (unanchored), e.g. inside another message's placeholder. */
-export const inner = (key, params) => new RegExp(said(key, params).source.slice(1, -1), 'su');
 
 /** "in 3 days" in the run's language (Intl, as the window writes it). */
 export const inTime = (n, unit) => new Intl.RelativeTimeFormat(LANG === 'nl' ? 'nl-NL' : 'en-GB', { numeric: 'always' }).format(n, unit);

@@ -3,11 +3,8 @@
 // phrase everywhere), export it back, rename and remove accounts. Wrong input changes nothing.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { PASSWORD, startScene, openPopup, readStorage, answerApproval, holdToReveal, msg } from './harness.mjs';
+import { PASSWORD, startScene, openPopup, readStorage, answerApproval, holdToReveal, msg, inner } from './harness.mjs';
 
-/** `msg(key, params)` as a pattern: placeholders not given in `params` (a date) match any text. */
-const escape = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const msgPattern = (key, params = {}) => new RegExp(escape(msg(key, params)).replace(/\\\{\w+\\\}/g, '.+'));
 
 const IMPORTED_KEY = '0x5de4111afa1a4b94908f83103eb1f1706367c2e68ca870fc3fb9a804cdab365a'; // anvil's account #2
 const IMPORTED = '0x3C44CdDdB6a900fa2b585dd299e03d12FA4293BC';
@@ -55,7 +52,7 @@ test('reveal: quiz (a wrong answer explains), a wrong password shows nothing, ho
   await popup.getByTestId('srp-quiz-answer-wrong').first().click();
   const why = popup.getByTestId('srp-quiz-explanation');
   await why.waitFor();
-  assert.match(await why.textContent(), /Try again/);
+  assert.match(await why.textContent(), inner('quiz_explanation'));
   assert.equal(await popup.getByTestId('gate-password').count(), 0, 'a wrong answer does not pass the quiz');
   await popup.getByTestId('srp-quiz-answer-correct').click(); // question 1
   await popup.getByTestId('srp-quiz-answer-correct').click(); // question 2
@@ -97,7 +94,7 @@ test('copy: the phrase goes to the clipboard, a 60 s clear alarm is set, and whe
   await popup.getByTestId('gate-submit').click();
   await holdToReveal(popup);
   await popup.getByTestId('srp-copy').click();
-  await popup.getByText('Copied.').waitFor();
+  await popup.getByText(inner('reveal_copied')).waitFor();
   assert.equal(await readClipboard(), wallet.words.join(' '));
   const alarm = await popup.evaluate((name) => chrome.alarms.get(name), CLEAR_ALARM);
   assert.ok(alarm, 'the clear alarm exists');
@@ -120,7 +117,7 @@ test('import a private key: a non-hex key and a duplicate are refused and change
   const before = await local(popup);
   await popup.getByTestId('private-key-input').fill('0xnot-a-hex-key');
   await popup.getByTestId('import-private-key-submit').click();
-  await popup.getByTestId('error').filter({ hasText: 'not a valid private key' }).waitFor();
+  await popup.getByTestId('error').filter({ hasText: msg('error_invalid_private_key') }).waitFor();
   assert.deepEqual(await local(popup), before);
 
   await popup.getByTestId('private-key-input').fill(IMPORTED_KEY);
@@ -129,7 +126,7 @@ test('import a private key: a non-hex key and a duplicate are refused and change
   assert.equal(await popup.getByTestId('account-item').count(), 2);
   const marks = popup.getByTestId('account-uncovered');
   assert.equal(await marks.count(), 2, 'on the selected account card and on its list entry');
-  assert.equal(await marks.first().textContent(), 'Not covered by your Secret Recovery Phrase');
+  assert.equal(await marks.first().textContent(), msg('account_uncovered'));
   const items = popup.getByTestId('account-item');
   assert.equal(await items.filter({ has: popup.getByTestId('account-uncovered') }).count(), 1);
   assert.equal(await items.filter({ has: popup.getByTestId('account-uncovered') }).getAttribute('title'), IMPORTED);
@@ -139,7 +136,7 @@ test('import a private key: a non-hex key and a duplicate are refused and change
   await openSetting('import-private-key');
   await popup.getByTestId('private-key-input').fill(IMPORTED_KEY.slice(2).toUpperCase());
   await popup.getByTestId('import-private-key-submit').click();
-  await popup.getByTestId('error').filter({ hasText: 'already in Keystead' }).waitFor();
+  await popup.getByTestId('error').filter({ hasText: msg('error_duplicate_account') }).waitFor();
   assert.deepEqual(await local(popup), withKey);
   await popup.getByTestId('import-private-key-back').click();
 });
@@ -167,7 +164,7 @@ test('export the imported key: a wrong password changes nothing; the right one a
   assert.ok(Math.abs(Date.parse(exportedAt) - Date.now()) < 60_000, `exportedAt is now (${exportedAt})`);
 
   await popup.getByTestId('private-key-copy').click();
-  await popup.getByText('Copied.').waitFor();
+  await popup.getByText(inner('reveal_copied')).waitFor();
   assert.equal(await readClipboard(), IMPORTED_KEY);
   assert.ok(await popup.evaluate((name) => chrome.alarms.get(name), CLEAR_ALARM));
   // The page going hidden (the popup closing, another window in front) takes the key off it.
@@ -177,7 +174,7 @@ test('export the imported key: a wrong password changes nothing; the right one a
     document.dispatchEvent(new Event('visibilitychange'));
     delete document.visibilityState;
   });
-  await popup.getByText('Hidden because you left this screen').waitFor();
+  await popup.getByText(msg('reveal_hidden_left')).waitFor();
   assert.equal(await popup.getByTestId('private-key-value').count(), 0);
   assert.equal(await popup.getByText(IMPORTED_KEY).count(), 0);
   await popup.getByTestId('export-private-key-back').click();
@@ -185,7 +182,7 @@ test('export the imported key: a wrong password changes nothing; the right one a
   assert.equal(await popup.getByText(IMPORTED_KEY).count(), 0, 'the key left the page');
   // The backup health panel now counts the imported key as backed up by its export.
   await popup.getByTestId('settings').click();
-  await popup.getByTestId('backup-health-key').filter({ hasText: msgPattern('health_key_exported') }).waitFor();
+  await popup.getByTestId('backup-health-key').filter({ hasText: inner('health_key_exported') }).waitFor();
   await popup.getByTestId('settings-back').click();
   await popup.getByTestId('account-address').waitFor();
 });
@@ -211,7 +208,7 @@ test('rename: an empty name is refused; the new name shows on home and in the ap
   const names = (await local(popup)).accountNames;
   await popup.getByTestId('account-name-input').fill('   ');
   await popup.getByTestId('account-name-save').click();
-  await popup.getByTestId('account-name-error').filter({ hasText: '1 to 32 characters' }).waitFor();
+  await popup.getByTestId('account-name-error').filter({ hasText: msg('error_account_name_length', { max: 32 }) }).waitFor();
   assert.deepEqual((await local(popup)).accountNames, names);
   await popup.getByTestId('account-name-input').fill('Cold savings');
   await popup.getByTestId('account-name-save').click();
@@ -225,7 +222,7 @@ test('rename: an empty name is refused; the new name shows on home and in the ap
       assert.equal(await entries.count(), 2);
       const imported = entries.filter({ hasText: IMPORTED });
       assert.match(await imported.textContent(), /Cold savings/);
-      assert.equal(await imported.getByTestId('account-uncovered').textContent(), 'Not covered by your Secret Recovery Phrase');
+      assert.equal(await imported.getByTestId('account-uncovered').textContent(), msg('account_uncovered'));
       assert.equal(await entries.filter({ hasText: wallet.address }).getByTestId('account-uncovered').count(), 0);
     },
   });

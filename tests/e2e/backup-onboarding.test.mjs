@@ -3,7 +3,7 @@
 // backup, word suggestions, and the backup health panel.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { PASSWORD, ANVIL_MNEMONIC, launch, openPopup, readStorage, showPhrase, askedPositions, confirmWords, msg } from './harness.mjs';
+import { PASSWORD, ANVIL_MNEMONIC, launch, openPopup, readStorage, showPhrase, askedPositions, confirmWords, msg, inner } from './harness.mjs';
 
 // Anvil's account 1: any valid key would do, this one is public.
 const IMPORTED_KEY = '0x59c6995e998f97a5a0044966f0945389dc9e86dae88c7a8412f4603b6b78690d';
@@ -124,29 +124,29 @@ test('create: the words are not in the page before Show; a wrong word is named a
 
 test('verify my backup: the right phrase records the date (shown in the health panel); a wrong or invalid one records nothing', async () => {
   await openSettings(popup);
-  assert.match(await popup.getByTestId('backup-health-phrase').textContent(), /never — verify it now/);
+  assert.match(await popup.getByTestId('backup-health-phrase').textContent(), inner('health_phrase_never_verified'));
   await popup.getByTestId('verify-backup').click();
   await typeVerify(popup, words);
   const result = popup.getByTestId('verify-backup-result');
-  await result.filter({ hasText: 'It matches' }).waitFor();
+  await result.filter({ hasText: inner('verify_match') }).waitFor();
   for (let i = 1; i <= 12; i++) assert.equal(await popup.getByTestId(`srp-verify-word-${i}`).inputValue(), '', 'fields cleared');
   const verified = (await readStorage(popup)).local;
   assert.match(verified.backup.phraseVerifiedAt, /^\d{4}-\d\d-\d\dT/);
 
   await typeVerify(popup, ANVIL_MNEMONIC.split(' '));
-  await result.filter({ hasText: 'does not match' }).waitFor();
+  await result.filter({ hasText: msg('verify_mismatch') }).waitFor();
   assert.deepEqual((await readStorage(popup)).local, verified, 'a mismatch changes nothing');
   for (let i = 1; i <= 12; i++) assert.equal(await popup.getByTestId(`srp-verify-word-${i}`).inputValue(), '');
 
   await typeVerify(popup, Array(12).fill('abandon')); // known words, bad checksum
-  await result.filter({ hasText: 'not a valid Secret Recovery Phrase' }).waitFor();
+  await result.filter({ hasText: msg('verify_invalid', { problem: msg('core_detail_phrase_checksum') }) }).waitFor();
   assert.deepEqual((await readStorage(popup)).local, verified);
 
   await popup.getByTestId('verify-backup-back').click();
   const row = popup.getByTestId('backup-health-phrase');
   await row.waitFor();
-  assert.match(await row.textContent(), /last verified/);
-  assert.doesNotMatch(await row.textContent(), /never/);
+  assert.match(await row.textContent(), inner('health_phrase_verified'));
+  assert.ok(!(await row.textContent()).includes(msg('health_phrase_never_verified')));
 });
 
 test('word suggestions appear for a prefix, fill the field and move on; an unknown word marks the field invalid', async () => {
@@ -186,12 +186,15 @@ test('the health panel: an imported key is not backed up, and what a phrase rest
   await openSettings(popup);
   const key = popup.getByTestId('backup-health-key');
   assert.equal(await key.count(), 1);
-  assert.match(await key.textContent(), /Imported account.*not backed up/);
+  const imported = msg('account_default_imported');
+  assert.match(await key.textContent(), new RegExp(`^${inner('health_key_label', { name: imported }).source}\\s*${inner('health_key_not_backed_up').source}$`, 'su'));
   const list = popup.getByTestId('backup-health-not-restored');
-  await list.filter({ hasText: 'auto-lock' }).waitFor();
+  const settings = inner('health_gap_settings', { minutes: 15 });
+  await list.filter({ hasText: settings }).waitFor();
   const text = await list.textContent();
-  for (const item of ['imported account “Imported account”', 'account names', 'custom networks', 'added tokens', 'connected sites', 'auto-lock after 15 min']) {
-    assert.ok(text.includes(item), `"${item}" listed in: ${text}`);
+  const either = (key) => new RegExp(`${inner(key).source}|${inner(`${key}_none`).source}`, 'su');
+  for (const item of [inner('health_gap_imported', { name: imported }), either('health_gap_names'), either('health_gap_networks'), either('health_gap_tokens'), either('health_gap_sites'), settings]) {
+    assert.match(text, item);
   }
   await popup.getByTestId('settings-back').click();
 });

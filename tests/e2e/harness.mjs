@@ -43,6 +43,26 @@ export function msg(key, params = {}) {
   return entry.message.replace(/\{(\w+)\}/g, (whole, name) => (Object.hasOwn(params, name) ? String(params[name]) : whole));
 }
 
+/**
+ * A pattern of what catalog message `key` says in the run's language (harness.mjs msg), whole:
+ * each `{name}` is `params[name]` (a string taken literally, a RegExp as a pattern), and a
+ * placeholder not given matches anything.
+ */
+export function said(key, params = {}) {
+  const literal = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const source = msg(key).split(/(\{\w+\})/).map((part) => {
+    const name = /^\{(\w+)\}$/.exec(part)?.[1];
+    if (!name) return literal(part);
+    if (!Object.hasOwn(params, name)) return '.+?';
+    const value = params[name];
+    return value instanceof RegExp ? `(?:${value.source})` : literal(String(value));
+  }).join('');
+  return new RegExp(`^${source}$`, 'su');
+}
+
+/** said(key, params) as a part of a longer text (unanchored), e.g. inside another message's placeholder. */
+export const inner = (key, params) => new RegExp(said(key, params).source.slice(1, -1), 'su');
+
 function portTaken(port) {
   return new Promise((resolve) => {
     const socket = net.connect(port, '127.0.0.1');

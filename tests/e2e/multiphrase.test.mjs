@@ -200,8 +200,9 @@ test('another phrase imported through the popup: accounts per phrase, reveal and
   assert.equal(await row(2).getAttribute('data-verified'), 'false');
   assert.ok((await row(2).textContent()).includes(msg('multiphrase_health_not_verified')));
   const covers = (n) => row(n).getByTestId('backup-health-covers').textContent();
-  assert.ok((await covers(2)).includes('Phrase 2 · Account 1, Phrase 2 · Account 2'), await covers(2));
-  assert.ok(!(await covers(1)).includes('Phrase 2'), await covers(1));
+  const second = (number) => msg('account_default_name_phrase', { phrase: 2, number });
+  assert.ok((await covers(2)).includes(`${second(1)}, ${second(2)}`), await covers(2));
+  assert.ok(!(await covers(1)).includes(second(1)), await covers(1));
 
   // Reveal phrase 2: which phrase, then the quiz, the password and the hold.
   await page.getByTestId('reveal-srp').click();

@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import { formatEther, getAddress, parseEther } from 'viem';
 import { generatePrivateKey, privateKeyToAddress } from 'viem/accounts';
 import {
-  LANG, msg, startAnvil, startDemo, startSite, launch, createWallet, answerApproval, readStorage, stopServiceWorker,
+  LANG, msg, said, inner, shown as inLanguage, startAnvil, startDemo, startSite, launch, createWallet, answerApproval, readStorage, stopServiceWorker,
 } from './harness.mjs';
 import { ERC20_ABI, deployToken, sendToken } from './erc20.mjs';
 
@@ -65,8 +65,6 @@ async function selectAccount(i) {
 
 /** The run's language's thousands separator and decimal mark, as a person reads and types them. */
 const [GROUP, POINT] = { en: [',', '.'], nl: ['.', ','] }[LANG];
-/** A decimal ("1234.5") as the popup writes it in the run's language: "1,234.5", "1.234,5". */
-const local = (decimal) => decimal.replace(/^(\d+)(?:\.(\d+))?$/, (all, whole, fraction) => whole.replace(/\B(?=(\d{3})+$)/g, GROUP) + (fraction === undefined ? '' : POINT + fraction));
 /** An amount as the popup writes it in the run's language back in code notation: "1.234,5" → "1234.5". */
 const plain = (text) => text.replaceAll(GROUP, '').replace(POINT, '.');
 /** A decimal as a person of the run's language types it: "0,5" in Dutch. */
@@ -124,7 +122,7 @@ test('send ETH: the review is the dApp approval view; the recipient gets exactly
   await openSend({ to: to.toLowerCase(), amount: '1.25', fee: 'market' });
   await toReview();
   assert.equal(await shown('approval-to'), to, 'an all-lowercase recipient is sent to as its EIP-55 form');
-  assert.equal(await shown('approval-value'), `${local('1.25')} ETH`);
+  assert.equal(await shown('approval-value'), `${inLanguage('1.25')} ETH`);
   assert.equal(await shown('approval-nonce'), String(nonce));
   assert.equal(await popup.getByTestId('send-warning').count(), 0);
   const feeShown = await shown('approval-fee');
@@ -135,7 +133,7 @@ test('send ETH: the review is the dApp approval view; the recipient gets exactly
   assert.equal(tx.value, parseEther('1.25'));
   assert.equal(tx.type, 'eip1559');
   assert.equal(tx.nonce, nonce);
-  assert.equal(feeShown, `${local(formatEther(tx.gas * tx.maxFeePerGas))} ETH`, 'the review showed the most the fee can be');
+  assert.equal(feeShown, `${inLanguage(formatEther(tx.gas * tx.maxFeePerGas))} ETH`, 'the review showed the most the fee can be');
   assert.equal(await ethOf(to), parseEther('1.25'));
   assert.equal(await ethOf(address), before - parseEther('1.25') - fee);
 });
@@ -171,7 +169,7 @@ test('amounts are exact: 0.1 then 0.2 ETH give exactly 0.3 ETH; 18 decimals of a
   await toReview();
   assert.equal(await shown('approval-to'), TOKEN, 'the transaction goes to the token contract');
   assert.equal(await shown('approval-value'), '0 ETH');
-  assert.equal(await shown('approval-token-amount'), `${local('1234.567890123456789012')} KST`);
+  assert.equal(await shown('approval-token-amount'), `${inLanguage('1234.567890123456789012')} KST`);
   assert.equal(await shown('approval-token-to'), to);
   const { tx, fee } = await mined(await confirmSend());
   assert.equal(getAddress(tx.to), TOKEN);
@@ -231,13 +229,13 @@ test('recipient checks: not an address and a wrong checksum are refused; the tok
   };
 
   await openSend({ to: 'vitalik.eth', amount: '0.01' });
-  await refused('not-address', /not an address.*0x followed by 40 hexadecimal/);
+  await refused('not-address', said('send_recipient_not_address'));
 
   const target = fresh();
   const i = target.search(/[A-F]/);
   const typo = target.slice(0, i) + target[i].toLowerCase() + target.slice(i + 1);
   await openSend({ to: typo, amount: '0.01' });
-  await refused('bad-checksum', /typo.*checksum.*Copy the address again/);
+  await refused('bad-checksum', said('send_recipient_bad_checksum'));
 
   await openSend({ to: target.toLowerCase(), amount: '0.01' });
   await popup.getByTestId('send-recipient-address').filter({ hasText: target }).waitFor();
@@ -245,29 +243,29 @@ test('recipient checks: not an address and a wrong checksum are refused; the tok
   await popup.getByTestId('send-back').click();
 
   await openSend({ asset: TOKEN, to: TOKEN.toLowerCase(), amount: '1' });
-  await refused('token-contract', /KST token contract itself.*lost/);
+  await refused('token-contract', said('send_recipient_token_contract', { symbol: 'KST' }));
 
   // ETH to the token: a contract, and one whose transfer would revert (it has no receive function).
   await openSend({ to: TOKEN, amount: '0.01' });
   await warning('contract').waitFor();
   await clickReview();
-  assert.match(await shown('send-error'), /would fail/);
+  assert.match(await shown('send-error'), said('send_problem_would_fail'));
   assert.equal(await popup.getByTestId('send-confirm').count(), 0);
   await popup.getByTestId('send-back').click();
   const vault = fresh(); // a contract that takes ETH (its code is STOP)
   await chain.client.request({ method: 'anvil_setCode', params: [vault, '0x00'] });
   await openSend({ to: vault, amount: '0.01' });
-  await flagged('contract', /contract, not a person’s account.*Send only if/);
+  await flagged('contract', said('send_recipient_contract', { what: 'ETH' }));
 
   const middle = second.slice(6, -4).toLowerCase();
   const other = middle.replace(/^./, (c) => (c === 'a' ? 'b' : 'a'));
   const lookalike = getAddress(`${second.slice(0, 6)}${other}${second.slice(-4)}`);
   assert.notEqual(lookalike, second);
   await openSend({ to: lookalike, amount: '0.01' });
-  await flagged('lookalike', new RegExp(`starts and ends like your account “Account 2” \\(${second}\\).*address poisoning`));
+  await flagged('lookalike', said('send_recipient_lookalike_own', { name: msg('account_default_name', { number: 2 }), like: second }));
 
   await openSend({ to: address, amount: '0.01' });
-  await flagged('self', /account you are sending from/);
+  await flagged('self', said('send_recipient_self', { what: 'ETH' }));
 
   assert.equal(await nonceOf(address), nonce, 'nothing was sent');
 });
@@ -283,7 +281,7 @@ test('address poisoning from the history: after a send to X, a look-alike of X t
   assert.notEqual(poisoned, x);
   await openSend({ to: poisoned, amount: '0.001' });
   await warning('lookalike').waitFor();
-  assert.match(await warning('lookalike').textContent(), new RegExp(`starts and ends like ${x}, an address from this account’s history.*address poisoning`));
+  assert.match(await warning('lookalike').textContent(), said('send_recipient_lookalike_history', { like: x }));
   await toReview();
   assert.equal(await warning('lookalike').count(), 1, 'the review shows it too');
   await popup.getByTestId('send-review-back').click();
@@ -307,18 +305,18 @@ test('more than the balance is refused before signing, for ETH and for a token',
   const [eth, tokens] = await Promise.all([ethOf(address), tokensOf(address)]);
   await openSend({ to: fresh(), amount: formatEther(eth + 1n) });
   await clickReview();
-  assert.match(await shown('send-error'), new RegExp(`more than the balance: the account has ${formatEther(eth).replace('.', '\\.')} ETH`));
+  assert.match(await shown('send-error'), said('send_problem_over_balance', { balance: `${inLanguage(formatEther(eth))} ETH` }));
   assert.equal(await popup.getByTestId('send-confirm').count(), 0);
   await popup.getByTestId('send-back').click();
 
   await openSend({ to: fresh(), amount: formatEther(eth) });
   await clickReview();
-  assert.match(await shown('send-error'), /plus a fee of up to .* is more than the balance/);
+  assert.match(await shown('send-error'), said('send_problem_amount_and_fee'));
   await popup.getByTestId('send-back').click();
 
   await openSend({ asset: TOKEN, to: fresh(), amount: formatEther(tokens + 1n) });
   await clickReview();
-  assert.match(await shown('send-error'), /more than the balance: the account has .* KST/);
+  assert.match(await shown('send-error'), said('send_problem_over_balance_token', { balance: /.+ KST/ }));
   assert.equal(await popup.getByTestId('send-confirm').count(), 0);
   await popup.getByTestId('send-back').click();
   assert.equal(await nonceOf(address), nonce, 'nothing was signed or sent');
@@ -363,7 +361,7 @@ test('a node’s refusal is shown in words and nothing is recorded: the nonce is
   const stored = (await readStorage(popup)).local;
   await popup.getByTestId('send-confirm').click();
   await popup.getByTestId('send-error').filter({ hasText: /./ }).waitFor();
-  assert.match(await shown('send-error'), /does not have enough ETH.*Nothing was sent/);
+  assert.match(await shown('send-error'), inner('error_node_insufficient_funds', { symbol: 'ETH' }));
   assert.equal(await popup.getByTestId('send-hash').count(), 0);
   assert.deepEqual((await readStorage(popup)).local, stored, 'nothing stored: no nonce used, no activity');
   assert.equal(await nonceOf(address), nonce);

@@ -91,15 +91,15 @@ test('add a token: listed with its symbol and balance; duplicate, no code, not a
   assert.deepEqual((await readStorage(popup)).local.tokens, stored, 'kept under the chain, address checksummed');
 
   await popup.getByTestId('token-add').click();
-  assert.match(await refused(popup, getAddress(TOKEN), 'already added'), /KST/);
-  assert.match(await refused(popup, EMPTY, 'no contract'), /Check the address/);
-  assert.match(await refused(popup, NOT_A_TOKEN, 'does not answer symbol()'), /ERC-20/);
-  assert.match(await refused(popup, 'KST', 'not a contract address'), /0x followed by 40 hexadecimal/);
+  await refused(popup, getAddress(TOKEN), msg('error_token_already_added', { symbol: 'KST', address: getAddress(TOKEN) }));
+  await refused(popup, EMPTY, msg('error_token_no_contract', { address: getAddress(EMPTY), network: 'Localhost 8545' }));
+  await refused(popup, NOT_A_TOKEN, msg('error_not_erc20', { address: getAddress(NOT_A_TOKEN), network: 'Localhost 8545' }));
+  await refused(popup, 'KST', msg('error_not_contract_address'));
   // A mixed-case address whose checksum is wrong (one letter's case flipped) is a typo.
   const checksummed = getAddress(TOKEN);
   const i = checksummed.search(/[A-F]/);
   const typo = checksummed.slice(0, i) + checksummed[i].toLowerCase() + checksummed.slice(i + 1);
-  await refused(popup, typo, 'typo');
+  await refused(popup, typo, msg('error_address_checksum'));
   assert.deepEqual((await readStorage(popup)).local.tokens, stored);
 
   await popup.getByRole('button', { name: msg('common_cancel') }).click();

@@ -13,8 +13,8 @@ import { encodeFunctionData, decodeFunctionData, parseTransaction, recoverTransa
 import { seededRng } from '../diff/core.mjs';
 import { sendToken } from './erc20.mjs';
 import { deployAll, PERMIT2 } from './contracts.mjs';
-import { answer, said, inner } from './approval-window.mjs';
-import { msg, shown as inLanguage } from './harness.mjs';
+import { answer } from './approval-window.mjs';
+import { msg, said, inner, shown as inLanguage } from './harness.mjs';
 import { CASES, startRecordedScene, runStreams, streamRequest, broadcast, readTransaction, parseAmount, parseDate, short } from './wysiwys.mjs';
 
 const rng = seededRng('wysiwys-transactions.test.mjs');

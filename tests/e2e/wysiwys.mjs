@@ -4,8 +4,8 @@
 // displayed text back to values (amounts, dates, marked hidden characters), so a test can
 // compare what was shown with what was signed, decoded from the signed bytes with viem.
 import { getAddress, parseEther, parseUnits, keccak256 } from 'viem';
-import { startAnvil, startCountingNode, startDemo, launch, createWallet, popupCall, msg, LANG } from './harness.mjs';
-import { request, answer, windowsByOrigin, said } from './approval-window.mjs';
+import { startAnvil, startCountingNode, startDemo, launch, createWallet, popupCall, msg, said, LANG } from './harness.mjs';
+import { request, answer, windowsByOrigin } from './approval-window.mjs';
 
 /** How many cases a generator test makes per run (`KEYSTEAD_WYSIWYS_CASES` overrides). */
 export const CASES = Number(process.env.KEYSTEAD_WYSIWYS_CASES) || 150;

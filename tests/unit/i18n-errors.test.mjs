@@ -26,7 +26,7 @@ test('every key an error or a fact of the worker names is in the catalog', () =>
   for (const file of sources(path.join(ROOT, 'extension'))) {
     const text = readFileSync(file, 'utf8');
     for (const m of text.matchAll(/\b(?:userError\(|reasonKey: )'([A-Za-z0-9_]+)'/g)) named.add(m[1]);
-    for (const m of text.matchAll(/'((?:error|warning|insight|approve|call|typed|tx|calls|message|api)_[a-z0-9_]+)'/g)) named.add(m[1]); // keys chosen by code
+    for (const m of text.matchAll(/'((?:error|warning|insight|approve|call|typed|tx|calls|message|api|send|account)_[a-z0-9_]+)'/g)) named.add(m[1]); // keys chosen by code
   }
   assert.ok(named.size > 40, `the scan found the worker's errors (${named.size})`);
   const exists = (key) => Object.hasOwn(en, key) || (Object.hasOwn(en, `${key}_one`) && Object.hasOwn(en, `${key}_other`)); // tn's counted keys
@@ -64,11 +64,14 @@ test('the popup shows the key in its language, else the words for a known code, 
     assert.equal(popupText({ code: 'INCORRECT_PASSWORD', message: 'incorrect password' }), i18n.t('error_incorrect_password'));
     assert.equal(popupText({ code: 'UNLOCK_THROTTLED', message: 'x', key: 'error_unlock_throttled', params: { seconds: 30, wait: '30 seconds' } }),
       'Te veel verkeerde wachtwoorden. Wacht 30 seconden en probeer het dan opnieuw.');
-    assert.equal(popupText({ code: 'SHARES_DUPLICATE', message: 'the same share twice' }), 'Met deze delen kun je geen wallet herstellen: the same share twice. Typ elk deel maar één keer.');
+    assert.equal(popupText({ code: 'SHARES_DUPLICATE', message: 'share 2 of group 1 was given twice' }), 'Met deze delen kun je geen wallet herstellen: deel 2 van groep 1 is twee keer ingevoerd. Typ elk deel maar één keer.');
+    assert.equal(popupText({ code: 'INVALID_PHRASE', message: 'word 3 is not in the recovery phrase word list' }),
+      'Dat is geen geldige herstelzin: woord 3 staat niet in de woordenlijst van herstelzinnen. Controleer elk woord met je back-up.');
+    assert.equal(popupText({ code: 'SHARES_DUPLICATE', message: 'a reason not in the catalog' }), 'Met deze delen kun je geen wallet herstellen: a reason not in the catalog. Typ elk deel maar één keer.');
     assert.equal(popupText({ code: 'SOMETHING_ELSE', message: 'as it came' }), 'as it came');
     i18n.setLanguage('en');
-    assert.equal(popupText({ code: 'INVALID_PHRASE', message: 'word 3 is not in the word list' }),
-      'That is not a valid Secret Recovery Phrase: word 3 is not in the word list. Check each word against your backup.');
+    assert.equal(popupText({ code: 'INVALID_PHRASE', message: 'word 3 is not in the recovery phrase word list' }),
+      'That is not a valid Secret Recovery Phrase: word 3 is not in the recovery phrase word list. Check each word against your backup.');
   } finally {
     i18n.setLanguage('en');
   }

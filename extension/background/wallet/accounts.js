@@ -5,11 +5,15 @@ import * as store from '../platform/store.js';
 import * as permissions from './permissions.js';
 import { NAME_MAX } from '../../shared/account-name.js';
 import { userError } from '../../shared/wallet-errors.js';
+import { messageIn, pickLanguage } from '../../shared/i18n.js';
 
-function defaultName(account) {
-  if (account.type !== 'hd') return 'Imported account';
+/** The name of an account the user has not named, in the wallet's language (`language`). */
+function defaultName(account, language) {
+  if (account.type !== 'hd') return messageIn(language, 'account_default_imported');
+  const number = account.index + 1;
   // A second phrase's accounts (a MetaMask vault) would otherwise repeat phrase 1's names.
-  return account.phrase > 1 ? `Phrase ${account.phrase} · Account ${account.index + 1}` : `Account ${account.index + 1}`;
+  if (account.phrase > 1) return messageIn(language, 'account_default_name_phrase', { phrase: account.phrase, number });
+  return messageIn(language, 'account_default_name', { number });
 }
 
 /** The chosen address if it is one of `addresses`, else the first one (null for none). */
@@ -24,10 +28,11 @@ function pick(addresses, chosen) {
 export async function list() {
   const k = await core.current();
   if (!k) return [];
-  const { accountNames, selectedAddress: chosen } = await store.read();
+  const { accountNames, selectedAddress: chosen, settings } = await store.read();
   const all = k.accounts();
   const selected = pick(all.map((a) => a.address), chosen);
-  return all.map((a) => ({ ...a, name: accountNames[a.address] ?? defaultName(a), selected: a.address === selected, covered: a.type === 'hd' }));
+  const language = pickLanguage(settings.language);
+  return all.map((a) => ({ ...a, name: accountNames[a.address] ?? defaultName(a, language), selected: a.address === selected, covered: a.type === 'hd' }));
 }
 
 /** The selected account's address (the first account if none was chosen); null while locked. */

@@ -14,23 +14,22 @@ const ZERO = '0x0000000000000000000000000000000000000000';
 /** An EIP-7702 delegation designator: an account whose code points to a contract. */
 const DELEGATION = /^0xef0100([0-9a-f]{40})$/i;
 
-const warning = (kind, level, text) => ({ kind, level, text });
+/** A warning about the recipient: its kind, how strongly it counts, and the catalog message the popup shows. */
+const warning = (kind, level, key, params = {}) => ({ kind, level, key, params });
 
 /** The EIP-55 form of what the user typed, or the blocking warning that says why it is not an address. */
 async function parse(input) {
   const text = typeof input === 'string' ? input.trim() : '';
   if (!isAddress(text)) {
     return {
-      problem: warning('not-address', 'block', text === ''
-        ? 'Enter the recipient’s address: 0x followed by 40 hexadecimal characters.'
-        : 'That is not an address. An Ethereum address is 0x followed by 40 hexadecimal characters (0-9, a-f); Keystead does not read names such as ENS. Paste the recipient’s address itself.'),
+      problem: warning('not-address', 'block', text === '' ? 'send_recipient_empty' : 'send_recipient_not_address'),
     };
   }
   try {
     return { address: await core.toChecksumAddress(text) };
   } catch {
     return {
-      problem: warning('bad-checksum', 'block', 'This address has a typo: its mix of capital and small letters does not match its EIP-55 checksum, so at least one character is wrong. Copy the address again from its source rather than typing it.'),
+      problem: warning('bad-checksum', 'block', 'send_recipient_bad_checksum'),
     };
   }
 }
@@ -55,25 +54,27 @@ export async function check({ network, from, token, input }) {
   const what = token ? token.symbol : network.symbol;
   const warnings = [];
   if (token && same(address, token.address)) {
-    warnings.push(warning('token-contract', 'block', `This is the ${token.symbol} token contract itself. Tokens sent to their own contract are lost for good. Send to the recipient’s own address instead.`));
+    warnings.push(warning('token-contract', 'block', 'send_recipient_token_contract', { symbol: token.symbol }));
   }
   if (same(address, ZERO)) {
-    warnings.push(warning('zero-address', 'block', `This is the zero address: nobody can spend what is sent there, so the ${what} would be lost. Check the recipient’s address.`));
+    warnings.push(warning('zero-address', 'block', 'send_recipient_zero', { what }));
   }
   if (same(address, from)) {
-    warnings.push(warning('self', 'note', `This is the account you are sending from: the ${what} comes back to it, and only the fee is spent.`));
+    warnings.push(warning('self', 'note', 'send_recipient_self', { what }));
   }
   const [code, known] = await Promise.all([networks.rpc('eth_getCode', [address, 'latest'], network), knownAddresses(network, from)]);
   const delegated = DELEGATION.exec(code ?? '');
   if (delegated) {
-    warnings.push(warning('contract', 'warn', `This account has handed its behaviour to a contract (EIP-7702 delegation to ${short(`0x${delegated[1]}`)}). The ${what} arrives, but that contract decides what can be done with it. Send only if you know the recipient set this up.`));
+    warnings.push(warning('contract', 'warn', 'send_recipient_delegated', { what, delegate: short(`0x${delegated[1]}`) }));
   } else if (code && code !== '0x' && code !== '0x0' && !warnings.some((w) => w.kind === 'token-contract')) {
-    warnings.push(warning('contract', 'warn', `This address is a contract, not a person’s account. Send only if you know it accepts ${what} (for example a deposit address an exchange gave you): ${what} sent to a contract that cannot move it is lost.`));
+    warnings.push(warning('contract', 'warn', 'send_recipient_contract', { what }));
   }
   const like = lookalike(address, known.map((k) => k.address));
   if (like) {
     const name = known.find((k) => same(k.address, like))?.name;
-    warnings.push(warning('lookalike', 'warn', `Careful: this address starts and ends like ${name ? `your account “${name}” (${like})` : `${like}, an address from this account’s history`}, but it is a different address. Scammers send small transfers from look-alike addresses so that you copy theirs (address poisoning). Compare every character with the address you mean before sending.`));
+    warnings.push(name
+      ? warning('lookalike', 'warn', 'send_recipient_lookalike_own', { name, like })
+      : warning('lookalike', 'warn', 'send_recipient_lookalike_history', { like }));
   }
   return { address, warnings };
 }

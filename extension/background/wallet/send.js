@@ -16,6 +16,12 @@ import { userError } from '../../shared/wallet-errors.js';
 
 const hex = (n) => `0x${n.toString(16)}`;
 
+/**
+ * A problem as the popup words it: catalog message `key` with `params`; an amount is a param
+ * `{ amount, symbol }` (the exact decimal in code notation), written in the popup's language.
+ */
+const said = (key, params = {}) => ({ key, params });
+
 /** The asset sent: 'ETH' (the network's own currency) or a token of the list on the network. */
 async function assetOf(value, network) {
   if (value === 'ETH') return { value: 'ETH', symbol: network.symbol, decimals: 18, token: null };
@@ -30,7 +36,8 @@ async function estimate(request, network, asset) {
     return { gas: BigInt(await networks.rpc('eth_estimateGas', [request], network)) };
   } catch (e) {
     if (!(e instanceof ProviderError) || e.code === CHAIN_DISCONNECTED) throw e;
-    return { problem: `This transfer would fail, so Keystead did not prepare it: the network says “${String(e.message).slice(0, 160)}”. ${asset.token ? `Check the amount and that ${asset.symbol} can be sent.` : 'Check the recipient and the amount.'}` };
+    const reason = String(e.message).slice(0, 160);
+    return { problem: asset.token ? said('send_problem_would_fail_token', { reason, symbol: asset.symbol }) : said('send_problem_would_fail', { reason }) };
   }
 }
 
@@ -56,8 +63,8 @@ export async function draft({ asset: assetValue, to, amount, max = false, fee = 
     fees.options(network),
   ]);
   const held = balance ?? ethBalance;
-  const shown = (v) => `${exactAmount(v, asset.decimals)} ${asset.symbol}`;
-  const eth = (v) => `${exactAmount(v, 18)} ${network.symbol}`;
+  const shown = (v) => ({ amount: exactAmount(v, asset.decimals), symbol: asset.symbol });
+  const eth = (v) => ({ amount: exactAmount(v, 18), symbol: network.symbol });
   const out = { asset: { ...asset, token: undefined, balance: hex(held) }, from, recipient, amount: null, fees: null, problem: null, review: null };
   if (!recipient.address || recipients.blocked(recipient.warnings)) return out;
 
@@ -66,13 +73,13 @@ export async function draft({ asset: assetValue, to, amount, max = false, fee = 
     try {
       value = parseAmount(amount, asset.decimals, asset.symbol);
     } catch (e) {
-      out.problem = e.message;
+      out.problem = said(e.key, e.params); // parseAmount's refusals all name their message
     }
   }
   if (!out.problem && value > held) {
-    out.problem = `That is more than the balance: the account has ${shown(held)}. Send at most that${asset.token ? '' : ', minus the fee'} (Max fills it in).`;
+    out.problem = said(asset.token ? 'send_problem_over_balance_token' : 'send_problem_over_balance', { balance: shown(held) });
   }
-  if (max && held === 0n) out.problem = `The account has no ${asset.symbol} to send.`;
+  if (max && held === 0n) out.problem = said('send_problem_nothing', { symbol: asset.symbol });
   const moved = out.problem ? 0n : value;
   const request = asset.token
     ? { from, to: asset.token.address, value: '0x0', data: tokens.transferData(recipient.address, moved) }
@@ -85,12 +92,12 @@ export async function draft({ asset: assetValue, to, amount, max = false, fee = 
   const cost = gas * fees.perGas(feeOptions[fee]);
   if (!asset.token && max) {
     value = held - cost;
-    if (value <= 0n) return { ...out, problem: `The balance, ${eth(held)}, does not cover the maximum fee of ${eth(cost)}, so nothing can be sent. Choose a lower fee, or add ${network.symbol}.` };
+    if (value <= 0n) return { ...out, problem: said('send_problem_fee_over_balance', { balance: eth(held), fee: eth(cost), symbol: network.symbol }) };
     request.value = hex(value);
   } else if (!asset.token && value + cost > held) {
-    return { ...out, problem: `${shown(value)} plus a fee of up to ${eth(cost)} is more than the balance of ${eth(held)}. Send at most ${eth(held - cost > 0n ? held - cost : 0n)} (Max fills it in), or choose a lower fee.` };
+    return { ...out, problem: said('send_problem_amount_and_fee', { amount: shown(value), fee: eth(cost), balance: eth(held), most: eth(held - cost > 0n ? held - cost : 0n) }) };
   } else if (asset.token && cost > ethBalance) {
-    return { ...out, problem: `The fee can be up to ${eth(cost)}, and the account has ${eth(ethBalance)}. Add ${network.symbol} to pay the fee, or choose a lower fee.` };
+    return { ...out, problem: said('send_problem_fee_over_eth', { fee: eth(cost), balance: eth(ethBalance), symbol: network.symbol }) };
   }
   out.amount = exactAmount(value, asset.decimals);
   const tx = await transactions.fill({ ...request, gas: hex(gas) }, network, { fee, feeOptions });

@@ -56,7 +56,7 @@ export function homeScreen(ctx) {
   }));
 
   show(
-    h('header', {}, network, settings, lock),
+    h('header', { class: 'home-bar' }, network, h('span', { class: 'header-actions' }, settings, lock)),
     ...backupReminder(ctx),
     ...movedNote(status.moved),
     ...keptAsideNote(status),

@@ -7,6 +7,7 @@ import { h, show, secretInput, errorLine, form } from '../ui/dom.js';
 import { withToggle } from '../ui/masked.js';
 import { call } from '../api.js';
 import { t, tn } from '../../shared/i18n.js';
+import { coreDetail } from '../../shared/core-errors.js';
 import { forgetOnLeave } from '../ui/forget-on-leave.js';
 import { phraseInput } from '../components/phrase-input.js';
 
@@ -14,7 +15,7 @@ import { phraseInput } from '../components/phrase-input.js';
 function errorText(e) {
   if (e?.code === 'DUPLICATE_PHRASE') return t('multiphrase_error_duplicate');
   if (e?.code === 'INCORRECT_PASSWORD') return t('multiphrase_error_password');
-  if (e?.code === 'INVALID_PHRASE') return t('multiphrase_error_invalid', { problem: e.message });
+  if (e?.code === 'INVALID_PHRASE') return t('multiphrase_error_invalid', { problem: coreDetail(e.message) });
   return null;
 }
 

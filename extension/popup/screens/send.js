@@ -15,8 +15,15 @@ import { transactionRows } from '../components/transaction-view.js';
 const FEES = ['low', 'market', 'high']; // their names: send_fee_low, send_fee_market, send_fee_high
 const TYPING_MS = 300;
 
-/** A text from the worker: its catalog `key` and `params` when it has them, else its words. */
-const said = (x) => (x && typeof x === 'object' ? (x.key ? t(x.key, x.params) : x.text ?? x.message) : x);
+/** A param of the worker's text: an amount `{ amount, symbol }` in the language's notation. */
+const param = (v) => (v && typeof v === 'object' && typeof v.amount === 'string' ? `${formatNumber(v.amount)} ${v.symbol}` : v);
+
+/** A text from the worker (send.js problems, recipient.js warnings): its catalog `key` and `params`. */
+const said = (x) => {
+  if (!x || typeof x !== 'object') return x;
+  if (!x.key) return x.message ?? '';
+  return t(x.key, Object.fromEntries(Object.entries(x.params ?? {}).map(([name, v]) => [name, param(v)])));
+};
 
 /** Each warning about the recipient, saying what to do. */
 const warningNodes = (warnings) => warnings.map((w) => h('p', {

@@ -4,6 +4,7 @@
 import { h, show, errorLine, form } from '../ui/dom.js';
 import { call } from '../api.js';
 import { t, formatDate } from '../../shared/i18n.js';
+import { coreDetail } from '../../shared/core-errors.js';
 import { forgetOnLeave } from '../ui/forget-on-leave.js';
 import { phraseInput } from '../components/phrase-input.js';
 import { phraseHeading } from '../components/phrase-label.js';
@@ -13,7 +14,7 @@ const verifiedAt = (backup, n = 1) => (n === 1 ? backup.phraseVerifiedAt : backu
 
 function verdict({ match, valid, problem, status }, number) {
   if (match) return { ok: true, text: t('verify_match', { date: formatDate(verifiedAt(status.backup, number)) }) };
-  if (!valid) return { ok: false, text: t('verify_invalid', { problem }) };
+  if (!valid) return { ok: false, text: t('verify_invalid', { problem: coreDetail(problem) }) };
   return { ok: false, text: t('verify_mismatch') };
 }
 
