@@ -60,8 +60,10 @@ dist: pkg
 # Playwright + Debian's Chromium with dist/ loaded, the viem demo, and anvil on 127.0.0.1:8545
 # (and :8546). The files share those ports: as root they run in E2E_JOBS shards (default 2), each
 # in its own network namespace; otherwise one at a time (scripts/test-e2e.sh).
-# The files also run in Dutch by every `make test` (the whole suite in Dutch: make test-e2e-nl).
-E2E_NL_FILES = language keyboard welcome typing-secrets phrase-guard onboarding-connect
+# These files run again in Dutch in every `make test`: the language switch, keyboard use, first
+# run, masked fields, the accessibility audit and the catalog check of every screen, where longer
+# Dutch words break layouts and labels (the whole suite in Dutch: make test-e2e-nl).
+E2E_NL_FILES = language keyboard welcome typing-secrets phrase-guard onboarding-connect a11y catalog-text
 
 test-e2e: dist
 	@scripts/test-e2e.sh && E2E_LANG=nl E2E_FILES="$(E2E_NL_FILES)" scripts/test-e2e.sh

@@ -24,6 +24,8 @@ else
   mapfile -t FILES < <(ls tests/e2e/*.test.mjs)
 fi
 echo "== end-to-end tests in ${E2E_LANG:-en}: ${#FILES[@]} files"
+# Never more shards than files: `node --test` given no file would run every test it finds.
+(( JOBS > ${#FILES[@]} )) && JOBS=${#FILES[@]}
 
 if [[ $JOBS -le 1 || $EUID -ne 0 ]] || ! unshare -n true 2>/dev/null; then
   exec "${RUN[@]}" "${FILES[@]}"
