@@ -25,7 +25,7 @@ test('import: a wrong word is named and nothing is stored; the right phrase rest
   await popup.getByTestId('password').fill(PASSWORD);
   await popup.getByTestId('password-confirm').fill(PASSWORD);
   await popup.getByTestId('onboarding-next').click();
-  await popup.getByTestId('error').filter({ hasText: 'word 12' }).waitFor();
+  await popup.getByTestId('error').filter({ hasText: msg('error_invalid_phrase', { detail: msg('core_detail_phrase_unknown_word', { position: 12 }) }) }).waitFor();
   assert.equal((await readStorage(popup)).local.vault, undefined);
 
   for (const field of await popup.locator('[data-testid^=srp-import-word-]').all()) {

@@ -5,7 +5,7 @@
 // connected, or choosing no account or one the wallet does not have, is refused and changes nothing.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startScene, startSite, openPopup, answerApproval, popupCall, readStorage } from './harness.mjs';
+import { startScene, startSite, openPopup, answerApproval, popupCall, readStorage, msg } from './harness.mjs';
 
 // The dApp: records every accountsChanged it hears.
 const DAPP = `<!doctype html><meta charset="utf-8"><title>dapp</title>
@@ -148,7 +148,7 @@ test('a site that is not connected cannot be changed or disconnected; no account
   const row = popup.locator(`[data-testid=site-row][data-origin="${demoOrigin}"]`);
   await row.getByTestId('site-account').nth(0).uncheck();
   await row.getByTestId('site-save').click();
-  await popup.getByTestId('error').filter({ hasText: 'at least one account' }).waitFor();
+  await popup.getByTestId('error').filter({ hasText: msg('error_site_choose_account') }).waitFor();
   assert.deepEqual((await readStorage(popup)).local.permissions, before);
   await popup.close();
 });

@@ -4,7 +4,8 @@
 // that worked. Used for the owner's Approval / ApprovalForAll logs (approval-scan.js), and by
 // any scan of an account's history by topic.
 import * as networks from './networks.js';
-import { CHAIN_DISCONNECTED } from '../../shared/rpc-errors.js';
+import { CHAIN_DISCONNECTED, INTERNAL_ERROR } from '../../shared/rpc-errors.js';
+import { userProviderError } from '../../shared/wallet-errors.js';
 
 const hex = (n) => `0x${n.toString(16)}`;
 
@@ -29,7 +30,7 @@ export async function getLogs(network, filter, { fromBlock = 0n, toBlock, onRang
       span = (span + 1n) / 2n; // refused: ask for half as many blocks
       continue;
     }
-    if (!Array.isArray(answer)) throw new Error(`${network.name} answered eth_getLogs with something that is not a list of logs.`);
+    if (!Array.isArray(answer)) throw userProviderError(INTERNAL_ERROR, 'error_node_bad_logs', { network: network.name });
     logs.push(...answer);
     onRange?.({ from, to, span });
     from = to + 1n;

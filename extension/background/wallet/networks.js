@@ -72,7 +72,7 @@ async function post(net, body, timeoutMs) {
   try {
     return await response.json();
   } catch {
-    throw new ProviderError(CHAIN_DISCONNECTED, `${net.name} answered with something that is not JSON-RPC (HTTP ${response.status}).`);
+    throw userProviderError(CHAIN_DISCONNECTED, 'error_node_not_json', { network: net.name, url: net.rpcUrl, status: response.status });
   }
 }
 
@@ -118,7 +118,7 @@ async function batchOnce(calls, net, timeoutMs) {
   const byId = new Map(body.map((answer) => [answer?.id, answer]));
   return requests.map(({ id }) => {
     const answer = byId.get(id);
-    if (!answer) return { error: new ProviderError(INTERNAL_ERROR, `${net.name} left a call of a batch unanswered.`) };
+    if (!answer) return { error: userProviderError(INTERNAL_ERROR, 'error_node_batch_unanswered', { network: net.name }) };
     return answer.error ? { error: nodeError(answer.error) } : { result: answer.result };
   });
 }
