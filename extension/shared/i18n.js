@@ -18,10 +18,18 @@ export const DEFAULT_LANGUAGE = 'en';
 let current = DEFAULT_LANGUAGE;
 
 /**
- * The language to use: the user's choice from Settings when it is one Keystead speaks, else
- * the browser's (its first subtag, e.g. `nl-BE` → `nl`), else English.
+ * The browser's language: its UI language (chrome.i18n, known to a page the extension opens from
+ * its first script, where navigator.language may still be the engine's default), else
+ * navigator.language.
  */
-export function pickLanguage(chosen, browser = globalThis.navigator?.language) {
+const browserLanguage = () => globalThis.chrome?.i18n?.getUILanguage?.() ?? globalThis.navigator?.language;
+
+/**
+ * The language to use: the user's choice from Settings when it is one Keystead speaks, else
+ * the browser's (its first subtag, e.g. `nl-BE` → `nl`), else English. The pages and the worker
+ * (which names unnamed accounts) pick it the same way.
+ */
+export function pickLanguage(chosen, browser = browserLanguage()) {
   if (LANGUAGES.includes(chosen)) return chosen;
   const base = String(browser ?? '').toLowerCase().split('-')[0];
   return LANGUAGES.includes(base) ? base : DEFAULT_LANGUAGE;

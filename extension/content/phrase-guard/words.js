@@ -2,16 +2,12 @@
 // user's choice from). The guard runs inside web pages, so it does not call shared/i18n.js's
 // setLanguage: that marks the document's <html lang>, which here is the page's own (its
 // language for screen readers, and a sign to the page that Keystead is installed). It reads the
-// message of the language pickLanguage chooses from the same catalogs instead.
-import en from '../../_locales/en/messages.json' with { type: 'json' };
-import nl from '../../_locales/nl/messages.json' with { type: 'json' };
-import { pickLanguage } from '../../shared/i18n.js';
-
-const CATALOGS = Object.freeze({ en, nl });
+// message of the language pickLanguage chooses (messageIn) instead.
+import { messageIn, pickLanguage } from '../../shared/i18n.js';
 
 /** The guard message `key` in the browser's language (English where it has none). */
 export function t(key) {
-  return (CATALOGS[pickLanguage(undefined, navigator.language)][key] ?? en[key]).message;
+  return messageIn(pickLanguage(undefined, navigator.language), key);
 }
 
 /** The message `key` split around its `{name}` placeholder, for a node to go in between. */

@@ -15,15 +15,17 @@ import { transactionRows } from '../components/transaction-view.js';
 const FEES = ['low', 'market', 'high']; // their names: send_fee_low, send_fee_market, send_fee_high
 const TYPING_MS = 300;
 
-/** A param of the worker's text: an amount `{ amount, symbol }` in the language's notation. */
-const param = (v) => (v && typeof v === 'object' && typeof v.amount === 'string' ? `${formatNumber(v.amount)} ${v.symbol}` : v);
+/** An exact decimal amount (code notation) and its symbol, in the language's notation. */
+const amountText = (amount, symbol) => `${formatNumber(amount)} ${symbol}`;
 
-/** A text from the worker (send.js problems, recipient.js warnings): its catalog `key` and `params`. */
-const said = (x) => {
-  if (!x || typeof x !== 'object') return x;
-  if (!x.key) return x.message ?? '';
-  return t(x.key, Object.fromEntries(Object.entries(x.params ?? {}).map(([name, v]) => [name, param(v)])));
-};
+/** A param of the worker's text: an amount `{ amount, symbol }` written as amountText. */
+const param = (v) => (v && typeof v === 'object' && typeof v.amount === 'string' ? amountText(v.amount, v.symbol) : v);
+
+/**
+ * A text from the worker (send.js problems, recipient.js warnings), always `{ key, params }`, in
+ * the language; null (no problem) stays null.
+ */
+const said = (x) => (x ? t(x.key, Object.fromEntries(Object.entries(x.params ?? {}).map(([name, v]) => [name, param(v)]))) : x);
 
 /** Each warning about the recipient, saying what to do. */
 const warningNodes = (warnings) => warnings.map((w) => h('p', {
@@ -133,7 +135,7 @@ export function sendScreen({ status, refresh }) {
     error.set('');
     show(
       h('h1', {}, t('send_review_title')),
-      h('p', { testid: 'send-summary' }, t('send_summary', { amount: `${formatNumber(draft.amount)} ${draft.asset.symbol}` }), ' ', addressText(draft.recipient.address)),
+      h('p', { testid: 'send-summary' }, t('send_summary', { amount: amountText(draft.amount, draft.asset.symbol) }), ' ', addressText(draft.recipient.address)),
       ...warningNodes(draft.recipient.warnings),
       transactionRows(draft.review.view, nameOf),
       error,
@@ -144,7 +146,7 @@ export function sendScreen({ status, refresh }) {
   function sent(draft, hash) {
     show(
       h('h1', {}, t('send_sent_title')),
-      h('p', { class: 'wrap' }, t('send_sent', { amount: `${formatNumber(draft.amount)} ${draft.asset.symbol}`, address: draft.recipient.address })),
+      h('p', { class: 'wrap' }, t('send_sent', { amount: amountText(draft.amount, draft.asset.symbol), address: draft.recipient.address })),
       h('code', { class: 'hex', testid: 'send-hash' }, hash),
       h('button', { class: 'primary', testid: 'send-done', onclick: () => refresh() }, t('common_done')),
     );
