@@ -21,6 +21,9 @@ const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 export const LANG = process.env.E2E_LANG ?? 'en';
 const CATALOG = JSON.parse(fs.readFileSync(path.join(ROOT, 'extension/_locales', LANG, 'messages.json'), 'utf8'));
 
+/** The run's language's thousands separator and decimal mark, as a person reads and types them. */
+export const [GROUP, POINT] = { en: [',', '.'], nl: ['.', ','] }[LANG];
+
 /**
  * A decimal in code notation ("1234.5") as the popup writes it in the run's language: "1,234.5"
  * (en), "1.234,5" (nl); every digit kept.
@@ -29,9 +32,11 @@ export function shown(decimal) {
   const [whole, fraction] = String(decimal).split('.');
   const locale = LANG === 'nl' ? 'nl-NL' : 'en-GB';
   const grouped = new Intl.NumberFormat(locale).format(BigInt(whole));
-  const mark = LANG === 'nl' ? ',' : '.';
-  return fraction === undefined ? grouped : `${whole.startsWith('-') && BigInt(whole) === 0n ? '-' : ''}${grouped}${mark}${fraction}`;
+  return fraction === undefined ? grouped : `${whole.startsWith('-') && BigInt(whole) === 0n ? '-' : ''}${grouped}${POINT}${fraction}`;
 }
+
+/** shown() undone: an amount as the popup writes it back in code notation ("1.234,5" → "1234.5"). */
+export const plain = (text) => text.replaceAll(GROUP, '').replace(POINT, '.');
 
 /**
  * The message `key` of the run's language with `{name}` placeholders filled from `params`: what

@@ -9,11 +9,10 @@
 import { test, before, after, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { encodeFunctionData, erc20Abi, erc721Abi, maxUint256, parseEther, getAddress, parseSignature } from 'viem';
-import { startAnvil, startCountingNode, startDemo, launch, createWallet, popupCall, shown as inLanguage } from './harness.mjs';
+import { startAnvil, startCountingNode, startDemo, launch, createWallet, popupCall, msg, said, inner, shown as inLanguage } from './harness.mjs';
 import { deployToken, sendToken } from './erc20.mjs';
 import { deployAll, PERMIT2 } from './contracts.mjs';
 import { request, answer, readWindow, SHORT, deadlineText, inTime } from './approval-window.mjs';
-import { msg, said, inner } from './harness.mjs';
 
 const R1 = '0x70997970C51812dc3A010C7d01b50e0d17dc79C8';
 const refused = new Set();

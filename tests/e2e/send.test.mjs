@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import { formatEther, getAddress, parseEther } from 'viem';
 import { generatePrivateKey, privateKeyToAddress } from 'viem/accounts';
 import {
-  LANG, msg, said, inner, shown as inLanguage, startAnvil, startDemo, startSite, launch, createWallet, answerApproval, readStorage, stopServiceWorker,
+  LANG, POINT, msg, said, inner, plain, shown as inLanguage, startAnvil, startDemo, startSite, launch, createWallet, answerApproval, readStorage, stopServiceWorker,
 } from './harness.mjs';
 import { ERC20_ABI, deployToken, sendToken } from './erc20.mjs';
 
@@ -63,10 +63,6 @@ async function selectAccount(i) {
   return chosen;
 }
 
-/** The run's language's thousands separator and decimal mark, as a person reads and types them. */
-const [GROUP, POINT] = { en: [',', '.'], nl: ['.', ','] }[LANG];
-/** An amount as the popup writes it in the run's language back in code notation: "1.234,5" → "1234.5". */
-const plain = (text) => text.replaceAll(GROUP, '').replace(POINT, '.');
 /** A decimal as a person of the run's language types it: "0,5" in Dutch. */
 const typed = (decimal) => decimal.replace('.', POINT);
 

@@ -4,7 +4,7 @@
 // displayed text back to values (amounts, dates, marked hidden characters), so a test can
 // compare what was shown with what was signed, decoded from the signed bytes with viem.
 import { getAddress, parseEther, parseUnits, keccak256 } from 'viem';
-import { startAnvil, startCountingNode, startDemo, launch, createWallet, popupCall, msg, said, LANG } from './harness.mjs';
+import { startAnvil, startCountingNode, startDemo, launch, createWallet, popupCall, msg, said, GROUP, POINT, plain } from './harness.mjs';
 import { request, answer, windowsByOrigin } from './approval-window.mjs';
 
 /** How many cases a generator test makes per run (`KEYSTEAD_WYSIWYS_CASES` overrides). */
@@ -100,11 +100,10 @@ export function parseAmount(text, bits = 256) {
   const raw = text.match(said('approve_amount_raw', { amount: /(\d+)/ }));
   if (raw) return BigInt(raw[1]);
   // Written in the run's language: "1,234.5" (en) or "1.234,5" (nl); every digit is kept.
-  const [group, decimal] = LANG === 'nl' ? ['.', ','] : [',', '.'];
   const esc = (c) => `\\${c}`;
-  const units = text.match(new RegExp(`^(\\d{1,3}(?:${esc(group)}\\d{3})*(?:${esc(decimal)}\\d+)?) `));
+  const units = text.match(new RegExp(`^(\\d{1,3}(?:${esc(GROUP)}\\d{3})*(?:${esc(POINT)}\\d+)?) `));
   if (!units) throw new Error(`not an amount: ${text}`);
-  return parseUnits(units[1].split(group).join('').replace(decimal, '.'), 18);
+  return parseUnits(plain(units[1]), 18);
 }
 
 /** The short form of an address a sentence uses. */
